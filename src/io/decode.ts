@@ -1,0 +1,161 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { TextDecoder } from 'node:util';
+
+/** What the first bytes of a file say about how to decode it. */
+export type Detection =
+  | { kind: 'text'; encoding: string; invalidUtf8?: boolean }
+  | { kind: 'binary' };
+
+/** Share of zero bytes at odd (LE) or even (BE) offsets above which BOM-less UTF-16 is assumed. */
+const UTF16_ZERO_SHARE = 0.3;
+/** Share of zero bytes at the other parity below which the UTF-16 guess stands. */
+const UTF16_OTHER_ZERO_SHARE = 0.05;
+/** Valid multi-byte UTF-8 sequences needed per invalid byte to call a file "UTF-8 with a few bad bytes". */
+const UTF8_VALID_PER_INVALID = 2;
+
+/** Normalises an encoding name for iconv-lite, or returns null when iconv-lite cannot decode it. */
+export function resolveEncoding(name: string): string | null {
+  const lower = name.trim().toLowerCase();
+  if (lower === 'utf8' || lower === 'utf-8') return 'utf-8';
+  return iconv.encodingExists(lower) ? lower : null;
+}
+
+/** Detects UTF-16 without a byte order mark from the zero bytes ASCII text leaves at one parity. */
+function detectBomlessUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 2) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) evenZero++;
+    if (sample[i + 1] === 0) oddZero++;
+  }
+  if (oddZero / pairs >= UTF16_ZERO_SHARE && evenZero / pairs <= UTF16_OTHER_ZERO_SHARE) return 'utf-16le';
+  if (evenZero / pairs >= UTF16_ZERO_SHARE && oddZero / pairs <= UTF16_OTHER_ZERO_SHARE) return 'utf-16be';
+  return null;
+}
+
+/** Counts valid multi-byte UTF-8 sequences and invalid bytes, to tell "UTF-8 with a few bad bytes" from legacy text. */
+export function scanUtf8(bytes: Uint8Array): { validMultibyte: number; invalid: number } {
+  let validMultibyte = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) { i++; continue; }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) { invalid++; i++; continue; }
+    let ok = true;
+    for (let k = 1; k <= need && ok; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) break; // cut at the sample's end: not evidence either way
+      if ((c & 0xc0) !== 0x80) ok = false;
+    }
+    if (ok) { validMultibyte++; i += need + 1; } else { invalid++; i++; }
+  }
+  return { validMultibyte, invalid };
+}
+
+/** Whether the bytes are strict UTF-8; `partial` allows a sequence cut at the end of a sample. */
+function isStrictUtf8(sample: Uint8Array, partial: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: partial });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Picks a legacy encoding for bytes that are not UTF-8, with chardet's ranking; Windows-1252 when unsure. */
+function detectLegacy(sample: Uint8Array): string {
+  for (const candidate of chardet.analyse(sample)) {
+    const name = candidate.name.toLowerCase();
+    if (name.startsWith('utf')) continue;
+    // ISO-8859-1 labelled text is in practice Windows-1252 (curly quotes in 0x80–0x9F), as in HTML5.
+    if (name === 'iso-8859-1') return 'windows-1252';
+    if (iconv.encodingExists(name)) return name;
+  }
+  return 'windows-1252';
+}
+
+/**
+ * Decides how to decode a file from its first bytes: byte order marks, BOM-less UTF-16, binary
+ * (NUL bytes), strict UTF-8, UTF-8 with a few invalid bytes, then a legacy encoding.
+ * `complete` says whether the sample is the whole file.
+ */
+export function detectEncoding(sample: Uint8Array, complete: boolean): Detection {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { kind: 'text', encoding: 'utf-8' };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { kind: 'text', encoding: 'utf-16le' };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { kind: 'text', encoding: 'utf-16be' };
+  const utf16 = detectBomlessUtf16(sample);
+  if (utf16) return { kind: 'text', encoding: utf16 };
+  if (sample.includes(0)) return { kind: 'binary' };
+  if (isStrictUtf8(sample, !complete)) return { kind: 'text', encoding: 'utf-8' };
+  const { validMultibyte, invalid } = scanUtf8(sample);
+  if (validMultibyte > 0 && validMultibyte >= invalid * UTF8_VALID_PER_INVALID) {
+    return { kind: 'text', encoding: 'utf-8', invalidUtf8: true };
+  }
+  return { kind: 'text', encoding: detectLegacy(sample) };
+}
+
+/** Incremental decoder: bytes in, text with LF line endings out, whatever the chunk boundaries. */
+export class StreamDecoder {
+  readonly encoding: string;
+  /** Set once bytes that are not valid in the encoding were replaced (UTF-8 only). */
+  invalidBytes = false;
+  private utf8: TextDecoder | null = null;
+  private legacy: ReturnType<typeof iconv.getDecoder> | null = null;
+  /** A CR at a chunk's end, held back in case the next chunk starts with LF. */
+  private pendingCr = false;
+
+  constructor(encoding: string) {
+    this.encoding = encoding;
+    if (encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true });
+    else this.legacy = iconv.getDecoder(encoding);
+  }
+
+  write(bytes: Uint8Array): string {
+    return this.normalise(this.decode(bytes, true), false);
+  }
+
+  end(): string {
+    return this.normalise(this.decode(new Uint8Array(0), false), true);
+  }
+
+  private decode(bytes: Uint8Array, more: boolean): string {
+    if (this.legacy) return more ? this.legacy.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) : this.legacy.end() ?? '';
+    try {
+      return this.utf8!.decode(bytes, { stream: more });
+    } catch {
+      // Invalid bytes: go on with a replacing decoder, so one bad byte costs one U+FFFD, not the file.
+      this.invalidBytes = true;
+      this.utf8 = new TextDecoder('utf-8', { fatal: false });
+      return this.utf8.decode(bytes, { stream: more });
+    }
+  }
+
+  private normalise(text: string, last: boolean): string {
+    let out = this.pendingCr ? '\r' + text : text;
+    this.pendingCr = false;
+    if (!last && out.endsWith('\r')) {
+      this.pendingCr = true;
+      out = out.slice(0, -1);
+    }
+    return normaliseNewlines(out);
+  }
+}
+
+/** CRLF and lone CR become LF. */
+export function normaliseNewlines(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+}
+
+/** Decodes a whole buffer: detection, then decoding; for small inputs and tests. */
+export function decodeBytes(bytes: Uint8Array, forcedEncoding?: string): { text: string; encoding: string; invalidBytes: boolean } | { binary: true } {
+  const detection: Detection = forcedEncoding ? { kind: 'text', encoding: forcedEncoding } : detectEncoding(bytes, true);
+  if (detection.kind === 'binary') return { binary: true };
+  const decoder = new StreamDecoder(detection.encoding);
+  const text = decoder.write(bytes) + decoder.end();
+  return { text, encoding: detection.encoding, invalidBytes: decoder.invalidBytes };
+}

@@ -1,0 +1,130 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+
+/** One input to read: a file found under an argument, or stdin. */
+export interface InputFile {
+  /** File system path, or `-` for stdin. */
+  path: string;
+  /** Path relative to the argument it came from (`/` separators); `stdin` for stdin. */
+  name: string;
+}
+
+/** A path that could not be used, with the reason in plain words. */
+export interface InputProblem {
+  path: string;
+  message: string;
+}
+
+export interface Discovery {
+  files: InputFile[];
+  problems: InputProblem[];
+}
+
+/** Plain-words reason for a file system error, for one-line messages. */
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'too many levels of symbolic links';
+    case 'ENOTDIR': return 'not a directory';
+    case 'EISDIR': return 'is a directory';
+    default: return (err as Error)?.message ?? String(err);
+  }
+}
+
+const isHidden = (name: string): boolean => name.startsWith('.');
+
+/** Code-point order, independent of locale, so discovery is the same everywhere. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Expands arguments into the files to read: directories recursively (hidden entries skipped,
+ * symlinked directories followed once), files as they are, `-` as stdin. The result is sorted
+ * by name so that the same files named in any order give the same run.
+ */
+export async function findInputs(args: readonly string[]): Promise<Discovery> {
+  const files: InputFile[] = [];
+  const problems: InputProblem[] = [];
+  const seenFiles = new Set<string>();
+  for (const arg of args) {
+    if (arg === '-') {
+      if (!seenFiles.has('-')) files.push({ path: '-', name: 'stdin' });
+      seenFiles.add('-');
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(arg);
+    } catch (err) {
+      problems.push({ path: arg, message: describeFsError(err) });
+      continue;
+    }
+    if (info.isDirectory()) {
+      await walkDirectory(arg, arg, new Set(), files, problems, seenFiles);
+    } else {
+      const real = await realpath(arg);
+      if (!seenFiles.has(real)) files.push({ path: arg, name: basename(arg) });
+      seenFiles.add(real);
+    }
+  }
+  files.sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.path, b.path));
+  return { files, problems };
+}
+
+async function walkDirectory(
+  dir: string,
+  root: string,
+  ancestors: Set<string>,
+  files: InputFile[],
+  problems: InputProblem[],
+  seenFiles: Set<string>,
+): Promise<void> {
+  let real: string;
+  let entries;
+  try {
+    real = await realpath(dir);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    problems.push({ path: dir, message: describeFsError(err) });
+    return;
+  }
+  // A directory that is its own ancestor is a symlink loop: report it once and go on.
+  if (ancestors.has(real)) {
+    problems.push({ path: dir, message: 'directory symlink loop, skipped' });
+    return;
+  }
+  const inside = new Set(ancestors).add(real);
+  entries.sort((a, b) => byCodePoint(a.name, b.name));
+  for (const entry of entries) {
+    if (isHidden(entry.name)) continue;
+    const path = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(path);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (err) {
+        problems.push({ path, message: describeFsError(err) });
+        continue;
+      }
+    }
+    if (isDir) {
+      await walkDirectory(path, root, inside, files, problems, seenFiles);
+    } else if (isFile) {
+      let fileReal: string;
+      try {
+        fileReal = await realpath(path);
+      } catch (err) {
+        problems.push({ path, message: describeFsError(err) });
+        continue;
+      }
+      if (seenFiles.has(fileReal)) continue;
+      seenFiles.add(fileReal);
+      files.push({ path, name: relative(root, path).split(sep).join('/') });
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { SourceRecord } from '../types.js';
+import { StreamDecoder, detectEncoding } from './decode.js';
+import { describeFsError, type InputFile } from './discover.js';
+import { RecordSplitter } from './records.js';
+
+/** What reading one input yields: records, records that cannot be used, and problems with the file itself. */
+export type ReadEvent =
+  | { type: 'record'; record: SourceRecord }
+  | { type: 'reject'; id: string; reason: RejectReason; text: string | null; message: string }
+  | { type: 'problem'; path: string; message: string }
+  | { type: 'warning'; path: string; message: string };
+
+/** Reasons a record is rejected; the same strings appear in summaries and rejects files. */
+export type RejectReason =
+  | 'binary'
+  | 'undecodable'
+  | 'malformed JSONL line'
+  | 'truncated input'
+  | 'empty after cleaning'
+  | 'shorter than --min-chars';
+
+export interface ReadOptions {
+  /** Token that separates documents in text inputs. */
+  delimiter: string;
+  /** Decode with this encoding instead of detecting one. */
+  encoding?: string;
+  /** How to read the input: by its name (`.jsonl`, `.ndjson`, optionally `.gz`), or forced. */
+  format?: 'auto' | 'text' | 'jsonl';
+  /** Where `-` reads from (tests pass their own stream). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** Bytes looked at to choose an encoding: enough for chardet, small enough to start streaming at once. */
+const SAMPLE_BYTES = 1 << 20;
+/** Read size for files: large reads, few syscalls. */
+const CHUNK_BYTES = 1 << 20;
+
+const isGzipMagic = (b: Uint8Array): boolean => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+const isJsonlName = (name: string): boolean => /\.(jsonl|ndjson)(\.gz)?$/i.test(name);
+
+/** The file's bytes, gunzipped when they start with the gzip magic number. */
+async function* byteChunks(file: InputFile, options: ReadOptions): AsyncGenerator<Buffer> {
+  const raw: AsyncIterable<Buffer> =
+    file.path === '-' ? ((options.stdin ?? process.stdin) as AsyncIterable<Buffer>) : createReadStream(file.path, { highWaterMark: CHUNK_BYTES });
+  const it = raw[Symbol.asyncIterator]();
+  const first = await it.next();
+  if (first.done) return;
+  const head: Buffer = Buffer.from(first.value);
+  async function* all(): AsyncGenerator<Buffer> {
+    yield head;
+    for (let n = await it.next(); !n.done; n = await it.next()) yield Buffer.from(n.value);
+  }
+  if (!isGzipMagic(head)) {
+    yield* all();
+    return;
+  }
+  const gunzip = createGunzip();
+  Readable.from(all()).on('error', (err) => gunzip.destroy(err)).pipe(gunzip);
+  for await (const chunk of gunzip) yield chunk as Buffer;
+}
+
+/** Reads the first `SAMPLE_BYTES` (or the whole input if smaller) to detect the encoding and format. */
+async function takeSample(chunks: AsyncGenerator<Buffer>): Promise<{ sample: Buffer; complete: boolean }> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  while (size < SAMPLE_BYTES) {
+    const n = await chunks.next();
+    if (n.done) return { sample: Buffer.concat(parts), complete: true };
+    parts.push(n.value);
+    size += n.value.length;
+  }
+  return { sample: Buffer.concat(parts), complete: false };
+}
+
+/** Decoded text of the input, chunk by chunk, after the sample. */
+async function* decodedText(decoder: StreamDecoder, sample: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<string> {
+  yield decoder.write(sample);
+  for await (const chunk of rest) yield decoder.write(chunk);
+  yield decoder.end();
+}
+
+/** Whether text read from stdin looks like JSONL: its first line is a JSON object with a string `text`. */
+function looksLikeJsonl(sample: Buffer): boolean {
+  const head = sample.subarray(0, 65536).toString('utf8').trimStart();
+  if (!head.startsWith('{')) return false;
+  const line = head.split('\n', 1)[0];
+  try {
+    const obj = JSON.parse(line);
+    return obj !== null && typeof obj === 'object' && typeof obj.text === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads one input: decodes it and yields its records (text files split on the delimiter,
+ * JSONL files line by line), plus rejects and problems, never throwing for bad input.
+ */
+export async function* readInput(file: InputFile, options: ReadOptions): AsyncGenerator<ReadEvent> {
+  const chunks = byteChunks(file, options);
+  try {
+    const { sample, complete } = await takeSample(chunks);
+    if (sample.length === 0) {
+      yield { type: 'warning', path: file.path, message: 'empty file, no records' };
+      return;
+    }
+    const format = options.format && options.format !== 'auto' ? options.format : isJsonlName(file.name) || (file.path === '-' && looksLikeJsonl(sample)) ? 'jsonl' : 'text';
+    if (format === 'jsonl') yield* readJsonlRecords(file, sample, chunks);
+    else yield* readTextRecords(file, sample, complete, chunks, options);
+  } catch (err) {
+    yield { type: 'problem', path: file.path, message: describeReadError(err) };
+  } finally {
+    await chunks.return(undefined);
+  }
+}
+
+function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end of file/i.test(String((err as Error)?.message))) {
+    return `truncated or corrupt gzip data (${(err as Error).message})`;
+  }
+  return describeFsError(err);
+}
+
+async function* readTextRecords(
+  file: InputFile,
+  sample: Buffer,
+  complete: boolean,
+  rest: AsyncGenerator<Buffer>,
+  options: ReadOptions,
+): AsyncGenerator<ReadEvent> {
+  const detection = options.encoding ? { kind: 'text' as const, encoding: options.encoding } : detectEncoding(sample, complete);
+  if (detection.kind === 'binary') {
+    yield { type: 'reject', id: file.name, reason: 'binary', text: null, message: `${file.path}: binary file (NUL bytes), skipped` };
+    return;
+  }
+  const decoder = new StreamDecoder(detection.encoding);
+  const splitter = new RecordSplitter(options.delimiter);
+  const base = file.path === '-' ? 'stdin' : file.name;
+  // Ids get `#N` only when the file holds more than one record, so the first is held until a second shows.
+  let held: string | null = null;
+  let count = 0;
+  const make = (text: string, n: number | null): ReadEvent => ({
+    type: 'record',
+    record: { id: n === null ? base : `${base}#${n}`, text, encoding: decoder.encoding },
+  });
+  let truncated: unknown = null;
+  const texts = decodedText(decoder, sample, rest);
+  try {
+    for await (const text of texts) {
+      for (const record of splitter.push(text)) {
+        count++;
+        if (count === 1) { held = record; continue; }
+        if (held !== null) { yield make(held, 1); held = null; }
+        yield make(record, count);
+      }
+    }
+  } catch (err) {
+    truncated = err;
+  }
+  const tail = splitter.end();
+  if (truncated !== null && tail.length) {
+    // The last record was cut by the read error: keep its text in the rejects, never pass it as whole.
+    const partial = tail.pop()!;
+    yield { type: 'reject', id: `${base}#${count + tail.length + 1}`, reason: 'truncated input', text: partial, message: `${file.path}: last record cut short by a read error` };
+  }
+  for (const record of tail) {
+    count++;
+    if (count === 1) { held = record; continue; }
+    if (held !== null) { yield make(held, 1); held = null; }
+    yield make(record, count);
+  }
+  if (held !== null) yield make(held, stdinOrSingle(file, count));
+  if (count === 0 && truncated === null) yield { type: 'warning', path: file.path, message: 'no records (only white space or delimiters)' };
+  if (decoder.invalidBytes) yield { type: 'warning', path: file.path, message: 'invalid UTF-8 bytes replaced with U+FFFD' };
+  if (truncated !== null) throw truncated;
+}
+
+/** Stdin records are always numbered (`stdin#1`); a file's single record keeps the bare name. */
+const stdinOrSingle = (file: InputFile, count: number): number | null => (file.path === '-' || count > 1 ? 1 : null);
+
+async function* readJsonlRecords(file: InputFile, sample: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<ReadEvent> {
+  const decoder = new StreamDecoder('utf-8');
+  let pending = '';
+  let lineNo = 0;
+  for await (const text of decodedText(decoder, sample, rest)) {
+    pending += text;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      lineNo++;
+      const event = parseJsonlLine(file, line, lineNo);
+      if (event) yield event;
+    }
+  }
+  if (pending.trim()) {
+    lineNo++;
+    const event = parseJsonlLine(file, pending, lineNo);
+    if (event) yield event;
+  }
+  if (decoder.invalidBytes) yield { type: 'warning', path: file.path, message: 'invalid UTF-8 bytes replaced with U+FFFD' };
+}
+
+function parseJsonlLine(file: InputFile, line: string, lineNo: number): ReadEvent | null {
+  if (!line.trim()) return null;
+  const base = file.path === '-' ? 'stdin' : file.name;
+  let obj: unknown;
+  let problem: string | null = null;
+  try {
+    obj = JSON.parse(line);
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) problem = 'not a JSON object';
+    else if (typeof (obj as { text?: unknown }).text !== 'string') problem = 'no string "text" field';
+  } catch (err) {
+    problem = (err as Error).message;
+  }
+  if (problem !== null) {
+    return { type: 'reject', id: `${base}:${lineNo}`, reason: 'malformed JSONL line', text: line, message: `${file.path}:${lineNo}: malformed JSONL line (${problem})` };
+  }
+  const { id, text, ...extra } = obj as { id?: unknown; text: string; [k: string]: unknown };
+  const record: SourceRecord = {
+    id: typeof id === 'string' || typeof id === 'number' ? String(id) : `${base}#${lineNo}`,
+    text: text.replace(/\r\n?/g, '\n'),
+    encoding: 'utf-8',
+  };
+  if (Object.keys(extra).length) record.extra = extra;
+  return { type: 'record', record };
+}

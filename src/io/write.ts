@@ -1,0 +1,151 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { open, rename, rm, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Raised when the reader of stdout went away (`corpus clean x | head -1`): the run ends quietly. */
+export class BrokenPipeError extends Error {
+  constructor() {
+    super('output pipe closed');
+  }
+}
+
+/** A line-oriented output that either appears whole or not at all. */
+export interface LineSink {
+  /** Where the lines go, for messages (`-` for stdout). */
+  readonly path: string;
+  write(line: string): Promise<void>;
+  /** Makes the output visible: for a file, flush, sync and rename over the target. */
+  commit(): Promise<void>;
+  /** Drops what was written: for a file, removes the temporary file. */
+  abort(): Promise<void>;
+}
+
+/** Temporary files and folders not yet committed or disposed of, removed if the process is interrupted. */
+const pendingTempFiles = new Set<string>();
+
+export const trackTemporary = (path: string): void => void pendingTempFiles.add(path);
+export const untrackTemporary = (path: string): void => void pendingTempFiles.delete(path);
+
+/** Removes every uncommitted temporary file or folder; called on SIGINT/SIGTERM. */
+export async function removePendingTempFiles(): Promise<void> {
+  await Promise.all([...pendingTempFiles].map((p) => rm(p, { recursive: true, force: true }).catch(() => undefined)));
+  pendingTempFiles.clear();
+}
+
+/** Bytes gathered before one write call: few large writes instead of one per record. */
+const FLUSH_CHARS = 1 << 18;
+
+/** Writes and waits for the stream to drain, or to fail (a closed pipe never drains). */
+function writeChunk(stream: NodeJS.WritableStream, data: string): Promise<void> {
+  if (stream.write(data)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+    stream.on('close', done);
+  });
+}
+
+/** Collects lines and hands them on in large pieces. */
+class LineBuffer {
+  private pending: string[] = [];
+  private size = 0;
+  constructor(private readonly flushTo: (data: string) => Promise<void>) {}
+  async add(line: string): Promise<void> {
+    this.pending.push(line);
+    this.size += line.length;
+    if (this.size >= FLUSH_CHARS) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (!this.size) return;
+    const data = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    await this.flushTo(data);
+  }
+}
+
+/** Lines written to stdout with backpressure; EPIPE becomes BrokenPipeError. */
+function stdoutSink(stdout: NodeJS.WritableStream = process.stdout): LineSink {
+  let broken: Error | null = null;
+  stdout.on('error', (err: NodeJS.ErrnoException) => {
+    broken = err.code === 'EPIPE' ? new BrokenPipeError() : err;
+  });
+  const check = (): void => {
+    if (broken) throw broken;
+  };
+  const buffer = new LineBuffer(async (data) => {
+    check();
+    await writeChunk(stdout, data);
+    check();
+  });
+  return {
+    path: '-',
+    write: (line) => buffer.add(line),
+    async commit() {
+      await buffer.flush();
+    },
+    async abort() {},
+  };
+}
+
+/** Buffered writes to a temporary file beside the target, renamed over it on commit. */
+function atomicFileSink(target: string): LineSink {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  pendingTempFiles.add(temp);
+  const stream = createWriteStream(temp, { highWaterMark: 1 << 20 });
+  let failure: Error | null = null;
+  stream.on('error', (err) => {
+    failure = err;
+  });
+  const check = (): void => {
+    if (failure) throw failure;
+  };
+  const buffer = new LineBuffer(async (data) => {
+    check();
+    await writeChunk(stream, data);
+  });
+  return {
+    path: target,
+    write: (line) => buffer.add(line),
+    async commit() {
+      await buffer.flush();
+      stream.end();
+      await once(stream, 'close');
+      check();
+      // fsync before rename: after a crash the target is either the old file or the whole new one.
+      const handle = await open(temp, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, target);
+      pendingTempFiles.delete(temp);
+    },
+    async abort() {
+      // Wait for the stream to close: a destroy before the open completes would recreate the file.
+      if (!stream.closed) {
+        const closed = once(stream, 'close').catch(() => undefined);
+        stream.destroy();
+        await closed;
+      }
+      await unlink(temp).catch(() => undefined);
+      pendingTempFiles.delete(temp);
+    },
+  };
+}
+
+/** Opens an output: `-` or undefined is stdout, anything else a file written atomically. */
+export function openLineSink(path: string | undefined, stdout?: NodeJS.WritableStream): LineSink {
+  return path === undefined || path === '-' ? stdoutSink(stdout) : atomicFileSink(path);
+}
+
+/** One JSONL line for a value. */
+export const jsonLine = (value: unknown): string => JSON.stringify(value) + '\n';
