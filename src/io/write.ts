@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { open, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -142,9 +142,23 @@ function atomicFileSink(target: string): LineSink {
   };
 }
 
-/** Opens an output: `-` or undefined is stdout, anything else a file written atomically. */
+/** Whether a path names something other than a regular file (a device, a FIFO, /dev/stderr …). */
+function isSpecialFile(path: string): boolean {
+  try {
+    return !statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens an output: `-` or undefined is stdout; a device or FIFO is written in place (renaming
+ * over it would replace it); anything else is a regular file written atomically.
+ */
 export function openLineSink(path: string | undefined, stdout?: NodeJS.WritableStream): LineSink {
-  return path === undefined || path === '-' ? stdoutSink(stdout) : atomicFileSink(path);
+  if (path === undefined || path === '-') return stdoutSink(stdout);
+  if (isSpecialFile(path)) return { ...stdoutSink(createWriteStream(path, { flags: 'a' })), path };
+  return atomicFileSink(path);
 }
 
 /** One JSONL line for a value. */

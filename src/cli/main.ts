@@ -1,0 +1,209 @@
+/** Commander wiring: parse, call the pipeline, print, exit. No logic a library user would need. */
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from '../dedup/index.js';
+import { resolveEncoding } from '../io/decode.js';
+import { findInputs, type InputFile } from '../io/discover.js';
+import { BrokenPipeError, jsonLine, openLineSink, removePendingTempFiles, type LineSink } from '../io/write.js';
+import { runPipeline, type PipelineOptions, type RunResult } from '../pipeline.js';
+import { EXIT } from './exit-codes.js';
+import { makeOption, type OptionName } from './options.js';
+import { formatClusters, formatSummary, makeChalk, messagePrinter } from './report.js';
+
+/** Raised for a wrong command line: printed with a hint, exit code 2. */
+class UsageError extends Error {}
+
+interface CommonFlags {
+  output?: string;
+  delimiter: string;
+  encoding?: string;
+  format: 'auto' | 'text' | 'jsonl';
+  dedup?: boolean;
+  keepNoise?: boolean;
+  threshold?: number;
+  measure?: 'containment' | 'jaccard';
+  dupesOut?: string;
+  rejects?: string;
+  summary?: string;
+  minChars: number;
+  quiet?: boolean;
+  json?: boolean;
+  failOnDupes?: boolean;
+  color?: boolean;
+}
+
+function packageVersion(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')).version;
+}
+
+function dedupOptions(flags: CommonFlags): DedupOptions {
+  return {
+    ...DEFAULT_DEDUP_OPTIONS,
+    ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+    ...(flags.measure !== undefined ? { measure: flags.measure } : {}),
+  };
+}
+
+function checkInputsAndEncoding(inputs: string[], flags: CommonFlags): void {
+  if (!inputs.length) throw new UsageError('no inputs given (name files or folders, or "-" for stdin)');
+  if (flags.encoding && !resolveEncoding(flags.encoding)) throw new UsageError(`unknown encoding "${flags.encoding}"`);
+  if (!flags.delimiter) throw new UsageError('--delimiter must not be empty');
+}
+
+/** Refuses an output path that is one of the inputs: the run would destroy what it reads. */
+function checkOutputsAreNotInputs(files: InputFile[], outputs: (string | undefined)[]): void {
+  const real = (p: string): string | null => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return null;
+    }
+  };
+  const inputs = new Set(files.filter((f) => f.path !== '-').map((f) => real(f.path)));
+  for (const out of outputs) {
+    if (!out || out === '-') continue;
+    const r = real(out);
+    if (r && inputs.has(r)) throw new UsageError(`output ${out} is also an input; choose another file`);
+  }
+}
+
+/** Outputs opened for a run, committed together at its end or all aborted. */
+class Outputs {
+  private sinks: LineSink[] = [];
+  open(path: string | undefined): LineSink {
+    const sink = openLineSink(path);
+    this.sinks.push(sink);
+    return sink;
+  }
+  async commit(): Promise<void> {
+    for (const s of this.sinks) await s.commit();
+  }
+  async abort(): Promise<void> {
+    for (const s of this.sinks) await s.abort();
+  }
+}
+
+async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags): Promise<number> {
+  checkInputsAndEncoding(inputs, flags);
+  const chalk = makeChalk(process.stderr, flags.color === false);
+  const message = messagePrinter(chalk, !!flags.quiet);
+  const { files, problems } = await findInputs(inputs);
+  for (const p of problems) message('problem', `${p.path}: ${p.message}`);
+  checkOutputsAreNotInputs(files, [flags.output, flags.dupesOut, flags.rejects, flags.summary]);
+  const options: PipelineOptions = {
+    read: { delimiter: flags.delimiter, encoding: flags.encoding ? resolveEncoding(flags.encoding)! : undefined, format: flags.format },
+    dedup: dedupOptions(flags),
+    dropDuplicates: kind === 'clean' && flags.dedup !== false,
+    detectDuplicates: true,
+    keepNoise: !!flags.keepNoise,
+    minChars: flags.minChars,
+  };
+  const outputs = new Outputs();
+  let result: RunResult;
+  try {
+    result = await runPipeline(files, options, {
+      output: kind === 'clean' ? outputs.open(flags.output) : undefined,
+      rejects: flags.rejects ? outputs.open(flags.rejects) : undefined,
+      clusters: flags.dupesOut ? outputs.open(flags.dupesOut) : undefined,
+      message,
+    });
+    if (kind === 'dupes') {
+      const out = outputs.open(flags.output);
+      const human = !flags.json && (flags.output === undefined || flags.output === '-') && process.stdout.isTTY;
+      if (human) await out.write(formatClusters(result.clusters as never, makeChalk(process.stdout, flags.color === false)));
+      else for (const c of result.clusters) await out.write(jsonLine(c));
+    }
+    if (flags.summary) {
+      const out = outputs.open(flags.summary);
+      await out.write(JSON.stringify(result.summary, null, 2) + '\n');
+    }
+    await outputs.commit();
+  } catch (err) {
+    await outputs.abort();
+    throw err;
+  }
+  const { summary } = result;
+  if (!flags.quiet) process.stderr.write(formatSummary(summary, chalk));
+  if (summary.inputProblems || problems.length) return EXIT.inputFailed;
+  if (kind === 'dupes' && flags.failOnDupes && summary.clusters > 0) return EXIT.inputFailed;
+  return EXIT.ok;
+}
+
+const CLEAN_OPTIONS: OptionName[] = ['output', 'delimiter', 'encoding', 'format', 'noDedup', 'keepNoise', 'threshold', 'measure', 'dupesOut', 'rejects', 'summary', 'minChars', 'quiet'];
+const DUPES_OPTIONS: OptionName[] = ['json', 'output', 'failOnDupes', 'threshold', 'measure', 'delimiter', 'encoding', 'format', 'rejects', 'summary', 'quiet'];
+
+const CLEAN_EXAMPLES = `
+Examples:
+  $ corpus clean fixtures/seeds -o out.jsonl        clean a folder, drop near-duplicates
+  $ corpus clean dumps/ --no-dedup --keep-noise     keep every record, show what was removed
+  $ cat page.txt | corpus clean - | jq .title        read stdin, write stdout
+  $ corpus clean crawl.jsonl.gz --rejects rej.jsonl  JSONL (gzipped) input, keep the rejects`;
+
+const DUPES_EXAMPLES = `
+Examples:
+  $ corpus dupes fixtures/seeds                     readable report on a terminal
+  $ corpus dupes dumps/ --json > clusters.jsonl     one JSON object per cluster
+  $ corpus dupes new/ --fail-on-dupes               exit 1 if any cluster is found (CI)`;
+
+export function buildProgram(): Command {
+  const program = new Command('corpus')
+    .description('Clean, deduplicated JSONL from folders of scraped news page dumps.')
+    .version(packageVersion(), '-V, --version')
+    .option('--no-color', 'print no colour escape codes (NO_COLOR is honoured too)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const clean = program
+    .command('clean')
+    .description('separate article bodies from page noise, extract title/site/date/lang, drop near-duplicates, write JSONL')
+    .argument('<inputs...>', 'files, folders (recursive) or "-" for stdin');
+  for (const name of CLEAN_OPTIONS) clean.addOption(makeOption(name));
+  clean.addHelpText('after', CLEAN_EXAMPLES).action((inputs: string[], flags: CommonFlags) => runAndExit('clean', inputs, { ...program.opts(), ...flags }));
+  const dupes = program
+    .command('dupes')
+    .description('report near-duplicate clusters (readable on a terminal, --json for machines)')
+    .argument('<inputs...>', 'files, folders (recursive) or "-" for stdin');
+  for (const name of DUPES_OPTIONS) dupes.addOption(makeOption(name));
+  dupes.addHelpText('after', DUPES_EXAMPLES).action((inputs: string[], flags: CommonFlags) => runAndExit('dupes', inputs, { ...program.opts(), ...flags }));
+  for (const cmd of [program, clean, dupes]) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
+  return program;
+}
+
+let exitCode: number = EXIT.ok;
+
+async function runAndExit(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags): Promise<void> {
+  exitCode = await run(kind, inputs, flags);
+}
+
+/** Removes temporary files and exits with the signal's code: no partial output is ever left. */
+function handleSignals(): void {
+  const stop = (code: number) => () => {
+    void removePendingTempFiles().finally(() => process.exit(code));
+  };
+  process.once('SIGINT', stop(EXIT.interrupted));
+  process.once('SIGTERM', stop(EXIT.terminated));
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  handleSignals();
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are "errors" to commander with exit code 0.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`corpus: error: ${err.message}\n(run with --help for usage)\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof BrokenPipeError) return EXIT.ok;
+    const e = err as NodeJS.ErrnoException;
+    process.stderr.write(`corpus: error: ${e.path ? `${e.path}: ` : ''}${e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EACCES' ? 'permission denied' : e.message}\n`);
+    return EXIT.outputFailed;
+  }
+}

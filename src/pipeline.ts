@@ -1,0 +1,266 @@
+/**
+ * The one place that composes the stages: read → clean → sign → find duplicates → write.
+ * Text lives in temporary spools between stages; memory holds signatures and counts only.
+ */
+import { addToCorpusStats, cleanDocument, createCorpusStats, type CorpusStats } from './clean/index.js';
+import { findDuplicates, signDocument, type Cluster, type DedupOptions, type DocSignature } from './dedup/index.js';
+import type { InputFile } from './io/discover.js';
+import { readInput, type ReadOptions, type RejectReason } from './io/read.js';
+import { createSpoolDir, Spool } from './io/spool.js';
+import { jsonLine, type LineSink } from './io/write.js';
+import type { OutputRecord, SourceRecord } from './types.js';
+
+export interface PipelineOptions {
+  read: ReadOptions;
+  dedup: DedupOptions;
+  /** Drop duplicates (clean) or only mark them (`--no-dedup`). */
+  dropDuplicates: boolean;
+  /** Skip duplicate detection entirely (clean with `--no-dedup` still marks, so this is for speed floors). */
+  detectDuplicates: boolean;
+  /** Skip cleaning: bodies are written as read (benchmark floor). */
+  skipCleaning?: boolean;
+  keepNoise: boolean;
+  /** Bodies shorter than this are rejected. */
+  minChars: number;
+}
+
+/** Where a run sends its messages and outputs. */
+export interface PipelineIo {
+  output?: LineSink;
+  rejects?: LineSink;
+  clusters?: LineSink;
+  /** One-line messages for the user: problems with inputs and warnings. */
+  message(kind: 'problem' | 'warning', text: string): void;
+  /** Called as records are read, for progress displays. */
+  progress?(stage: string, done: number): void;
+}
+
+/** The run's accounting: read = written + duplicates + rejected, always. */
+export interface RunSummary {
+  files: number;
+  read: number;
+  written: number;
+  /** Records dropped as copies of a kept representative. */
+  duplicates: number;
+  /** Records written but marked `duplicate_of` (`--no-dedup`); part of `written`. */
+  markedDuplicates: number;
+  rejected: number;
+  rejectReasons: Partial<Record<RejectReason, number>>;
+  /** Inputs that failed (missing, unreadable, binary, malformed lines …): non-zero exit. */
+  inputProblems: number;
+  clusters: number;
+  candidatePairs: number;
+  verifiedPairs: number;
+  /** Seconds spent in each stage. */
+  seconds: Record<string, number>;
+}
+
+/** A record after the read stage, as spooled. */
+interface ReadRow {
+  id: string;
+  text: string;
+  encoding: string;
+  extra?: Record<string, unknown>;
+}
+
+/** Reject reasons that mean the input itself was bad, rather than a cleaning decision. */
+const INPUT_FAILURES: ReadonlySet<RejectReason> = new Set(['binary', 'undecodable', 'malformed JSONL line', 'truncated input']);
+
+function emptySummary(files: number): RunSummary {
+  return { files, read: 0, written: 0, duplicates: 0, markedDuplicates: 0, rejected: 0, rejectReasons: {}, inputProblems: 0, clusters: 0, candidatePairs: 0, verifiedPairs: 0, seconds: {} };
+}
+
+async function reject(summary: RunSummary, io: PipelineIo, id: string, reason: RejectReason, text: string | null): Promise<void> {
+  summary.rejected++;
+  summary.rejectReasons[reason] = (summary.rejectReasons[reason] ?? 0) + 1;
+  if (INPUT_FAILURES.has(reason)) summary.inputProblems++;
+  await io.rejects?.write(jsonLine({ id, reason, text }));
+}
+
+/** Ids must be unique for deduplication: a repeated id (same relative name under two arguments) gets `~N`. */
+function uniqueId(seen: Set<string>, id: string): string {
+  let unique = id;
+  for (let n = 2; seen.has(unique); n++) unique = `${id}~${n}`;
+  seen.add(unique);
+  return unique;
+}
+
+/** Stage 1: read every input into a spool, gathering the corpus statistics cleaning needs. */
+async function readStage(files: InputFile[], options: PipelineOptions, io: PipelineIo, summary: RunSummary, spool: Spool<ReadRow>): Promise<CorpusStats> {
+  const stats = createCorpusStats();
+  const seen = new Set<string>();
+  for (const file of files) {
+    for await (const event of readInput(file, options.read)) {
+      if (event.type === 'record') {
+        summary.read++;
+        const { id, text, encoding, extra } = event.record;
+        const row: ReadRow = { id: uniqueId(seen, id), text, encoding };
+        if (row.id !== id) io.message('warning', `${file.path}: id ${id} already used, renamed ${row.id}`);
+        if (extra) row.extra = extra;
+        if (!options.skipCleaning) addToCorpusStats(stats, text);
+        await spool.add(row);
+        io.progress?.('read', summary.read);
+      } else if (event.type === 'reject') {
+        summary.read++;
+        io.message('problem', event.message);
+        await reject(summary, io, uniqueId(seen, event.id), event.reason, event.text);
+      } else if (event.type === 'problem') {
+        summary.inputProblems++;
+        io.message('problem', `${event.path}: ${event.message}`);
+      } else {
+        io.message('warning', `${event.path}: ${event.message}`);
+      }
+    }
+  }
+  await spool.close();
+  return stats;
+}
+
+/** Cleans one record into its output form. */
+export function cleanRecord(row: SourceRecord, stats: CorpusStats | null, options: Pick<PipelineOptions, 'keepNoise' | 'skipCleaning'>): OutputRecord {
+  const result = options.skipCleaning
+    ? { text: row.text, title: null, site: null, date: null, lang: null, noise: [] }
+    : cleanDocument(row.text, stats);
+  const record: OutputRecord = {
+    id: row.id,
+    text: result.text,
+    title: result.title,
+    site: result.site,
+    date: result.date,
+    lang: result.lang,
+    encoding: row.encoding,
+    chars_in: row.text.length,
+    chars_kept: result.text.length,
+  };
+  if (options.keepNoise) record.noise = result.noise;
+  if (row.extra) record.metadata = row.extra;
+  return record;
+}
+
+/** Stage 2: clean each spooled record, reject empty or short bodies, sign the rest. */
+async function cleanStage(
+  input: Spool<ReadRow>,
+  stats: CorpusStats,
+  options: PipelineOptions,
+  io: PipelineIo,
+  summary: RunSummary,
+  output: Spool<OutputRecord>,
+): Promise<DocSignature[]> {
+  const signatures: DocSignature[] = [];
+  let done = 0;
+  for await (const row of input.read()) {
+    const record = cleanRecord(row, stats, options);
+    io.progress?.('clean', ++done);
+    if (!record.text.trim()) {
+      await reject(summary, io, row.id, 'empty after cleaning', row.text);
+      continue;
+    }
+    if (record.text.length < options.minChars) {
+      await reject(summary, io, row.id, 'shorter than --min-chars', row.text);
+      continue;
+    }
+    if (options.detectDuplicates) signatures.push(signDocument(record, options.dedup));
+    await output.add(record);
+  }
+  await output.close();
+  return signatures;
+}
+
+/** Who each record is in the clusters: the representative with its copies, or a copy with its representative. */
+function clusterRoles(clusters: Cluster[]): { copiesOf: Map<string, string[]>; keptFor: Map<string, string> } {
+  const copiesOf = new Map<string, string[]>();
+  const keptFor = new Map<string, string>();
+  for (const cluster of clusters) {
+    const copies = cluster.members.map((m) => m.id).filter((id) => id !== cluster.kept);
+    copiesOf.set(cluster.kept, copies);
+    for (const id of copies) keptFor.set(id, cluster.kept);
+  }
+  return { copiesOf, keptFor };
+}
+
+/** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the spool. */
+async function clusterRecords(clusters: Cluster[], cleaned: Spool<OutputRecord>): Promise<object[]> {
+  const wanted = new Map<string, OutputRecord>();
+  const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
+  for await (const record of cleaned.read()) if (members.has(record.id)) wanted.set(record.id, record);
+  return clusters.map((cluster, i) => ({
+    cluster: i + 1,
+    kept: cluster.kept,
+    members: cluster.members.map((m) => {
+      const r = wanted.get(m.id);
+      return {
+        ...m,
+        title: r?.title ?? null,
+        site: r?.site ?? null,
+        date: r?.date ?? null,
+        chars: r?.chars_kept ?? 0,
+        preview: previewOf(r?.text ?? ''),
+      };
+    }),
+  }));
+}
+
+/** First words of a body, on one line. */
+export function previewOf(text: string, chars = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= chars ? flat : flat.slice(0, chars - 1).trimEnd() + '…';
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  clusters: object[];
+}
+
+/**
+ * Runs the whole pipeline. `corpus clean` writes records to `io.output`; `corpus dupes` leaves
+ * `io.output` unset and uses the returned clusters.
+ */
+export async function runPipeline(files: InputFile[], options: PipelineOptions, io: PipelineIo): Promise<RunResult> {
+  const summary = emptySummary(files.length);
+  const spools = await createSpoolDir();
+  const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+    const start = process.hrtime.bigint();
+    try {
+      return await work();
+    } finally {
+      summary.seconds[stage] = Number(process.hrtime.bigint() - start) / 1e9;
+    }
+  };
+  try {
+    const read = await Spool.create<ReadRow>(spools.dir, 'read.jsonl');
+    const stats = await time('read', () => readStage(files, options, io, summary, read));
+    const cleaned = await Spool.create<OutputRecord>(spools.dir, 'clean.jsonl');
+    const signatures = await time('clean', () => cleanStage(read, stats, options, io, summary, cleaned));
+    const result = await time('dedup', async () => (options.detectDuplicates ? findDuplicates(signatures, options.dedup) : { clusters: [], candidatePairs: 0, verifiedPairs: 0 }));
+    signatures.length = 0;
+    summary.clusters = result.clusters.length;
+    summary.candidatePairs = result.candidatePairs;
+    summary.verifiedPairs = result.verifiedPairs;
+    const clusters = result.clusters.length && (io.clusters || !io.output) ? await clusterRecords(result.clusters, cleaned) : [];
+    for (const c of clusters) await io.clusters?.write(jsonLine(c));
+    await time('write', () => writeStage(cleaned, result.clusters, options, io, summary));
+    return { summary, clusters };
+  } finally {
+    await spools.dispose();
+  }
+}
+
+/** Stage 4: write each cleaned record, dropping or marking duplicates. */
+async function writeStage(cleaned: Spool<OutputRecord>, clusters: Cluster[], options: PipelineOptions, io: PipelineIo, summary: RunSummary): Promise<void> {
+  const { copiesOf, keptFor } = clusterRoles(clusters);
+  for await (const record of cleaned.read()) {
+    const kept = keptFor.get(record.id);
+    if (kept !== undefined) {
+      if (options.dropDuplicates) {
+        summary.duplicates++;
+        continue;
+      }
+      summary.markedDuplicates++;
+      record.duplicate_of = kept;
+    }
+    const copies = copiesOf.get(record.id);
+    if (copies) record.duplicates = copies;
+    summary.written++;
+    await io.output?.write(jsonLine(record));
+  }
+}

@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { article, BIN, corpus, corpusAsync, fixture, jsonl, tempDir } from './helpers.js';
+
+const FRENCH = [
+  "Le café de la place était fermé depuis une semaine, selon les habitants du quartier qui attendent sa réouverture avec impatience et qui s'inquiètent pour les employés.",
+  "Le propriétaire a expliqué que des travaux étaient nécessaires dans la cuisine et que l'établissement devrait rouvrir ses portes avant la fin du mois, si tout se passe bien.",
+  "En attendant, les clients se retrouvent dans la boulangerie voisine, où l'on sert aussi du café le matin et où les discussions vont bon train sur l'avenir de la place.",
+].join('\n\n');
+
+describe('corpus clean (end to end)', () => {
+  it('writes one record per seed with --no-dedup, atomically to -o', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.jsonl');
+    const r = corpus(['clean', fixture('seeds'), '--no-dedup', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const records = jsonl(readFileSync(out, 'utf8'));
+    expect(records.map((x) => x.id)).toEqual(readdirSync(fixture('seeds')).sort());
+    for (const rec of records) {
+      expect(rec).toHaveProperty('text');
+      for (const key of ['title', 'site', 'date', 'lang', 'encoding', 'chars_in', 'chars_kept']) expect(rec).toHaveProperty(key);
+      expect((rec.chars_kept as number) <= (rec.chars_in as number)).toBe(true);
+    }
+    expect(readdirSync(dir)).toEqual(['out.jsonl']);
+    expect(r.stderr).toMatch(/read 5 records from 5 inputs, wrote 5/);
+  });
+
+  it('gives a three-document file ids name#1..#3 and decodes Windows-1252', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'three.txt'), [article(1), article(2), article(3)].join('\nq7x2\n'));
+    writeFileSync(join(dir, 'legacy.txt'), iconv.encode(FRENCH, 'windows-1252'));
+    const r = corpus(['clean', dir, '--no-dedup']);
+    expect(r.code).toBe(0);
+    const records = jsonl(r.stdout);
+    expect(records.map((x) => x.id)).toEqual(['legacy.txt', 'three.txt#1', 'three.txt#2', 'three.txt#3']);
+    expect(records[0].text).toContain('café était fermé');
+    expect(records[0].encoding).toBe('windows-1252');
+  });
+
+  it('reads stdin with "-" and writes stdout', () => {
+    const r = corpus(['clean', '-', '--no-dedup'], article(5));
+    expect(r.code).toBe(0);
+    expect(jsonl(r.stdout).map((x) => x.id)).toEqual(['stdin#1']);
+  });
+
+  it('reads a .gz file and JSONL input, keeping extra fields as metadata', () => {
+    const dir = tempDir();
+    const line = JSON.stringify({ id: 'doc-1', text: article(6), url: 'http://example.org/a' });
+    writeFileSync(join(dir, 'in.jsonl.gz'), gzipSync(line + '\n'));
+    const r = corpus(['clean', join(dir, 'in.jsonl.gz'), '--no-dedup']);
+    expect(r.code).toBe(0);
+    const [rec] = jsonl(r.stdout);
+    expect(rec.id).toBe('doc-1');
+    expect(rec.metadata).toEqual({ url: 'http://example.org/a' });
+  });
+
+  it('reports a missing path on one line, goes on with the others, exits 1', () => {
+    const r = corpus(['clean', '/nonexistent/dir', fixture('seeds/003_4c4e80352216d88f.txt')]);
+    expect(r.code).toBe(1);
+    expect(jsonl(r.stdout)).toHaveLength(1);
+    const errors = r.stderr.split('\n').filter((l) => l.includes('/nonexistent/dir'));
+    expect(errors).toEqual(['corpus: error: /nonexistent/dir: no such file or directory']);
+  });
+
+  it('prints a usage error with a hint and exits 2', () => {
+    const none = corpus(['clean']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--help/);
+    const bad = corpus(['clean', fixture('seeds'), '--encoding', 'klingon-9']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown encoding "klingon-9"/);
+    expect(corpus(['frobnicate']).code).toBe(2);
+  });
+
+  it('refuses to write its output over one of its inputs', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in.txt');
+    writeFileSync(input, 'Some article text that must not be overwritten. ' + article(7));
+    const r = corpus(['clean', input, '-o', input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is also an input/);
+    expect(readFileSync(input, 'utf8')).toMatch(/^Some article/);
+  });
+
+  it('shows help with examples, and the version', () => {
+    const help = corpus(['clean', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Examples:/);
+    expect(help.stdout).toMatch(/--no-dedup/);
+    expect(corpus(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('ends quietly when the reader of stdout goes away (| head -1)', () => {
+    const dir = tempDir();
+    const docs = Array.from({ length: 3000 }, (_, i) => article(i));
+    writeFileSync(join(dir, 'many.txt'), docs.join('\nq7x2\n'));
+    const out = execFileSync('bash', ['-c', `set -o pipefail; node ${BIN} clean ${dir} --no-dedup -q 2>${dir}/err | head -1; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(out).toMatch(/"id":"many.txt#1"/);
+    expect(out).toMatch(/status=0/);
+    expect(readFileSync(join(dir, 'err'), 'utf8')).toBe('');
+  });
+
+  it('leaves no partial output when interrupted mid-run', async () => {
+    const dir = tempDir();
+    const docs = Array.from({ length: 20000 }, (_, i) => article(i));
+    writeFileSync(join(dir, 'big.txt'), docs.join('\nq7x2\n'));
+    const out = join(dir, 'out', 'result.jsonl');
+    execFileSync('mkdir', ['-p', join(dir, 'out')]);
+    const child = corpusAsync(['clean', join(dir, 'big.txt'), '-o', out]);
+    await new Promise((r) => setTimeout(r, 600));
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('exit', (c, s) => r(c ?? s)));
+    expect(existsSync(out) ? 'complete' : 'absent').toBe(code === 0 ? 'complete' : 'absent');
+    expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    if (code !== 0) expect(code).toBe(130);
+  });
+});
