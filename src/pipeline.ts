@@ -33,6 +33,8 @@ export interface PipelineIo {
   message(kind: 'problem' | 'warning', text: string): void;
   /** Called as records are read, for progress displays. */
   progress?(stage: string, done: number): void;
+  /** Sees every cleaned record in output order, with `duplicate_of`/`duplicates` set, whether written or dropped (for stats and reports). */
+  onRecord?(record: OutputRecord, dropped: boolean): void | Promise<void>;
 }
 
 /** The run's accounting: read = written + duplicates + rejected, always. */
@@ -250,16 +252,18 @@ async function writeStage(cleaned: Spool<OutputRecord>, clusters: Cluster[], opt
   const { copiesOf, keptFor } = clusterRoles(clusters);
   for await (const record of cleaned.read()) {
     const kept = keptFor.get(record.id);
+    const copies = copiesOf.get(record.id);
+    if (copies) record.duplicates = copies;
     if (kept !== undefined) {
+      record.duplicate_of = kept;
       if (options.dropDuplicates) {
         summary.duplicates++;
+        await io.onRecord?.(record, true);
         continue;
       }
       summary.markedDuplicates++;
-      record.duplicate_of = kept;
     }
-    const copies = copiesOf.get(record.id);
-    if (copies) record.duplicates = copies;
+    await io.onRecord?.(record, false);
     summary.written++;
     await io.output?.write(jsonLine(record));
   }
