@@ -63,11 +63,18 @@ async function* byteChunks(file: InputFile, options: ReadOptions): AsyncGenerato
 }
 
 /** Reads the first `SAMPLE_BYTES` (or the whole input if smaller) to detect the encoding and format. */
-async function takeSample(chunks: AsyncGenerator<Buffer>): Promise<{ sample: Buffer; complete: boolean }> {
+async function takeSample(chunks: AsyncGenerator<Buffer>): Promise<{ sample: Buffer; complete: boolean; error?: unknown }> {
   const parts: Buffer[] = [];
   let size = 0;
   while (size < SAMPLE_BYTES) {
-    const n = await chunks.next();
+    let n;
+    try {
+      n = await chunks.next();
+    } catch (error) {
+      // A read error inside the sample (a short truncated .gz): what came before it is still read.
+      if (!size) throw error;
+      return { sample: Buffer.concat(parts), complete: true, error };
+    }
     if (n.done) return { sample: Buffer.concat(parts), complete: true };
     parts.push(n.value);
     size += n.value.length;
@@ -102,19 +109,25 @@ function looksLikeJsonl(sample: Buffer): boolean {
 export async function* readInput(file: InputFile, options: ReadOptions): AsyncGenerator<ReadEvent> {
   const chunks = byteChunks(file, options);
   try {
-    const { sample, complete } = await takeSample(chunks);
+    const { sample, complete, error } = await takeSample(chunks);
     if (sample.length === 0) {
       yield { type: 'warning', path: file.path, message: 'empty file, no records' };
       return;
     }
     const format = options.format && options.format !== 'auto' ? options.format : isJsonlName(file.name) || (file.path === '-' && looksLikeJsonl(sample)) ? 'jsonl' : 'text';
-    if (format === 'jsonl') yield* readJsonlRecords(file, sample, chunks);
-    else yield* readTextRecords(file, sample, complete, chunks, options);
+    const rest = error === undefined ? chunks : failing(error);
+    if (format === 'jsonl') yield* readJsonlRecords(file, sample, rest);
+    else yield* readTextRecords(file, sample, complete, rest, options);
   } catch (err) {
     yield { type: 'problem', path: file.path, message: describeReadError(err) };
   } finally {
     await chunks.return(undefined);
   }
+}
+
+/** A byte source that only fails: the read error met while sampling, raised after the sample is used. */
+async function* failing(error: unknown): AsyncGenerator<Buffer> {
+  throw error;
 }
 
 function describeReadError(err: unknown): string {

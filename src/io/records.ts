@@ -17,12 +17,17 @@ export function splitRecords(text: string, delimiter: string = DEFAULT_DELIMITER
 /**
  * Splits streamed text into records without holding more than the current record:
  * chunks go in, complete records come out as soon as the delimiter after them is seen.
+ * Each chunk is scanned once (with a delimiter-sized overlap), so a record of any length
+ * costs linear time.
  */
 export class RecordSplitter {
   private readonly pattern: RegExp;
-  private buffer = '';
-  /** Offset in `buffer` before which no delimiter can start, so long records are not rescanned. */
-  private scanFrom = 0;
+  /** Text of the current record already known to hold no delimiter. */
+  private pieces: string[] = [];
+  /** Unexamined tail: may hold the start of a delimiter cut by a chunk boundary. */
+  private pending = '';
+  /** The character just before `pending`, for the whole-word check. */
+  private before = '';
 
   constructor(private readonly delimiter: string = DEFAULT_DELIMITER) {
     if (!delimiter) throw new Error('the delimiter must not be empty');
@@ -30,32 +35,40 @@ export class RecordSplitter {
   }
 
   push(chunk: string): string[] {
-    this.buffer += chunk;
-    return this.drain(false);
+    return this.scan(chunk, false);
   }
 
   end(): string[] {
-    const records = this.drain(true);
-    const last = this.buffer.trim();
-    this.buffer = '';
-    if (last) records.push(last);
+    const records = this.scan('', true);
+    this.finishRecord(records);
     return records;
   }
 
-  private drain(final: boolean): string[] {
+  private finishRecord(records: string[]): void {
+    const record = this.pieces.join('').trim();
+    this.pieces = [];
+    if (record) records.push(record);
+  }
+
+  private scan(chunk: string, final: boolean): string[] {
     const records: string[] = [];
-    let start = 0;
-    this.pattern.lastIndex = Math.max(0, this.scanFrom - 1);
-    for (let m = this.pattern.exec(this.buffer); m; m = this.pattern.exec(this.buffer)) {
+    const text = this.before + this.pending + chunk;
+    let start = this.before.length;
+    this.pattern.lastIndex = start;
+    for (let m = this.pattern.exec(text); m; m = this.pattern.exec(text)) {
       const end = m.index + m[0].length;
-      // A match touching the buffer's end may be the start of a longer word in the next chunk.
-      if (!final && end >= this.buffer.length) break;
-      const record = this.buffer.slice(start, m.index).trim();
-      if (record) records.push(record);
+      // A match touching the end may be the start of a longer word in the next chunk.
+      if (!final && end >= text.length) break;
+      this.pieces.push(text.slice(start, m.index));
+      this.finishRecord(records);
       start = end;
     }
-    this.buffer = this.buffer.slice(start);
-    this.scanFrom = Math.max(0, this.buffer.length - this.delimiter.length);
+    const keepFrom = final ? text.length : Math.max(start, text.length - this.delimiter.length);
+    if (keepFrom > start) this.pieces.push(text.slice(start, keepFrom));
+    this.pending = text.slice(keepFrom);
+    const last = keepFrom > 0 ? text.charCodeAt(keepFrom - 1) : 0;
+    const isLowSurrogate = last >= 0xdc00 && last <= 0xdfff;
+    this.before = keepFrom > 0 ? text.slice(keepFrom - (isLowSurrogate && keepFrom > 1 ? 2 : 1), keepFrom) : '';
     return records;
   }
 }

@@ -16,8 +16,9 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a user would, with colours off unless the test says otherwise. */
-export function corpus(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}): CliResult {
+export function corpus(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = {}, spawnOptions: { uid?: number; gid?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
+    ...spawnOptions,
     input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env },
