@@ -156,10 +156,13 @@ async function* readTextRecords(
   // Ids get `#N` only when the file holds more than one record, so the first is held until a second shows.
   let held: string | null = null;
   let count = 0;
-  const make = (text: string, n: number | null): ReadEvent => ({
-    type: 'record',
-    record: { id: n === null ? base : `${base}#${n}`, text, encoding: decoder.encoding },
-  });
+  const make = (text: string, n: number | null): ReadEvent => {
+    const id = n === null ? base : `${base}#${n}`;
+    if (isUndecodable(text)) {
+      return { type: 'reject', id, reason: 'undecodable', text, message: `${file.path}: record ${id} is mostly undecodable bytes (wrong --encoding?)` };
+    }
+    return { type: 'record', record: { id, text, encoding: decoder.encoding } };
+  };
   let truncated: unknown = null;
   const texts = decodedText(decoder, sample, rest);
   try {
@@ -190,6 +193,15 @@ async function* readTextRecords(
   if (count === 0 && truncated === null) yield { type: 'warning', path: file.path, message: 'no records (only white space or delimiters)' };
   if (decoder.invalidBytes) yield { type: 'warning', path: file.path, message: 'invalid UTF-8 bytes replaced with U+FFFD' };
   if (truncated !== null) throw truncated;
+}
+
+/** Share of U+FFFD among a record's characters above which it is rejected as undecodable rather than cleaned. */
+const MAX_REPLACEMENT_SHARE = 0.2;
+
+function isUndecodable(text: string): boolean {
+  let replaced = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) replaced++;
+  return replaced > 0 && replaced > text.length * MAX_REPLACEMENT_SHARE;
 }
 
 /** Stdin records are always numbered (`stdin#1`); a file's single record keeps the bare name. */

@@ -112,6 +112,16 @@ describe('bad inputs', () => {
     expect(r.records[0].encoding).toBe('utf-8');
   });
 
+  it('undecodable bytes (a wrong --encoding): rejected as undecodable, exit 1', () => {
+    const dir = tempDir();
+    const file = join(dir, 'latin.txt');
+    writeFileSync(file, Buffer.from(Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0x20 : 0xe0 + (i % 16)))));
+    const r = cleanAccounted([file, '--encoding', 'utf-8']);
+    expect(r.code).toBe(1);
+    expect(linesNaming(r.stderr, file)[0]).toMatch(/mostly undecodable bytes \(wrong --encoding\?\)/);
+    expect(r.summary.rejectReasons).toEqual({ undecodable: 1 });
+  });
+
   it('UTF-16 file without BOM: detected and decoded', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'utf16.txt'), iconv.encode(article(6), 'utf-16le'));

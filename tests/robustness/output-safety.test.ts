@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { article, corpus, corpusAsync, fixture, tempDir } from '../cli/helpers.js';
+
+/** A folder with enough documents that a run lasts well over a second. */
+function bigCorpus(): string {
+  const dir = tempDir();
+  const docs = Array.from({ length: 20000 }, (_, i) => article(i));
+  writeFileSync(join(dir, 'big.txt'), docs.join('\nq7x2\n'));
+  return dir;
+}
+
+async function killAfter(args: string[], signal: NodeJS.Signals, ms: number): Promise<number | string> {
+  const child = corpusAsync(args);
+  await new Promise((r) => setTimeout(r, ms));
+  child.kill(signal);
+  return new Promise((r) => child.on('exit', (code, sig) => r(code ?? sig ?? -1)));
+}
+
+describe('output safety', () => {
+  it('SIGTERM stops cleanly: exit 143, no output, no temporary file', async () => {
+    const dir = bigCorpus();
+    const out = join(dir, 'out.jsonl');
+    const code = await killAfter(['clean', join(dir, 'big.txt'), '-o', out], 'SIGTERM', 500);
+    expect(code).toBe(143);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['big.txt']);
+  });
+
+  it('SIGKILL mid-run leaves the previous complete output, never a partial one', async () => {
+    const dir = bigCorpus();
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(out, 'previous complete output\n');
+    const code = await killAfter(['clean', join(dir, 'big.txt'), '-o', out, '--no-dedup'], 'SIGKILL', 700);
+    expect(code).toBe('SIGKILL');
+    expect(readFileSync(out, 'utf8')).toBe('previous complete output\n');
+  });
+
+  it('a finished run replaces the previous output whole', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(out, 'previous complete output\n');
+    const r = corpus(['clean', fixture('seeds'), '-o', out, '--no-dedup']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(5);
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical output across runs and argument orders', () => {
+    const seeds = readdirSync(fixture('seeds')).map((f) => fixture(`seeds/${f}`));
+    const one = corpus(['clean', ...seeds]).stdout;
+    const two = corpus(['clean', ...[...seeds].reverse()]).stdout;
+    const three = corpus(['clean', fixture('seeds')]).stdout;
+    expect(one.length).toBeGreaterThan(1000);
+    expect(two).toBe(one);
+    expect(three).toBe(one);
+  });
+
+  it('gives byte-identical dupes output across runs', () => {
+    const a = execFileSync(process.execPath, ['bin/corpus.js', 'dupes', fixture('seeds'), '--json'], { encoding: 'utf8' });
+    const b = execFileSync(process.execPath, ['bin/corpus.js', 'dupes', fixture('seeds'), '--json'], { encoding: 'utf8' });
+    expect(a).toBe(b);
+  });
+});
