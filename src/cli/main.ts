@@ -126,7 +126,7 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
     throw err;
   }
   const { summary } = result;
-  if (!flags.quiet) process.stderr.write(formatSummary(summary, chalk));
+  if (!flags.quiet) process.stderr.write(formatSummary(summary, chalk, kind));
   if (summary.inputProblems || problems.length) return EXIT.inputFailed;
   if (kind === 'dupes' && flags.failOnDupes && summary.clusters > 0) return EXIT.inputFailed;
   return EXIT.ok;

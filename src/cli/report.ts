@@ -19,15 +19,15 @@ export function messagePrinter(chalk: ChalkInstance, quiet: boolean) {
   };
 }
 
-/** The accounting line(s) printed at the end of a run. */
-export function formatSummary(summary: RunSummary, chalk: ChalkInstance): string {
+/** The accounting line printed at the end of a run; `dupes` writes no records, so it reports clusters instead. */
+export function formatSummary(summary: RunSummary, chalk: ChalkInstance, kind: 'clean' | 'dupes' = 'clean'): string {
   const reasons = Object.entries(summary.rejectReasons).map(([r, n]) => `${n} ${r}`).join(', ');
   const parts = [
     `read ${summary.read} record${summary.read === 1 ? '' : 's'} from ${summary.files} input${summary.files === 1 ? '' : 's'}`,
-    `wrote ${summary.written}`,
-    `dropped ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}`,
+    ...(kind === 'clean' ? [`wrote ${summary.written}`, `dropped ${summary.duplicates} duplicate${summary.duplicates === 1 ? '' : 's'}`] : []),
     `rejected ${summary.rejected}${reasons ? ` (${reasons})` : ''}`,
   ];
+  if (kind === 'dupes') return `corpus: ${parts.join(', ')}; ${summary.clusters} duplicate cluster${summary.clusters === 1 ? '' : 's'}, ${summary.markedDuplicates} cop${summary.markedDuplicates === 1 ? 'y' : 'ies'}\n`;
   let line = `corpus: ${parts.join(', ')}`;
   if (summary.markedDuplicates) line += `; ${summary.markedDuplicates} written marked duplicate_of`;
   if (summary.clusters) line += `; ${summary.clusters} duplicate cluster${summary.clusters === 1 ? '' : 's'}`;

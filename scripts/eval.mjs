@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// npm run eval: the seeds check and the dev sets of ../shared/eval, scored with their own scorers.
+// usage: node scripts/eval.mjs [--shared ../shared] [--jobs N]
+// A benchmark of quality, not a test gate: it prints figures and exits 0 unless a step cannot run.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const shared = resolve(opt('--shared', join(root, '..', 'shared')));
+const evalDir = join(shared, 'eval');
+const tmp = mkdtempSync(join(tmpdir(), 'corpus-eval-'));
+const extra = args.includes('--jobs') ? ['--jobs', opt('--jobs')] : [];
+
+const corpus = (...a) => execFileSync(process.execPath, [join(root, 'bin/corpus.js'), ...a, ...extra, '-q'], { stdio: ['ignore', 'inherit', 'inherit'], maxBuffer: 1 << 30 });
+/** Runs a scorer and returns its output; a failing check still prints its figures. */
+function score(script, ...a) {
+  try {
+    return execFileSync(process.execPath, [join(evalDir, script), ...a], { encoding: 'utf8' });
+  } catch (err) {
+    return String(err.stdout ?? '') + String(err.stderr ?? '');
+  }
+}
+const lastLine = (s) => s.trim().split('\n').at(-1);
+const timed = (label, work) => {
+  const start = process.hrtime.bigint();
+  const result = work();
+  console.log(`  (${label}: ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s)`);
+  return result;
+};
+
+try {
+  console.log('== seeds');
+  const seedsClean = join(tmp, 'seeds.jsonl');
+  const seedsDupes = join(tmp, 'seeds-dupes.jsonl');
+  corpus('clean', join(shared, 'seeds'), '--no-dedup', '-o', seedsClean);
+  corpus('dupes', join(shared, 'seeds'), '--json', '-o', seedsDupes);
+  const failures = score('check-seeds.mjs', '--clean', seedsClean, '--dupes', seedsDupes, '--all-records');
+  console.log(failures.trim().split('\n').map((l) => `  ${l}`).join('\n'));
+
+  console.log('== extract-dev (body extraction)');
+  const pages = readdirSync(join(evalDir, 'extract-dev')).filter((f) => f.endsWith('.txt')).map((f) => join(evalDir, 'extract-dev', f));
+  const extractOut = join(tmp, 'extract.jsonl');
+  timed(`${pages.length} pages`, () => corpus('clean', ...pages, '--no-dedup', '-o', extractOut));
+  console.log(`  ${lastLine(score('score.mjs', 'extract', '--gold', join(evalDir, 'extract-dev/gold.jsonl'), '--pred', extractOut))}`);
+
+  console.log('== dupes-dev (near-duplicates and metadata)');
+  const docs = join(evalDir, 'dupes-dev/docs');
+  const clusters = join(tmp, 'clusters.jsonl');
+  const clean = join(tmp, 'dupes-clean.jsonl');
+  timed('dupes', () => corpus('dupes', docs, '--json', '-o', clusters));
+  console.log(`  ${lastLine(score('score.mjs', 'dupes', '--labels', join(evalDir, 'dupes-dev/labels.jsonl'), '--pred', clusters))}`);
+  corpus('clean', docs, '--no-dedup', '-o', clean);
+  const meta = score('score.mjs', 'meta', '--meta', join(evalDir, 'dupes-dev/meta.jsonl'), '--pred', clean);
+  console.log(meta.trim().split('\n').filter((l) => l.startsWith('meta')).map((l) => `  ${l}`).join('\n'));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
