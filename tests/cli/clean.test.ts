@@ -38,7 +38,7 @@ describe('corpus clean (end to end)', () => {
     expect(r.code).toBe(0);
     const records = jsonl(r.stdout);
     expect(records.map((x) => x.id)).toEqual(['legacy.txt', 'three.txt#1', 'three.txt#2', 'three.txt#3']);
-    expect(records[0].text).toContain('café était fermé');
+    expect(records[0].text).toContain('Le café de la place était fermé');
     expect(records[0].encoding).toBe('windows-1252');
   });
 

@@ -1,0 +1,27 @@
+/** Splitting a page dump into blocks: one block per non-empty line (dump tools put one paragraph per line). */
+
+export interface Block {
+  /** Line text, trailing spaces removed, leading spaces kept out. */
+  text: string;
+  /** Position among the blocks of the document. */
+  index: number;
+  /** Blank lines directly before this one (a paragraph break in "bare"/"blog" dumps). */
+  blankBefore: number;
+}
+
+/** Lines made of spaces only (including no-break and other Unicode spaces) are blank. */
+const BLANK_RE = /^[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000\ufeff]*$/u;
+
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let blank = 0;
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (BLANK_RE.test(raw)) {
+      blank++;
+      continue;
+    }
+    blocks.push({ text: raw.replace(/^[\s\u00a0\ufeff]+|[\s\u00a0]+$/gu, ''), index: blocks.length, blankBefore: blank });
+    blank = 0;
+  }
+  return blocks;
+}

@@ -1,0 +1,100 @@
+/**
+ * Date parsing for the forms news pages use: ISO, numeric day-month-year ("10 - 02 - 2025", "10.02.2025"),
+ * and month names in English, French, Spanish, German, Portuguese, Italian and Arabic script
+ * (Egyptian/Gulf, Levantine and Maghrebi month names). Returns `YYYY-MM-DD`, or `YYYY-MM` when no day is stated.
+ */
+
+/** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. */
+const MONTHS: ReadonlyArray<[number, string[]]> = [
+  [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير']],
+  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير']],
+  [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'افريل', 'أبريل']],
+  [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'مايو', 'أيار', 'ايار', 'ماي']],
+  [6, ['june', 'jun', 'juin', 'junio', 'juni', 'junho', 'giugno', 'يونيو', 'يونيه', 'حزيران', 'جوان', 'يونيو']],
+  [7, ['july', 'jul', 'juillet', 'juil', 'julio', 'juli', 'julho', 'luglio', 'يوليو', 'يوليه', 'تموز', 'جويلية', 'يوليوز']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'أغسطس', 'اغسطس', 'آب', 'اب', 'أوت', 'اوت', 'غشت']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'سبتمبر', 'أيلول', 'ايلول', 'شتنبر']],
+  [10, ['october', 'oct', 'octobre', 'octubre', 'oktober', 'okt', 'outubro', 'ottobre', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'أكتوبر']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'نوفمبر', 'تشرين الثاني', 'نونبر']],
+  [12, ['december', 'dec', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezember', 'dez', 'dezembro', 'dicembre', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'دجنبر']],
+];
+const MONTH_BY_NAME = new Map<string, number>(MONTHS.flatMap(([n, names]) => names.map((name) => [name, n] as [string, number])));
+/** Longest names first so "juillet" wins over "jul". */
+const MONTH_ALT = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).map((s) => s.replace(/\./g, '\\.')).join('|');
+
+/** A month-name token: letters only, so "mar" never matches inside "marché". */
+const M = `(${MONTH_ALT})\\.?`;
+const Y = '((?:19|20)\\d{2})';
+const D = '(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?';
+/** Boundaries that also work for Arabic letters (\\b is ASCII-only). */
+const L = '(?<![\\p{L}\\p{N}])';
+const R = '(?![\\p{L}\\p{N}])';
+
+const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy' | 'My' }> = [
+  { re: new RegExp(`${L}${Y}[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)`, 'u'), order: 'ymd' },
+  { re: new RegExp(`${L}(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*${Y}${R}`, 'u'), order: 'dmy' },
+  { re: new RegExp(`${L}${D}\\s*(?:de\\s+)?${M}\\s*(?:de\\s+|del\\s+)?,?\\s*${Y}${R}`, 'iu'), order: 'dMy' },
+  { re: new RegExp(`${L}${M}\\s+${D},?\\s+${Y}${R}`, 'iu'), order: 'Mdy' },
+  { re: new RegExp(`${L}${M}\\s*(?:de\\s+)?,?\\s*${Y}${R}`, 'iu'), order: 'My' },
+  { re: new RegExp(`${L}${Y}-(\\d{2})${R}(?!-\\d)`, 'u'), order: 'ymd' },
+];
+
+/** Arabic-Indic and Persian digits → ASCII. */
+function asciiDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String((c.charCodeAt(0) & 0xf) % 10));
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= days;
+}
+
+function format(year: number, month: number, day: number | null): string | null {
+  if (year < 1900 || year > 2100 || month < 1 || month > 12) return null;
+  const ym = `${year}-${String(month).padStart(2, '0')}`;
+  if (day === null) return ym;
+  return isValidDay(year, month, day) ? `${ym}-${String(day).padStart(2, '0')}` : null;
+}
+
+/** Numeric day-first order unless the first number cannot be a month-day pair that way (US "02/28/2025"). */
+function numericDmy(a: number, b: number, year: number): string | null {
+  return format(year, b, a) ?? format(year, a, b);
+}
+
+/** First date found in `text`, or null. */
+export function parseDate(text: string): string | null {
+  const s = asciiDigits(text.normalize('NFC')).replace(/[\u00a0\u202f]/g, ' ');
+  for (const { re, order } of DATE_PATTERNS) {
+    const m = re.exec(s);
+    if (!m) continue;
+    // An impossible date ("30 February") is rejected outright, not re-read as its month alone.
+    return fromMatch(m, order);
+  }
+  return null;
+}
+
+function fromMatch(m: RegExpExecArray, order: string): string | null {
+  const n = (i: number) => Number(m[i]);
+  const month = (i: number) => MONTH_BY_NAME.get(m[i].toLowerCase().replace(/\.$/, '')) ?? 0;
+  switch (order) {
+    case 'ymd': return m[3] === undefined ? format(n(1), n(2), null) : format(n(1), n(2), n(3));
+    case 'dmy': return numericDmy(n(1), n(2), n(3));
+    case 'dMy': return format(n(3), month(2), n(1));
+    case 'Mdy': return format(n(3), month(1), n(2));
+    case 'My': return format(n(2), month(1), null);
+    default: return null;
+  }
+}
+
+/** Dateline at the very start of a body paragraph: " date 2025-02 ", "10 février 2025 - ". */
+const DATELINE_RE = new RegExp(`^\\s*(?:date|dated|fecha|datum|التاريخ)\\s*:?\\s+((?:19|20)\\d{2}-\\d{2}(?:-\\d{2})?)\\s+`, 'iu');
+
+/** Splits a leading dateline off a paragraph: the date and the rest, or null. */
+export function splitDateline(line: string): { date: string; rest: string } | null {
+  const m = DATELINE_RE.exec(line);
+  if (!m) return null;
+  const date = parseDate(m[1]);
+  return date ? { date, rest: line.slice(m[0].length) } : null;
+}

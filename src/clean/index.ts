@@ -1,0 +1,215 @@
+/**
+ * The cleaning core: `cleanDocument(text, stats, options)` keeps the article body of a page dump and reads the
+ * metadata the page states. Pure: no I/O, no global state besides lazily loaded stoplists.
+ */
+import type { CleanResult, NoiseBlock } from '../types.js';
+import { splitBlocks, type Block } from './blocks.js';
+import { computeFeatures, type BlockFeatures } from './features.js';
+import { hardNoiseReason } from './signals.js';
+import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
+import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './region.js';
+import { trailingTeaserStart, teaserHeadingStart } from './teasers.js';
+import { detectLanguage } from './language.js';
+import { parseDate, splitDateline } from './dates.js';
+import { CAPTION_RE, COMMENTS_HEADING_RE, TEASER_HEADING_RE } from './phrases.js';
+import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite } from './metadata.js';
+import { documentsWithLine, normaliseLine, type CorpusStats } from './stats.js';
+
+export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
+export { parseDate, splitDateline } from './dates.js';
+export { detectLanguage } from './language.js';
+
+export interface CleanOptions {
+  /** A short line found in at least this many documents of the run is template (seeds: 3 of 5 share widgets). */
+  minTemplateDocs?: number;
+  /** How body stretches are formed and the article stretch chosen (see region.ts). */
+  region?: Partial<RegionOptions>;
+  /** Re-admit blocks that only lacked text mass (short, low stopword density) when they sit inside the article. */
+  fillArticleGaps?: boolean;
+  /** jusText thresholds. */
+  thresholds?: Partial<ClassifyThresholds>;
+}
+
+/** Two documents sharing a short line is already rare for body text (measured on dupes-dev). */
+const DEFAULT_MIN_TEMPLATE_DOCS = 2;
+/** Characters of the longest blocks used to guess the language before classification. */
+const LANGUAGE_SAMPLE_CHARS = 2000;
+
+interface Judged {
+  block: Block;
+  features: BlockFeatures;
+  /** Why the block is noise; null while it is body. */
+  reason: string | null;
+}
+
+export function cleanDocument(text: string, stats: CorpusStats | null, options: CleanOptions = {}): CleanResult {
+  const blocks = splitBlocks(text);
+  const pageLang = detectLanguage(longestBlocksSample(blocks));
+  const judged: Judged[] = blocks.map((block) => ({ block, features: computeFeatures(block, pageLang), reason: null }));
+  const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
+
+  readPublishedLines(judged, meta);
+  markHardNoise(judged, stats, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
+  classifyByContext(judged, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
+  keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true);
+  dropTrailingTeasers(judged);
+  readTrailingSiteName(judged, meta);
+  const dateline = stripDateline(judged);
+  if (dateline && !meta.date) meta.date = dateline;
+  if (!meta.title) meta.title = titleBeforeBody(judged);
+  if (meta.title) {
+    const split = splitTitleSite(meta.title);
+    if (split.site && !meta.site) meta.site = split.site;
+  }
+
+  const body = judged.filter((j) => j.reason === null).map((j) => bodyText(j.block.text));
+  const bodyJoined = body.join('\n\n');
+  const noise: NoiseBlock[] = judged.filter((j) => j.reason !== null).map((j) => ({ text: j.block.text, reason: j.reason as string }));
+  return { text: bodyJoined, title: meta.title, site: meta.site, date: meta.date, lang: detectLanguage(bodyJoined), noise };
+}
+
+/** Longest blocks first, up to the sample size: body paragraphs dominate, menus do not. */
+function longestBlocksSample(blocks: readonly Block[]): string {
+  const sorted = [...blocks].sort((a, b) => b.text.length - a.text.length);
+  const parts: string[] = [];
+  let size = 0;
+  for (const b of sorted) {
+    if (size >= LANGUAGE_SAMPLE_CHARS) break;
+    parts.push(b.text);
+    size += b.text.length;
+  }
+  return parts.join('\n');
+}
+
+/** "Published in <site> on <date>" lines become metadata; the title is the line just before the first one. */
+function readPublishedLines(judged: Judged[], meta: { title: string | null; site: string | null; date: string | null }): void {
+  for (let i = 0; i < judged.length; i++) {
+    const j = judged[i];
+    const published = parsePublishedLine(j.block.text, j.features.words);
+    if (!published) continue;
+    j.reason = 'published-line';
+    if (meta.date) continue;
+    meta.date = published.date;
+    meta.site = published.site;
+    const prev = judged[i - 1];
+    if (prev && prev.features.barPieces < 3 && isTitleShaped(prev.block.text, prev.features.words)) {
+      meta.title = prev.block.text;
+      prev.reason = 'title';
+    }
+  }
+}
+
+function markHardNoise(judged: Judged[], stats: CorpusStats | null, minTemplateDocs: number): void {
+  const seen = new Set<string>();
+  for (const j of judged) {
+    const norm = normaliseLine(j.block.text);
+    const seenBefore = seen.has(norm);
+    seen.add(norm);
+    if (j.reason) continue;
+    j.reason = hardNoiseReason(j.block, j.features, {
+      documentsWithLine: documentsWithLine(stats, j.block.text),
+      seenBefore,
+      minTemplateDocs,
+    });
+  }
+}
+
+function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): void {
+  const initial: BlockClass[] = judged.map((j) => (j.reason ? 'bad' : initialClass(j.features, thresholds)));
+  const smoothed = smoothClasses(initial);
+  judged.forEach((j, i) => {
+    if (!j.reason && smoothed[i] === 'bad') j.reason = initial[i] === 'short' ? 'short' : 'low-text';
+  });
+}
+
+function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: boolean): void {
+  const isBody = judged.map((j) => j.reason === null);
+  const keep = selectArticle({
+    isBody,
+    chars: judged.map((j) => j.features.chars),
+    commentsHeading: judged.map((j) => j.features.words <= 8 && COMMENTS_HEADING_RE.test(j.block.text)),
+    listHeading: judged.map((j) => j.features.words <= 8 && TEASER_HEADING_RE.test(j.block.text)),
+  }, options);
+  judged.forEach((j, i) => {
+    if (isBody[i] && !keep[i]) j.reason = 'outside-article';
+  });
+  if (!fill) return;
+  const first = keep.indexOf(true);
+  const last = keep.lastIndexOf(true);
+  for (let i = first + 1; i < last; i++) {
+    const j = judged[i];
+    if ((j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
+  }
+}
+
+/** Inside the article, a list item or subheading of this many words is content (one-word lines are labels). */
+const MIN_FILL_WORDS = 2;
+
+function dropTrailingTeasers(judged: Judged[]): void {
+  const order = judged.flatMap((j, i) => (j.reason === null ? [i] : []));
+  const features = judged.map((j) => j.features);
+  const texts = judged.map((j) => j.block.text);
+  const fromPairs = trailingTeaserStart(order, features, texts);
+  const fromHeading = teaserHeadingStart(order, features, texts);
+  const start = [fromPairs, fromHeading].filter((k) => k >= 0).reduce((a, b) => Math.min(a, b), Infinity);
+  if (!Number.isFinite(start)) return;
+  for (let k = start; k < order.length; k++) judged[order[k]].reason = 'teasers';
+}
+
+/** A bare site name as the document's last line (after the body) is the site, not body. */
+function readTrailingSiteName(judged: Judged[], meta: { site: string | null }): void {
+  const last = judged[judged.length - 1];
+  if (!last || judged.length < 3 || last.features.words > 5 || last.features.boilerplate > 0) return;
+  // The name signs the article: the body ends at most a credit line before it (not a page footer of menus).
+  const lastBody = judged.findLastIndex((j) => j.reason === null);
+  if (lastBody < 0 || lastBody < judged.length - 3) return;
+  const name = siteNameLine(last.block.text);
+  if (!name) return;
+  last.reason = 'site-name';
+  if (!meta.site) meta.site = name;
+}
+
+/** " date 2025-02 " or similar at the start of the first body block: the date, removed from the text. */
+function stripDateline(judged: Judged[]): string | null {
+  const first = judged.find((j) => j.reason === null);
+  if (!first) return null;
+  const split = splitDateline(first.block.text);
+  if (!split) return null;
+  first.block = { ...first.block, text: split.rest };
+  return split.date;
+}
+
+/**
+ * The title is the heading line nearest above the article; when everything above the article is headings
+ * (a blog page: title, image alt, standfirst), it is the page's first line.
+ */
+const TITLE_LOOKBACK = 3;
+function titleBeforeBody(judged: Judged[]): string | null {
+  const first = judged.findIndex((j) => j.reason === null);
+  if (first <= 0) return null;
+  let nearest: string | null = null;
+  let i = first - 1;
+  for (let seen = 0; i >= 0 && seen < TITLE_LOOKBACK; i--, seen++) {
+    const role = headingRole(judged[i]);
+    if (role === 'stop') break;
+    if (role === 'heading') nearest ??= judged[i].block.text;
+  }
+  return i < 0 && headingRole(judged[0]) === 'heading' ? judged[0].block.text : nearest;
+}
+
+const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer']);
+/** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
+function headingRole(j: Judged): 'heading' | 'skip' | 'stop' {
+  if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
+  if (j.features.bullet) return 'stop';
+  if (j.reason === 'byline' || j.reason === 'date-line' || j.reason === 'caption' || j.reason === 'markup') return 'skip';
+  if (j.features.bracketShare > 0 || CAPTION_RE.test(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
+  return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
+}
+
+/** "+ Subheading +" markers of some dumps: keep the words. */
+const PLUS_HEADING_RE = /^\+\s+(.+?)\s+\+$/u;
+function bodyText(line: string): string {
+  const m = PLUS_HEADING_RE.exec(line);
+  return m ? m[1] : line;
+}

@@ -1,0 +1,28 @@
+/** Language of a text: franc-min trigram detection, ISO 639-3 mapped to ISO 639-1; null when unsure. */
+import { franc } from 'franc-min';
+
+/** ISO 639-3 codes franc-min can return → ISO 639-1 (languages without a two-letter code are left out). */
+const ISO3_TO_1: Readonly<Record<string, string>> = {
+  spa: 'es', eng: 'en', por: 'pt', ind: 'id', fra: 'fr', deu: 'de', jav: 'jv', vie: 'vi', ita: 'it', tur: 'tr',
+  pol: 'pl', swh: 'sw', sun: 'su', ron: 'ro', hau: 'ha', bos: 'bs', hrv: 'hr', nld: 'nl', srp: 'sr', ckb: 'ku',
+  yor: 'yo', uzn: 'uz', zlm: 'ms', ibo: 'ig', tgl: 'tl', hun: 'hu', azj: 'az', ces: 'cs', run: 'rn', plt: 'mg',
+  nya: 'ny', kin: 'rw', zul: 'zu', swe: 'sv', lin: 'ln', som: 'so', rus: 'ru', ukr: 'uk', bel: 'be', bul: 'bg',
+  kaz: 'kk', arb: 'ar', urd: 'ur', pes: 'fa', pbu: 'ps', hin: 'hi', mar: 'mr', mai: 'mai', npi: 'ne', cmn: 'zh',
+  ben: 'bn', jpn: 'ja', kor: 'ko', tel: 'te', tam: 'ta', guj: 'gu', kan: 'kn', mal: 'ml', mya: 'my', pan: 'pa',
+  amh: 'am', tha: 'th', sin: 'si', ell: 'el', heb: 'he', fuv: 'ff', qug: 'qu', ilo: 'ilo', ceb: 'ceb',
+};
+/** Below this many letters trigram statistics are unreliable (franc's own default minimum is 10 chars; 40 letters measured safer on dev titles). */
+const MIN_LETTERS = 40;
+/** Sample length: franc reads at most 2048 characters anyway. */
+const SAMPLE_CHARS = 2048;
+
+/** ISO 639-1 code of `text`, or null when it is too short or undetermined. */
+export function detectLanguage(text: string): string | null {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const letters = sample.replace(/[^\p{L}]/gu, '').length;
+  const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(sample);
+  if (letters < (cjk ? MIN_LETTERS / 4 : MIN_LETTERS)) return null;
+  const code = franc(sample, { minLength: 10 });
+  const two = ISO3_TO_1[code];
+  return two && two.length === 2 ? two : null;
+}

@@ -1,0 +1,76 @@
+/**
+ * Metadata stated by the page: "published in <site> on <date>" lines, leading datelines, a bare site name as the
+ * last line, " | Site" appended to a title, and the title line itself. Nothing is guessed: no cue, no value.
+ */
+import { parseDate } from './dates.js';
+
+/** Verbs that open a publication line, per language. */
+const PUBLISHED_CUE = '(?:published|posted|first published|publié|publiée|mis en ligne|paru|publicado|publicada|veröffentlicht|erschienen|publicado|pubblicato|نشر|نُشر|نشرت)';
+/** Prepositions between the cue and the site name ("in", "by", "dans", "par", "en", "por", "in", "von"…). */
+const SITE_PREP = '(?:in|on|by|at|dans|par|sur|en|por|em|no|na|von|bei|auf|su|da|في|على|عبر)';
+/** Prepositions between the site name and the date ("on", "le", "el", "am", "em", "il", "في", ","). */
+const DATE_PREP = '(?:\\s(?:on|le|el|am|em|il|del|at|في|بتاريخ)|\\s*[,،–—|]|\\s-)';
+const PUBLISHED_WITH_SITE_RE = new RegExp(`^\\s*${PUBLISHED_CUE}\\s+${SITE_PREP}\\s+(.+?)${DATE_PREP}\\s+(.*\\d.*)$`, 'iu');
+const PUBLISHED_RE = new RegExp(`^\\s*${PUBLISHED_CUE}(?![\\p{L}])(.*)$`, 'iu');
+/** A publication line is one short line. */
+const PUBLISHED_MAX_WORDS = 16;
+
+export interface PublishedLine {
+  site: string | null;
+  date: string | null;
+}
+
+/** Reads a "Published in <site> on <date>" line; null when the line is not one (needs the cue and a date). */
+export function parsePublishedLine(line: string, wordCount: number): PublishedLine | null {
+  if (wordCount > PUBLISHED_MAX_WORDS) return null;
+  const withSite = PUBLISHED_WITH_SITE_RE.exec(line);
+  if (withSite) {
+    const date = parseDate(withSite[2]);
+    const site = cleanSiteName(withSite[1]);
+    if (date && site) return { site, date };
+  }
+  const bare = PUBLISHED_RE.exec(line);
+  if (!bare) return null;
+  const date = parseDate(bare[1]);
+  return date ? { site: null, date } : null;
+}
+
+/** Site names: 1-6 words or a domain, no sentence punctuation. */
+const SITE_NAME_RE = /^(?=.*\p{L})[\p{L}\p{N}][\p{L}\p{N}&'’.\-: ]{0,48}[\p{L}\p{N}.]$/u;
+const SITE_MAX_WORDS = 5;
+
+function cleanSiteName(raw: string): string | null {
+  const s = raw.trim().replace(/^["“«]|["”»]$/gu, '').trim();
+  if (!SITE_NAME_RE.test(s) || s.split(/\s+/).length > SITE_MAX_WORDS) return null;
+  return s;
+}
+
+/** A bare site name as the last line: short, capitalised or a domain, no sentence, no phrase. */
+export function siteNameLine(line: string): string | null {
+  const s = line.trim();
+  if (/[.!?:;]$/.test(s) && !/\.[a-z]{2,}$/i.test(s)) return null;
+  const name = cleanSiteName(s);
+  if (!name) return null;
+  const words = name.split(/\s+/);
+  const capitalised = words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:de|of|the|la|le|el|du|des|der|die|das|di|da|and|et|y|und|&)$/i.test(w));
+  const domain = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu.test(name);
+  return capitalised || domain ? name : null;
+}
+
+/** " | Site" or " — Site" appended to a title: the site part when short. */
+const TITLE_SITE_SEPARATOR_RE = /\s+(?:\||—|–|::)\s+([^|—–]+)$/u;
+
+export function splitTitleSite(title: string): { title: string; site: string | null } {
+  const m = TITLE_SITE_SEPARATOR_RE.exec(title);
+  if (!m) return { title, site: null };
+  const site = cleanSiteName(m[1]);
+  if (!site || site.split(/\s+/).length > 4) return { title, site: null };
+  return { title: title.slice(0, m.index).trim(), site };
+}
+
+/** Title-shaped: 2-30 words, not a question of the page chrome, not ending in ":" (a label). */
+const TITLE_MIN_WORDS = 2;
+const TITLE_MAX_WORDS = 30;
+export function isTitleShaped(line: string, wordCount: number): boolean {
+  return wordCount >= TITLE_MIN_WORDS && wordCount <= TITLE_MAX_WORDS && !/[:,;]$/.test(line.trim()) && line.length <= 300;
+}

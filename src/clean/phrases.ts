@@ -1,0 +1,121 @@
+/**
+ * Short multilingual phrase lists (en, fr, es, de, pt, it + a few Arabic) for navigation, sharing,
+ * related links and source footers. Used as ONE signal among several, never alone on long blocks.
+ */
+
+/** Prefixes of inline related-article links ("Lire aussi : …"). */
+const RELATED_PREFIXES = [
+  'read also', 'read more', 'also read', 'see also', 'related', 'related article', 'related story', 'more:',
+  'lire aussi', 'à lire aussi', 'a lire aussi', 'lire également', 'voir aussi', 'à voir aussi', 'sur le même sujet',
+  'leer también', 'lee también', 'leer más', 'ver también', 'te puede interesar', 'relacionado', 'relacionada',
+  'lesen sie auch', 'mehr lesen', 'mehr zum thema', 'siehe auch', 'auch interessant',
+  'leia também', 'leia mais', 'veja também', 'leggi anche', 'vedi anche',
+  'اقرأ أيضا', 'اقرأ أيضاً', 'إقرأ أيضا', 'اقرأ المزيد',
+];
+/** Matches a line that starts with a related-link prefix followed by a separator and a headline. */
+export const RELATED_LINK_RE = new RegExp(
+  `^\\s*(?:${RELATED_PREFIXES.map(escapeRe).join('|')})\\s*(?:[:：\\-–—>»|]|\\.{3}|…)\\s*\\S`,
+  'iu',
+);
+
+/** Words of a "read the original at its source" footer, per language: a footer needs a verb and "source". */
+export const SOURCE_FOOTER_RE = new RegExp(
+  [
+    '\\b(?:read|continue|view|see)\\b.*\\b(?:source|original|full (?:story|article))\\b',
+    '\\blire\\b.*\\b(?:source|original)\\b',
+    '\\bleer\\b.*\\b(?:fuente|original)\\b',
+    '\\blesen\\b.*\\b(?:quelle|original)\\b',
+    '\\bler\\b.*\\b(?:fonte|original)\\b',
+    '\\bleggi\\b.*\\b(?:fonte|originale)\\b',
+    '^\\s*(?:source|sources|fuente|quelle|fonte)\\s*:',
+    'المصدر',
+  ].join('|'),
+  'iu',
+);
+
+/** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
+const BOILERPLATE_PHRASES = [
+  // English
+  'share', 'share this', 'tweet', 'email', 'print', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'pinterest',
+  'reddit', 'flipboard', 'subscribe', 'sign in', 'sign up', 'log in', 'login', 'register', 'newsletter',
+  'cookie', 'cookies', 'privacy policy', 'terms of use', 'terms of service', 'all rights reserved', 'copyright',
+  'advertisement', 'advertising', 'sponsored', 'skip to content', 'skip to main content', 'back to top', 'menu',
+  'search', 'home', 'comments', 'comment', 'leave a comment', 'reply', 'click here', 'click to', 'opens in new window',
+  'follow us', 'contact us', 'about us', 'most popular', 'most read', 'trending', 'you may also like',
+  'recommended', 'more stories', 'related articles', 'related stories', 'report this', 'thanks for reporting',
+  'watch', 'video', 'photos', 'gallery', 'load more', 'show more', 'next', 'previous', 'permalink',
+  // French
+  'partager', 'partagez', 'imprimer', "s'abonner", 'abonnez-vous', 'se connecter', 'connexion', 'inscription',
+  'publicité', 'accueil', 'rechercher', 'recherche', 'commentaires', 'commenter', 'suivez-nous',
+  'mentions légales', 'politique de confidentialité', 'tous droits réservés', 'les plus lus', 'à la une',
+  'signaler', 'articles similaires', 'vous aimerez aussi',
+  // Spanish
+  'compartir', 'comparte', 'imprimir', 'suscríbete', 'suscribirse', 'iniciar sesión', 'regístrate', 'publicidad',
+  'inicio', 'buscar', 'comentarios', 'haga clic aquí', 'haz clic aquí', 'síguenos', 'aviso legal',
+  'política de privacidad', 'todos los derechos reservados', 'lo más leído', 'noticias relacionadas',
+  // German
+  'teilen', 'drucken', 'abonnieren', 'anmelden', 'registrieren', 'werbung', 'anzeige', 'startseite', 'suche',
+  'kommentare', 'hier klicken', 'folgen sie uns', 'impressum', 'datenschutz', 'alle rechte vorbehalten',
+  'meistgelesen', 'das könnte sie auch interessieren',
+  // Portuguese / Italian
+  'compartilhar', 'partilhar', 'assine', 'publicidade', 'condividi', 'stampa', 'iscriviti', 'pubblicità',
+  // Arabic
+  'شارك', 'مشاركة', 'طباعة', 'اشترك', 'تسجيل الدخول', 'إعلان', 'الرئيسية', 'بحث', 'تعليقات', 'جميع الحقوق محفوظة',
+];
+const BOILERPLATE_RE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${[...BOILERPLATE_PHRASES].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?=$|[^\\p{L}])`,
+  'giu',
+);
+
+/** Headings that announce a list of other articles ("Related articles", "Vous aimerez aussi"). */
+export const TEASER_HEADING_RE = new RegExp(
+  `^\\s*(?:${[
+    'related', 'related articles', 'related stories', 'related posts', 'related content', 'more stories', 'more articles',
+    'more from', 'more on', 'you may also like', 'you might also like', 'recommended', 'recommended for you', 'read next',
+    'most popular', 'most read', 'most viewed', 'most shared', 'popular', 'editor\'s picks', 'trending', 'trending now', 'you may like', 'around the web', 'from the web', 'recent posts', 'more in', 'also on', 'latest news', 'latest', 'articles', 'more news', 'top stories',
+    'à lire aussi', 'lire aussi', 'articles similaires', 'sur le même sujet', 'vous aimerez aussi', 'les plus lus',
+    'dans la même rubrique', 'plus d\'articles', 'derniers articles', 'artículos relacionados', 'noticias relacionadas',
+    'te puede interesar', 'lo más leído', 'más noticias', 'últimas noticias', 'das könnte sie auch interessieren',
+    'mehr zum thema', 'weitere artikel', 'meistgelesen', 'ähnliche artikel', 'notícias relacionadas', 'leia também',
+    'articoli correlati', 'potrebbe interessarti', 'مقالات ذات صلة', 'أخبار ذات صلة', 'اقرأ أيضا',
+  ].map(escapeRe).join('|')})\\s*[:.]?\\s*$`,
+  'iu',
+);
+
+/** Headings that open a comment thread ("12 Comments", "Leave a Reply", "34 responses to …"). */
+export const COMMENTS_HEADING_RE = new RegExp(
+  `^\\W*(?:\\d+\\s+)?(?:${[
+    'comments?', 'responses?', 'replies', 'reactions?', 'leave a (?:reply|comment)', 'add a comment', 'post a comment',
+    'join the discussion', 'discussion', 'top rated comments', 'show comments', 'view comments', 'reader comments',
+    'commentaires?', 'réactions?', 'laisser un commentaire', 'réagir', 'comentarios?', 'deja un comentario',
+    'deja tu comentario', 'kommentare?', 'leserkommentare', 'kommentieren', 'comentários?', 'commenti', 'التعليقات', 'تعليقات',
+  ].join('|')})(?:\\s+(?:to|on|for|sur|de|zu)\\b.*)?\\W*(?:\\(\\d+\\))?\\W*$`,
+  'iu',
+);
+
+/** Photo credit and caption markers ("Photo: AFP", "Image copyright Getty Images"). */
+export const CAPTION_RE = new RegExp(
+  [
+    '\\b(?:getty images|shutterstock|istock(?:photo)?|alamy|associated press|reuters|afp|dpa|epa|ap photo)\\b',
+    '^\\s*(?:photo|image|picture|illustration|credit|crédit|crédits|foto|bild|imagen|source image)s?\\s*(?:credit)?\\s*[:©/]',
+    '\\b(?:image copyright|photo credit|image caption|crédit photo|pie de foto|bildquelle)\\b',
+    "^\\s*(?:file photo|photo d'archive|foto de archivo|archivbild|contributing|additional reporting|with reporting by)\\b",
+  ].join('|'),
+  'iu',
+);
+
+/** Copyright and rights notices. */
+export const COPYRIGHT_RE = /©|\(c\)\s*\d{4}|\b(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|todos os direitos reservados|tutti i diritti riservati)\b|جميع الحقوق محفوظة/iu;
+
+/** Share of a block's characters covered by boilerplate phrases (0..1). */
+export function boilerplateCoverage(text: string): number {
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  if (letters === 0) return 0;
+  let covered = 0;
+  for (const m of text.matchAll(BOILERPLATE_RE)) covered += m[0].replace(/[^\p{L}]/gu, '').length;
+  return Math.min(1, covered / letters);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,72 @@
+/**
+ * Signals that mark a single block as noise whatever its neighbours: link bars, run templates, in-document
+ * repeats, w3m markup, related links, source footers, share/navigation phrases, captions, bylines, date lines.
+ * Each returns a reason string or null; the first signal that fires names the block.
+ */
+import type { Block } from './blocks.js';
+import type { BlockFeatures } from './features.js';
+import { CAPTION_RE, COPYRIGHT_RE, RELATED_LINK_RE, SOURCE_FOOTER_RE } from './phrases.js';
+import { parseDate } from './dates.js';
+
+export interface SignalContext {
+  /** Documents of the run containing this block's line (0 without stats). */
+  documentsWithLine: number;
+  /** The same normalised line appeared earlier in this document. */
+  seenBefore: boolean;
+  minTemplateDocs: number;
+}
+
+/** Longest line (words) still treated as template when recurring: body paragraphs of republished articles
+ *  recur too, and only short lines (menus, widgets, credits) are safe to drop on recurrence alone. */
+const TEMPLATE_MAX_WORDS = 25;
+/** Longest line dropped for repeating inside one document (titles, menus repeated in headers/footers). */
+const REPEAT_MAX_WORDS = 25;
+/** Related-link lines are one headline; longer lines starting "Read more" are prose. */
+const RELATED_MAX_WORDS = 30;
+/** Source footers are one short sentence. */
+const FOOTER_MAX_WORDS = 16;
+/** Phrase-covered blocks up to this length are navigation/share boilerplate. */
+const BOILERPLATE_MAX_WORDS = 12;
+/** Half the letters in nav/share phrases (measured: menu items ~1.0, body sentences < 0.15 on extract-dev). */
+const BOILERPLATE_MIN_COVERAGE = 0.5;
+/** Copyright notices are one or two sentences ("© 2019 AP. All rights reserved. This material may not…"). */
+const COPYRIGHT_MAX_WORDS = 40;
+/** Captions and credits are short. */
+const CAPTION_MAX_WORDS = 20;
+/** w3m image alt text / form fields: most of the block inside brackets. */
+const BRACKET_MIN_SHARE = 0.5;
+
+const BYLINE_RE = /^(?:by|par|por|von|di|de|from|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+\p{Lu}/iu;
+const NO_LETTERS_RE = /^[^\p{L}]*$/u;
+
+export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalContext): string | null {
+  if (f.barPieces >= 3) return 'link-bar';
+  if (NO_LETTERS_RE.test(block.text)) return 'symbols';
+  if (f.bracketShare >= BRACKET_MIN_SHARE) return 'markup';
+  if (isTemplate(f, ctx)) return 'template';
+  if (RELATED_LINK_RE.test(block.text) && f.words <= RELATED_MAX_WORDS) return 'related-link';
+  if (SOURCE_FOOTER_RE.test(block.text) && f.words <= FOOTER_MAX_WORDS) return 'source-footer';
+  if (COPYRIGHT_RE.test(block.text) && f.words <= COPYRIGHT_MAX_WORDS) return 'copyright';
+  if (f.boilerplate >= BOILERPLATE_MIN_COVERAGE && f.words <= BOILERPLATE_MAX_WORDS) return 'boilerplate';
+  if (f.url && f.words <= 12) return 'url';
+  // A repeated question or sentence is an interview's or a list's structure; a repeated label is page chrome.
+  if (ctx.seenBefore && f.words <= REPEAT_MAX_WORDS && !f.sentenceEnd) return 'repeated';
+  if (isCaption(block.text, f)) return 'caption';
+  if (BYLINE_RE.test(block.text) && f.words <= 8 && !f.sentenceEnd) return 'byline';
+  if (f.words <= 10 && !f.sentenceEnd && parseDate(block.text) !== null) return 'date-line';
+  return null;
+}
+
+/** Sentences of this many words recurring in exactly `minTemplateDocs` documents are more likely one article
+ *  republished than a template (seeds: a duplicate pair shares its 20-word closing quote), so need one more. */
+const PROSE_MIN_WORDS = 6;
+
+function isTemplate(f: BlockFeatures, ctx: SignalContext): boolean {
+  if (f.words > TEMPLATE_MAX_WORDS) return false;
+  const prose = f.sentenceEnd && f.words >= PROSE_MIN_WORDS;
+  return ctx.documentsWithLine >= ctx.minTemplateDocs + (prose ? 1 : 0);
+}
+
+function isCaption(text: string, f: BlockFeatures): boolean {
+  return f.words <= CAPTION_MAX_WORDS && CAPTION_RE.test(text) && (!f.sentenceEnd || f.words <= 12);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate, splitDateline } from '../../src/clean/dates.js';
+
+describe('parseDate', () => {
+  it.each([
+    ['10 - 02 - 2025', '2025-02-10'],
+    ['01 - 12 - 2025', '2025-12-01'],
+    ['07.02.2023', '2023-02-07'],
+    ['2019-11-18', '2019-11-18'],
+    ['2019-11-18T12:02:00Z', '2019-11-18'],
+    ['May 24, 2018', '2018-05-24'],
+    ['Monday, November 18, 2019 8:22AM EST', '2019-11-18'],
+    ['18th November 2019', '2019-11-18'],
+    ['10 février 2025', '2025-02-10'],
+    ['1er août 2024', '2024-08-01'],
+    ['3 de marzo de 2024', '2024-03-03'],
+    ['15 de septiembre del 2022', '2022-09-15'],
+    ['7. Februar 2023', '2023-02-07'],
+    ['12. März 2021', '2021-03-12'],
+    ['10 فبراير 2025', '2025-02-10'],
+    ['٢٩ يونيو ٢٠٢٥', '2025-06-29'],
+    ['5 أيلول 2020', '2020-09-05'],
+    ['12 جويلية 2023', '2023-07-12'],
+  ])('%s → %s', (text, want) => {
+    expect(parseDate(text)).toBe(want);
+  });
+
+  it.each([
+    ['février 2025', '2025-02'],
+    ['September 2018 open thread', '2018-09'],
+    ['2025-02', '2025-02'],
+  ])('month only: %s → %s', (text, want) => {
+    expect(parseDate(text)).toBe(want);
+  });
+
+  it('reads US month-first order when day-first is impossible', () => {
+    expect(parseDate('11/20/2019 01:14 PM')).toBe('2019-11-20');
+  });
+
+  it.each(['31 - 02 - 2025', '30 February 2024', '2025-13-01', '45.12.2020', 'no date here', '1200 words', '29 février 2023'])(
+    'rejects %s',
+    (text) => {
+      expect(parseDate(text)).toBeNull();
+    },
+  );
+
+  it('accepts 29 February in a leap year only', () => {
+    expect(parseDate('29 février 2024')).toBe('2024-02-29');
+  });
+
+  it('does not read month abbreviations inside words', () => {
+    expect(parseDate('Le marché 2024 est ouvert')).toBeNull();
+  });
+});
+
+describe('splitDateline', () => {
+  it('splits a month dateline from the first paragraph', () => {
+    expect(splitDateline(' date 2025-02 De nouveaux pays ont exprimé leur intérêt.')).toEqual({
+      date: '2025-02',
+      rest: 'De nouveaux pays ont exprimé leur intérêt.',
+    });
+  });
+  it('ignores paragraphs that merely start with a date word', () => {
+    expect(splitDateline('Date night ideas for 2025 are here.')).toBeNull();
+  });
+});

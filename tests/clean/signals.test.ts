@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { splitBlocks } from '../../src/clean/blocks.js';
+import { computeFeatures } from '../../src/clean/features.js';
+import { hardNoiseReason, type SignalContext } from '../../src/clean/signals.js';
+import { initialClass, smoothClasses, DEFAULT_THRESHOLDS } from '../../src/clean/classify.js';
+import { selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
+import { trailingTeaserStart } from '../../src/clean/teasers.js';
+import { parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
+import { addToCorpusStats, createCorpusStats, documentsWithLine, normaliseLine } from '../../src/clean/stats.js';
+import { boilerplateCoverage, COMMENTS_HEADING_RE, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { stopwordDensity } from '../../src/clean/stopwords.js';
+import { detectLanguage } from '../../src/clean/language.js';
+import { cleanDocument } from '../../src/clean/index.js';
+
+const block = (text: string) => splitBlocks(text)[0];
+const features = (text: string, lang: string | null = 'en') => computeFeatures(block(text), lang);
+const noCtx: SignalContext = { documentsWithLine: 0, seenBefore: false, minTemplateDocs: 2 };
+const reason = (text: string, ctx: Partial<SignalContext> = {}, lang: string | null = 'en') =>
+  hardNoiseReason(block(text), features(text, lang), { ...noCtx, ...ctx });
+const PROSE = 'The council voted on Tuesday to increase the budget of the library network, after a long debate about the opening hours in the outer districts of the city.';
+
+describe('blocks', () => {
+  it('splits on lines, counts blank lines before each block and drops NBSP-only lines', () => {
+    const blocks = splitBlocks('a\n\n\u00a0\u00a0\nb\nc');
+    expect(blocks.map((b) => [b.text, b.blankBefore])).toEqual([['a', 0], ['b', 2], ['c', 0]]);
+  });
+});
+
+describe('features', () => {
+  it('counts pieces of a no-break-space headline bar', () => {
+    expect(features('One headline\u00a0\u00a0\u00a0\u00a0Another one\u00a0\u00a0\u00a0\u00a0Third').barPieces).toBe(3);
+    expect(features(PROSE).barPieces).toBe(1);
+  });
+  it('sees ellipsis endings, bullets and w3m brackets', () => {
+    expect(features('A summary cut short...').ellipsisEnd).toBe(true);
+    expect(features('A summary cut short…').ellipsisEnd).toBe(true);
+    expect(features('  • Home').bullet).toBe(true);
+    expect(features('[vw-id-space-concept-6-1]').bracketShare).toBe(1);
+  });
+  it('weights CJK characters so length thresholds hold across scripts', () => {
+    expect(features('商品の改造が商標法違反に', 'ja').chars).toBe(36);
+  });
+});
+
+describe('stopword density (stopwords-iso)', () => {
+  it('is high for prose and low for menus, per language', () => {
+    expect(stopwordDensity(['the', 'cat', 'is', 'on', 'the', 'mat'], 'en')).toBeGreaterThan(0.5);
+    expect(stopwordDensity(['Sports', 'Weather', 'Crossword'], 'en')).toBe(0);
+    expect(stopwordDensity(['le', 'chat', 'est', 'sur', 'le', 'tapis'], 'fr')).toBeGreaterThan(0.5);
+    expect(stopwordDensity(['der', 'Hund', 'und', 'die', 'Katze'], 'de')).toBeGreaterThan(0.5);
+  });
+  it('is unknown without a language or for unspaced scripts', () => {
+    expect(stopwordDensity(['word'], null)).toBeNull();
+    expect(stopwordDensity(['商品の改造'], 'ja')).toBeNull();
+  });
+});
+
+describe('hard noise signals', () => {
+  it('link bars', () => expect(reason('A\u00a0\u00a0\u00a0\u00a0B c\u00a0\u00a0\u00a0\u00a0D e f')).toBe('link-bar'));
+  it('run templates: a short line in enough documents', () => {
+    expect(reason('Thanks for your report!', { documentsWithLine: 2 })).toBe('template');
+    expect(reason('Thanks for your report!', { documentsWithLine: 1 })).toBeNull();
+  });
+  it('needs one more document for a prose sentence (republished articles share sentences)', () => {
+    const sentence = 'This image will be blocked automatically after several people report it.';
+    expect(reason(sentence, { documentsWithLine: 2 })).not.toBe('template');
+    expect(reason(sentence, { documentsWithLine: 3 })).toBe('template');
+  });
+  it('never calls a long paragraph template', () => expect(reason(PROSE, { documentsWithLine: 50 })).toBeNull());
+  it.each([
+    ['Lire aussi : Le sommet de Paris se termine', 'related-link'],
+    ['Read also: New SUVs highlight the auto show', 'related-link'],
+    ['Leer también: Las obras se retrasan', 'related-link'],
+    ['Lesen Sie auch: Neue Radwege geplant', 'related-link'],
+    ['Click here to read the article from its source.', 'source-footer'],
+    ["Cliquez ici pour lire l'article depuis sa source.", 'source-footer'],
+    ['Share this: Facebook Twitter Email', 'boilerplate'],
+    ['Photo: Jane Doe/Getty Images', 'caption'],
+    ['By Natalie Musumeci', 'byline'],
+    ['November 18, 2019 | 4:10pm', 'date-line'],
+    ['© 2019 Associated Press. All rights reserved.', 'copyright'],
+    ['[INS::INS]', 'markup'],
+  ])('%s → %s', (text, want) => expect(reason(text)).toBe(want));
+  it('repeats of a label inside a document are noise, repeats of a question are not', () => {
+    expect(reason('Related Topics', { seenBefore: true })).toBe('repeated');
+    expect(reason('What inspired you to start?', { seenBefore: true })).toBeNull();
+  });
+  it('a sentence mentioning a share button is not boilerplate', () => expect(reason(PROSE + ' Share it.')).toBeNull());
+});
+
+describe('phrases', () => {
+  it('related-link prefixes need a separator and a headline', () => {
+    expect(RELATED_LINK_RE.test('Read more about the study in the journal')).toBe(false);
+    expect(RELATED_LINK_RE.test('Read more: The study')).toBe(true);
+  });
+  it('source footers', () => {
+    expect(SOURCE_FOOTER_RE.test('Read the full story at the source')).toBe(true);
+    expect(SOURCE_FOOTER_RE.test('The source of the river is in the mountains')).toBe(false);
+  });
+  it('comment headings', () => {
+    expect(COMMENTS_HEADING_RE.test('34 responses to “We needed to win”')).toBe(true);
+    expect(COMMENTS_HEADING_RE.test('Kommentare (12)')).toBe(true);
+    expect(COMMENTS_HEADING_RE.test('Comments from the minister were brief')).toBe(false);
+  });
+  it('boilerplate coverage', () => {
+    expect(boilerplateCoverage('Partager Imprimer')).toBe(1);
+    expect(boilerplateCoverage(PROSE)).toBe(0);
+  });
+});
+
+describe('jusText classes and context smoothing', () => {
+  it('classifies long stopword-rich prose as good, menus as bad, short lines as short', () => {
+    expect(initialClass(features(PROSE), DEFAULT_THRESHOLDS)).toBe('good');
+    expect(initialClass(features('  • Sports'), DEFAULT_THRESHOLDS)).toBe('bad');
+    expect(initialClass(features('A subheading'), DEFAULT_THRESHOLDS)).toBe('short');
+  });
+  it('a short block between good blocks is good, between bad blocks bad', () => {
+    expect(smoothClasses(['good', 'short', 'good'])).toEqual(['good', 'good', 'good']);
+    expect(smoothClasses(['bad', 'short', 'bad'])).toEqual(['bad', 'bad', 'bad']);
+    expect(smoothClasses(['bad', 'neargood', 'good'])).toEqual(['bad', 'good', 'good']);
+    expect(smoothClasses(['bad', 'neargood', 'bad'])).toEqual(['bad', 'bad', 'bad']);
+  });
+});
+
+describe('article region', () => {
+  const input = (isBody: boolean[], chars: number[], commentsAt = -1) => ({
+    isBody, chars, commentsHeading: isBody.map((_, i) => i === commentsAt), listHeading: isBody.map(() => false),
+  });
+  it('keeps the first rich stretch and drops a later comment thread', () => {
+    const isBody = [true, true, false, false, true, true, true];
+    const chars = [400, 400, 20, 20, 500, 500, 500];
+    expect(selectArticle(input(isBody, chars, 3), DEFAULT_REGION_OPTIONS)).toEqual([true, true, false, false, false, false, false]);
+  });
+  it('joins paragraphs across a caption', () => {
+    const keep = selectArticle(input([true, false, true], [300, 30, 300]), DEFAULT_REGION_OPTIONS);
+    expect(keep).toEqual([true, false, true]);
+  });
+  it('drops a far-away stretch behind a long link bar', () => {
+    const keep = selectArticle(input([true, false, true], [900, 2000, 100]), DEFAULT_REGION_OPTIONS);
+    expect(keep).toEqual([true, false, false]);
+  });
+});
+
+describe('teasers', () => {
+  it('finds trailing headline + "..." summary pairs', () => {
+    const texts = [PROSE, 'Other headline', 'A summary that is cut...', 'Another headline', 'Second summary cut…'];
+    const f = texts.map((t) => features(t));
+    expect(trailingTeaserStart([0, 1, 2, 3, 4], f, texts)).toBe(1);
+  });
+  it('leaves an article ending with one ellipsis alone', () => {
+    const texts = [PROSE, 'Subheading', 'And then there was silence...'];
+    expect(trailingTeaserStart([0, 1, 2], texts.map((t) => features(t)), texts)).toBe(-1);
+  });
+});
+
+describe('metadata', () => {
+  it.each([
+    ['Publié dans Le Journal le 10 - 02 - 2025', { site: 'Le Journal', date: '2025-02-10' }],
+    ['Published by Wired on May 24, 2018', { site: 'Wired', date: '2018-05-24' }],
+    ['Publicado en El Diario el 3 de marzo de 2024', { site: 'El Diario', date: '2024-03-03' }],
+    ['Veröffentlicht in Comwrap am 07.02.2023', { site: 'Comwrap', date: '2023-02-07' }],
+    ['Published Monday, November 18, 2019 8:22AM EST', { site: null, date: '2019-11-18' }],
+  ])('published line %s', (line, want) => {
+    expect(parsePublishedLine(line, line.split(/\s+/).length)).toEqual(want);
+  });
+  it('needs a publication cue', () => {
+    expect(parsePublishedLine('Le Journal le 10 - 02 - 2025', 7)).toBeNull();
+  });
+  it('bare site names', () => {
+    expect(siteNameLine('Article19.ma')).toBe('Article19.ma');
+    expect(siteNameLine('Times Union')).toBe('Times Union');
+    expect(siteNameLine('and it ended.')).toBeNull();
+    expect(siteNameLine('thanks for reading')).toBeNull();
+  });
+  it('site appended to a title', () => {
+    expect(splitTitleSite('Royal Arrogance | New York Post')).toEqual({ title: 'Royal Arrogance', site: 'New York Post' });
+    expect(splitTitleSite('A title without site')).toEqual({ title: 'A title without site', site: null });
+  });
+});
+
+describe('corpus statistics', () => {
+  it('counts each line once per document, folding digits and punctuation', () => {
+    const stats = createCorpusStats();
+    addToCorpusStats(stats, 'Published on 10 - 02 - 2025\nSame\nSame');
+    addToCorpusStats(stats, 'Published on 11 - 03 - 2024\nOther');
+    expect(documentsWithLine(stats, 'Published on 01-01-2020')).toBe(2);
+    expect(documentsWithLine(stats, 'Same')).toBe(1);
+    expect(documentsWithLine(null, 'Same')).toBe(0);
+    expect(normaliseLine('  Hello, World 42! ')).toBe('hello world 00');
+  });
+  it('turns a widget shared by documents of a run into template noise', () => {
+    const page = (n: number) => `Thanks for reporting!\n\n${PROSE} Item ${n}.\n\nThe mayor added that ${n} families had asked for longer opening hours during the consultation last spring.`;
+    const stats = createCorpusStats();
+    for (const n of [1, 2, 3]) addToCorpusStats(stats, page(n));
+    const result = cleanDocument(page(1), stats);
+    expect(result.text).not.toContain('Thanks for reporting');
+    expect(result.noise[0]).toEqual({ text: 'Thanks for reporting!', reason: 'template' });
+    expect(cleanDocument(page(1), null).text).toContain('The mayor added');
+  });
+});
+
+describe('language', () => {
+  it.each([
+    [PROSE, 'en'],
+    ["La municipalité a annoncé jeudi un vaste plan de rénovation des écoles primaires de la ville.", 'fr'],
+    ['El gobierno regional presentó este lunes un plan para ampliar la red de transporte público.', 'es'],
+    ['Die Stadtverwaltung will in den kommenden zwei Jahren neue Radwege in der Innenstadt bauen.', 'de'],
+  ])('%s → %s', (text, want) => expect(detectLanguage(text)).toBe(want));
+  it('is null for short text', () => expect(detectLanguage('Hello world')).toBeNull());
+});
+
+describe('cleanDocument', () => {
+  it('keeps subheadings between paragraphs and strips "+ … +" marks', () => {
+    const r = cleanDocument(`${PROSE}\n\n+ A new plan +\n\n${PROSE.replace('council', 'board')}`, null);
+    expect(r.text.split('\n\n')).toEqual([PROSE, 'A new plan', PROSE.replace('council', 'board')]);
+  });
+  it('returns empty text and nulls for an empty page', () => {
+    expect(cleanDocument('', null)).toEqual({ text: '', title: null, site: null, date: null, lang: null, noise: [] });
+  });
+  it('does not guess a date from a byline timestamp', () => {
+    const r = cleanDocument(`Nov. 18, 2019 12:02 PM\nBy Jane Doe\n\nA headline here\n${PROSE}\n${PROSE}`, null);
+    expect(r.date).toBeNull();
+    expect(r.title).toBe('A headline here');
+  });
+});
