@@ -1,0 +1,100 @@
+/**
+ * The matching view of a cleaned body: folded text, word tokens, word shingles and one-char-per-word
+ * codes. Used only to compare documents; output text keeps its original characters.
+ */
+import { murmur3, murmur3Words } from './hash.js';
+
+/** Seed of the word hash (any fixed value; it only has to be the same for every document). */
+const WORD_SEED = 0x2f0b3a49;
+/** Seed of the shingle hash. */
+const SHINGLE_SEED = 0x5bd1e995;
+
+// Typographic variants that republishers swap freely; folded so a style change is not a difference.
+const APOSTROPHES = /[\u2018\u2019\u201a\u201b\u2032\u02bc\u02b9\u00b4\u0060\uff07]/g;
+const QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a\u300c\u300d\uff02]/g;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
+const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\u200b]/g;
+// An apostrophe inside a word is elided rather than split on: "l'IA" and "l’IA" and "don't" stay one token.
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
+/**
+ * A token: one character of a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar,
+ * Tibetan), else a run of letters, marks and digits of any other script. Per-character tokens keep
+ * shingles meaningful for Chinese, Japanese and Thai, where a "word" run would be a whole sentence.
+ */
+const NO_SPACE_SCRIPTS =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tibetan}';
+const TOKEN = new RegExp(`[${NO_SPACE_SCRIPTS}]|[[\\p{L}\\p{N}\\p{M}]--[${NO_SPACE_SCRIPTS}]]+`, 'gv');
+
+/**
+ * NFKC, case folding (lower case plus the full folds `ß`→`ss`, final sigma), and quote / apostrophe /
+ * dash / no-break-space folding. Punctuation is kept here; `wordTokens` drops it.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ς/g, 'σ')
+    .replace(APOSTROPHES, "'")
+    .replace(QUOTES, '"')
+    .replace(DASHES, '-')
+    .replace(SPACES, ' ');
+}
+
+/** Word tokens of already folded text, punctuation dropped. */
+export function wordTokens(folded: string): string[] {
+  return folded.replace(INNER_APOSTROPHE, '').match(TOKEN) ?? [];
+}
+
+/** Hash of each token, in order. */
+export function hashTokens(tokens: readonly string[]): Uint32Array {
+  const out = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = murmur3(tokens[i], WORD_SEED);
+  return out;
+}
+
+/**
+ * Sorted unique hashes of the word `size`-shingles. A body shorter than `size` words gives one
+ * shingle of all its words (not none), so a short note can still match an identical copy; an empty
+ * body gives none.
+ */
+export function shingleHashes(wordHashes: Uint32Array, size: number): Uint32Array {
+  const n = wordHashes.length;
+  if (n === 0) return new Uint32Array(0);
+  const width = Math.min(Math.max(1, Math.floor(size)), n);
+  const count = n - width + 1;
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) out[i] = murmur3Words(wordHashes, i, width, SHINGLE_SEED);
+  out.sort();
+  return uniqueSorted(out);
+}
+
+/** Drops repeats from a sorted array (returns a view or copy no longer than the input). */
+export function uniqueSorted(sorted: Uint32Array): Uint32Array {
+  if (sorted.length < 2) return sorted;
+  let w = 1;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[w - 1]) sorted[w++] = sorted[i];
+  return sorted.slice(0, w);
+}
+
+/** First code unit used by word codes; below it are ASCII and Latin-1, kept out for readability in dumps. */
+const CODE_BASE = 0x100;
+/** Number of distinct word codes: U+0100..U+D7FF, so every code is one UTF-16 unit (no surrogates). */
+const CODE_RANGE = 0xd800 - CODE_BASE;
+
+/**
+ * One UTF-16 code unit per word (from the word hash), so Levenshtein distance over this string is a
+ * word-level edit distance at character-level cost. Two words share a code with chance ~1/55,000.
+ */
+export function wordCodes(wordHashes: Uint32Array): string {
+  let out = '';
+  const chunk: number[] = [];
+  for (let i = 0; i < wordHashes.length; i++) {
+    chunk.push(CODE_BASE + (wordHashes[i] % CODE_RANGE));
+    if (chunk.length === 4096) {
+      out += String.fromCharCode(...chunk);
+      chunk.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...chunk);
+}

@@ -1,0 +1,109 @@
+/**
+ * MinHash signatures: for each of `numPerm` universal hash functions h(x) = (a·x + b) mod p over the
+ * shingle hashes, the minimum value. p = 2^31 − 1 (a Mersenne prime), so reductions are a shift-and-add
+ * and every intermediate product stays below 2^53 (exact in a double) without BigInt.
+ */
+
+/** The Mersenne prime 2^31 − 1. */
+export const MERSENNE_31 = 0x7fffffff;
+const TWO_31 = 2147483648;
+/** 2^-31: multiplying by it is exact (a power of two) and faster than dividing by 2^31. */
+const INV_TWO_31 = 1 / TWO_31;
+/** Signature value of an empty document: larger than any (a·x + b) mod p. */
+export const EMPTY_SLOT = 0xffffffff;
+/** Seed of the permutation parameters: fixed so signatures from different runs and workers agree. */
+const PERMUTATION_SEED = 0x9e3779b9;
+
+export interface Permutations {
+  a: Float64Array;
+  b: Float64Array;
+}
+
+const cache = new Map<number, Permutations>();
+
+/** splitmix32: a small, well-mixed deterministic generator for the permutation parameters. */
+function splitmix32(seed: number): () => number {
+  let state = seed | 0;
+  return () => {
+    state = (state + 0x9e3779b9) | 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/** The `numPerm` hash functions: a in [1, p), b in [0, p). Deterministic. */
+export function permutations(numPerm: number): Permutations {
+  let perms = cache.get(numPerm);
+  if (!perms) {
+    const next = splitmix32(PERMUTATION_SEED);
+    const a = new Float64Array(numPerm);
+    const b = new Float64Array(numPerm);
+    for (let i = 0; i < numPerm; i++) {
+      a[i] = 1 + (next() % (MERSENNE_31 - 1));
+      b[i] = next() % MERSENNE_31;
+    }
+    perms = { a, b };
+    cache.set(numPerm, perms);
+  }
+  return perms;
+}
+
+/** x mod (2^31 − 1) for 0 ≤ x < 2^32. */
+export function reduceMersenne31(x: number): number {
+  const r = (x & MERSENNE_31) + (x >>> 31);
+  return r >= MERSENNE_31 ? r - MERSENNE_31 : r;
+}
+
+/** (a·x + b) mod (2^31 − 1) for a, x, b in [0, p), exact, in double arithmetic. */
+export function universalHash(a: number, x: number, b: number): number {
+  let t = a * (x >>> 16); // < 2^46
+  let q = Math.floor(t / TWO_31);
+  t = t - q * TWO_31 + q; // ≡ a·xHigh, < 2^31 + 2^15
+  let u = t * 65536 + a * (x & 0xffff) + b; // < 2^49
+  q = Math.floor(u / TWO_31);
+  u = u - q * TWO_31 + q; // < 2^31 + 2^18
+  return u >= MERSENNE_31 ? u - MERSENNE_31 : u;
+}
+
+/** MinHash signature of a set of shingle hashes (all slots EMPTY_SLOT for an empty set). */
+export function minhashSignature(shingles: Uint32Array, numPerm: number): Uint32Array {
+  const { a, b } = permutations(numPerm);
+  const sig = new Uint32Array(numPerm).fill(EMPTY_SLOT);
+  const n = shingles.length;
+  if (n === 0) return sig;
+  const high = new Float64Array(n);
+  const low = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const x = reduceMersenne31(shingles[j]);
+    high[j] = x >>> 16;
+    low[j] = x & 0xffff;
+  }
+  for (let i = 0; i < numPerm; i++) {
+    const ai = a[i];
+    const bi = b[i];
+    let min = Infinity;
+    for (let j = 0; j < n; j++) {
+      // universalHash inlined: this loop is numPerm × shingles and dominates signing time
+      let t = ai * high[j];
+      let q = Math.floor(t * INV_TWO_31);
+      t = t - q * TWO_31 + q;
+      let u = t * 65536 + ai * low[j] + bi;
+      q = Math.floor(u * INV_TWO_31);
+      u = u - q * TWO_31 + q;
+      if (u >= MERSENNE_31) u -= MERSENNE_31;
+      if (u < min) min = u;
+    }
+    sig[i] = min;
+  }
+  return sig;
+}
+
+/** Share of equal slots: the MinHash estimate of the Jaccard similarity of the two sets. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length) throw new RangeError('signatures of different lengths');
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return a.length === 0 ? 0 : same / a.length;
+}

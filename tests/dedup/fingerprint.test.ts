@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { foldText, hashTokens, shingleHashes, wordCodes, wordTokens } from '../../src/dedup/fingerprint.js';
+
+const tokens = (s: string): string[] => wordTokens(foldText(s));
+
+describe('foldText', () => {
+  it('folds quotes, apostrophes, dashes and no-break spaces to ASCII forms', () => {
+    expect(foldText('\u201cL\u2019IA\u201d \u2013 \u00abok\u00bb\u00a0x\u202fy')).toBe('"l\'ia" - "ok" x y');
+  });
+  it('applies NFKC and case folding', () => {
+    expect(foldText('\uff21\uff22\uff23 \ufb01n Stra\u00dfe \u039f\u0394\u039f\u03a3')).toBe('abc fin strasse οδοσ');
+  });
+  it('makes typographic variants of one sentence fold identically', () => {
+    const curly = 'Le Maroc a exprim\u00e9 \u00ab son int\u00e9r\u00eat \u00bb \u2014 l\u2019IA\u00a0!';
+    const straight = 'LE MAROC a exprime\u0301 "son inte\u0301re\u0302t" - l\'IA !';
+    expect(tokens(curly)).toEqual(tokens(straight));
+  });
+});
+
+describe('wordTokens', () => {
+  it('drops punctuation and keeps letters and digits of any script', () => {
+    expect(tokens('Hello, world! 2024: \u041f\u0440\u0438\u0432\u0435\u0442 (\u0645\u0631\u062d\u0628\u0627).')).toEqual([
+      'hello', 'world', '2024', '\u043f\u0440\u0438\u0432\u0435\u0442', '\u0645\u0631\u062d\u0628\u0627',
+    ]);
+  });
+  it('elides apostrophes inside words instead of splitting', () => {
+    expect(tokens("don\u2019t l'intelligence")).toEqual(['dont', 'lintelligence']);
+  });
+  it('splits scripts written without spaces into one token per character', () => {
+    expect(tokens('\u4eba\u5de5\u667a\u80fd abc')).toEqual(['\u4eba', '\u5de5', '\u667a', '\u80fd', 'abc']);
+  });
+});
+
+describe('shingleHashes', () => {
+  const hashes = (s: string) => hashTokens(tokens(s));
+  it('gives n-k+1 shingles for n distinct words, sorted and unique', () => {
+    const sh = shingleHashes(hashes('a b c d e f g h i j'), 5);
+    expect(sh.length).toBe(6);
+    for (let i = 1; i < sh.length; i++) expect(sh[i]).toBeGreaterThan(sh[i - 1]);
+  });
+  it('drops repeated shingles', () => {
+    expect(shingleHashes(hashes('a b a b a b a b'), 2).length).toBe(2);
+  });
+  it('is order-sensitive within a shingle', () => {
+    const one = shingleHashes(hashes('a b c'), 3);
+    const other = shingleHashes(hashes('c b a'), 3);
+    expect(one[0]).not.toBe(other[0]);
+  });
+  it('falls back to one whole-body shingle for a body shorter than the shingle size', () => {
+    const short = shingleHashes(hashes('breaking news today'), 5);
+    expect(short.length).toBe(1);
+    expect(shingleHashes(hashes('Breaking  news, today!'), 5)).toEqual(short);
+    expect(shingleHashes(hashes('breaking news tonight'), 5)).not.toEqual(short);
+  });
+  it('gives no shingle for an empty body', () => {
+    expect(shingleHashes(hashes(' .,; '), 5).length).toBe(0);
+  });
+});
+
+describe('wordCodes', () => {
+  it('gives one UTF-16 unit per word, equal words equal codes', () => {
+    const codes = wordCodes(hashes3('alpha beta alpha gamma'));
+    expect(codes.length).toBe(4);
+    expect(codes[0]).toBe(codes[2]);
+    expect(codes[0]).not.toBe(codes[1]);
+    for (const c of codes) expect(c.charCodeAt(0) < 0xd800 || c.charCodeAt(0) > 0xdfff).toBe(true);
+  });
+  it('handles bodies longer than one conversion chunk', () => {
+    const long = Array.from({ length: 10000 }, (_, i) => `w${i}`).join(' ');
+    expect(wordCodes(hashes3(long)).length).toBe(10000);
+  });
+});
+
+function hashes3(s: string): Uint32Array {
+  return hashTokens(tokens(s));
+}
