@@ -3,7 +3,10 @@
 // usage: node scripts/eval-clean.mjs [--build DIR] [--half even|odd] [--only seeds|extract|meta] [--out DIR]
 //   --build: compiled output holding clean/index.js (default dist/); build only src/clean with:
 //     npx tsc --outDir /tmp/cleanbuild --rootDir src src/clean/index.ts src/types.ts --module NodeNext \
-//       --moduleResolution NodeNext --target ES2022 --strict --skipLibCheck --resolveJsonModule --esModuleInterop
+//       --moduleResolution NodeNext --target ES2022 --lib ES2023 --types node --strict --skipLibCheck \
+//       --resolveJsonModule --esModuleInterop
+//     (ES2023 lib as in tsconfig.json, for findLastIndex; outside the repo, the build needs a node_modules it can
+//     resolve, e.g. `ln -s "$PWD/node_modules" /tmp/node_modules`)
 //   --half: score extract-dev on the even or odd half of its pages (sorted ids) to check that a gain holds.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';

@@ -7,6 +7,8 @@ export interface Block {
   index: number;
   /** Blank lines directly before this one (a paragraph break in "bare"/"blog" dumps). */
   blankBefore: number;
+  /** Characters of indentation removed from the line (dump tools lay out table columns with spaces). */
+  indent: number;
 }
 
 /** Lines made of spaces only (including no-break and other Unicode spaces) are blank. */
@@ -20,7 +22,9 @@ export function splitBlocks(text: string): Block[] {
       blank++;
       continue;
     }
-    blocks.push({ text: raw.replace(/^[\s\u00a0\ufeff]+|[\s\u00a0]+$/gu, ''), index: blocks.length, blankBefore: blank });
+    // trim() strips the same set as \s (no-break and BOM included) without a regex scan of long lines.
+    const text = raw.trim();
+    blocks.push({ text, index: blocks.length, blankBefore: blank, indent: raw.length - raw.trimStart().length });
     blank = 0;
   }
   return blocks;

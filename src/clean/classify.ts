@@ -30,6 +30,8 @@ const BULLET_MAX_WORDS = 15;
 
 /** Context-free class of a block that no hard signal removed. */
 export function initialClass(f: BlockFeatures, t: ClassifyThresholds): BlockClass {
+  // A table row is judged by the text around the table (an article's table, or a laid-out menu).
+  if (f.tableRow) return 'short';
   if (f.bullet && f.words < BULLET_MAX_WORDS) return 'bad';
   if (f.chars < t.lengthLow) return f.boilerplate > 0 ? 'bad' : 'short';
   const density = f.stopwordDensity;

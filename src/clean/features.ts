@@ -17,13 +17,14 @@ export interface BlockFeatures {
   bullet: boolean;
   /** Pieces separated by runs of no-break spaces or 3+ spaces: >= 3 means a bar of links on one line. */
   barPieces: number;
+  /** A row of a laid-out table: its cells line up with those of a neighbouring line (set by tableRows()). */
+  tableRow: boolean;
   /** Share of characters inside [...] (w3m image alt text, form fields, ads). */
   bracketShare: number;
-  /** Share of the letters covered by navigation/share/footer phrases. */
+  /** Share of the letters covered by navigation/share/footer phrases (0 for blocks over PHRASE_MAX_WORDS words,
+   *  where no rule reads it). */
   boilerplate: number;
-  /** Share of words (3+ letters) that start with a capital: headline and menu style. */
-  capitalised: number;
-  /** Contains a URL or e-mail. */
+  /** Contains a URL or e-mail (looked for in blocks up to PHRASE_MAX_WORDS words only). */
   url: boolean;
 }
 
@@ -35,14 +36,16 @@ const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.
 const BAR_SEPARATOR_RE = /(?:[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*|\s{3,})/u;
 const BRACKET_RE = /\[[^\]]*\]/gu;
 const URL_RE = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.-]+@[\w-]+\.[a-z]{2,}/iu;
-const CAPITAL_RE = /^\p{Lu}/u;
 /** One Han/kana character carries about as much text as three Latin letters, a Hangul syllable two
  *  (ratio of character counts of translated news sentences), so length thresholds apply to all scripts. */
-const DENSE_SCRIPT_RE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|([\uac00-\ud7af])/gu;
-
 function weightedLength(text: string): number {
   let extra = 0;
-  for (const m of text.matchAll(DENSE_SCRIPT_RE)) extra += m[1] ? 1 : 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3040) continue;
+    if (c <= 0x30ff || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) extra += 2;
+    else if (c >= 0xac00 && c <= 0xd7af) extra += 1;
+  }
   return text.length + extra;
 }
 
@@ -50,23 +53,91 @@ export function words(text: string): string[] {
   return text.match(WORD_RE) ?? [];
 }
 
+/** Stopword density is measured on a block's first words: a paragraph of thousands of words (a page dumped
+ *  as one line) is classified as well by its first 2,000, and the cost per block stays bounded. */
+const DENSITY_SAMPLE_WORDS = 2000;
+/** Phrase-based features (boilerplate coverage, URL) only matter for short blocks: the longest rule reading
+ *  them stops at 12 words, classification of short blocks at 70 characters. */
+export const PHRASE_MAX_WORDS = 40;
+/** Sentence and ellipsis endings are read from this many final characters. */
+const TAIL_CHARS = 24;
+
+/** Word count and the first DENSITY_SAMPLE_WORDS words, without materialising every word of a huge block. */
+function countWords(text: string): { count: number; sample: string[] } {
+  const re = new RegExp(WORD_RE.source, 'gu');
+  const sample: string[] = [];
+  let m: RegExpExecArray | null;
+  while (sample.length < DENSITY_SAMPLE_WORDS && (m = re.exec(text)) !== null) sample.push(m[0]);
+  let count = sample.length;
+  if (count === DENSITY_SAMPLE_WORDS) while (re.test(text)) count++;
+  return { count, sample };
+}
+
 export function computeFeatures(block: Block, lang: string | null): BlockFeatures {
   const text = block.text;
-  const tokens = words(text);
-  const long = tokens.filter((w) => w.length >= 3);
+  const { count, sample } = countWords(text);
+  const tail = text.slice(-TAIL_CHARS);
+  const short = count <= PHRASE_MAX_WORDS;
   let brackets = 0;
   for (const m of text.matchAll(BRACKET_RE)) brackets += m[0].length;
   return {
     chars: weightedLength(text),
-    words: tokens.length,
-    stopwordDensity: stopwordDensity(tokens, lang),
-    sentenceEnd: SENTENCE_END_RE.test(text),
-    ellipsisEnd: ELLIPSIS_END_RE.test(text),
+    words: count,
+    stopwordDensity: stopwordDensity(sample, lang),
+    sentenceEnd: SENTENCE_END_RE.test(tail),
+    ellipsisEnd: ELLIPSIS_END_RE.test(tail),
     bullet: BULLET_RE.test(text),
-    barPieces: text.split(BAR_SEPARATOR_RE).filter((p) => p.trim()).length,
+    barPieces: countBarPieces(text),
+    tableRow: false,
     bracketShare: text.length ? brackets / text.length : 0,
-    boilerplate: boilerplateCoverage(text),
-    capitalised: long.length ? long.filter((w) => CAPITAL_RE.test(w)).length / long.length : 0,
-    url: URL_RE.test(text),
+    boilerplate: short ? boilerplateCoverage(text) : 0,
+    url: short && URL_RE.test(text),
   };
+}
+
+/** Pieces of a line between bar separators (non-empty ones). */
+function countBarPieces(text: string): number {
+  let pieces = 0;
+  for (const p of text.split(BAR_SEPARATOR_RE)) if (p.trim()) pieces++;
+  return pieces;
+}
+
+/** Cell separator of a laid-out table: 2+ plain spaces (no-break spaces join link bars, not cells). */
+const CELL_GAP_RE = / {2,}/g;
+/** More cells than this is a bar of links or a run of padding, not a table row. */
+const MAX_CELLS = 64;
+/** Rows sharing this many cell edges (start or end columns) belong to one table: two columns aligned. */
+const MIN_SHARED_EDGES = 2;
+
+/** Column positions where the cells of a line start and end (starts even, ends odd, so they never mix). */
+function cellEdges(block: Block): Set<number> | null {
+  if (block.text.includes('\u00a0')) return null;
+  const edges = new Set<number>();
+  let start = 0;
+  let cells = 0;
+  for (const m of block.text.matchAll(CELL_GAP_RE)) {
+    edges.add(2 * (block.indent + start)).add(2 * (block.indent + (m.index ?? 0)) + 1);
+    start = (m.index ?? 0) + m[0].length;
+    if (++cells > MAX_CELLS) return null;
+  }
+  if (cells === 0) return null;
+  edges.add(2 * (block.indent + start)).add(2 * (block.indent + block.text.length) + 1);
+  return edges;
+}
+
+/**
+ * Rows of laid-out tables (w3m, lynx and links pad table cells with spaces): lines of several cells whose cell
+ * edges line up with those of the line directly above or below. A bar of links on one line lines up with nothing.
+ */
+export function tableRows(blocks: readonly Block[]): boolean[] {
+  const edges = blocks.map(cellEdges);
+  const aligned = (a: number, b: number): boolean => {
+    const ea = edges[a];
+    const eb = edges[b];
+    if (!ea || !eb || blocks[Math.max(a, b)].blankBefore > 0) return false;
+    let shared = 0;
+    for (const e of ea) if (eb.has(e) && ++shared >= MIN_SHARED_EDGES) return true;
+    return false;
+  };
+  return blocks.map((_, i) => (i > 0 && aligned(i - 1, i)) || (i + 1 < blocks.length && aligned(i, i + 1)));
 }

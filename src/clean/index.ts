@@ -4,16 +4,16 @@
  */
 import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
-import { computeFeatures, type BlockFeatures } from './features.js';
+import { computeFeatures, PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
 import { hardNoiseReason } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './region.js';
 import { trailingTeaserStart, teaserHeadingStart } from './teasers.js';
 import { detectLanguage } from './language.js';
 import { parseDate, splitDateline } from './dates.js';
-import { CAPTION_RE, COMMENTS_HEADING_RE, TEASER_HEADING_RE } from './phrases.js';
+import { CAPTION_RE, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, TEASER_HEADING_RE } from './phrases.js';
 import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite } from './metadata.js';
-import { documentsWithLine, normaliseLine, type CorpusStats } from './stats.js';
+import { documentsWithLine, templateKey, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
 export { parseDate, splitDateline } from './dates.js';
@@ -45,13 +45,15 @@ interface Judged {
 export function cleanDocument(text: string, stats: CorpusStats | null, options: CleanOptions = {}): CleanResult {
   const blocks = splitBlocks(text);
   const pageLang = detectLanguage(longestBlocksSample(blocks));
-  const judged: Judged[] = blocks.map((block) => ({ block, features: computeFeatures(block, pageLang), reason: null }));
+  const tables = tableRows(blocks);
+  const judged: Judged[] = blocks.map((block, i) => ({ block, features: { ...computeFeatures(block, pageLang), tableRow: tables[i] }, reason: null }));
   const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
 
   readPublishedLines(judged, meta);
   markHardNoise(judged, stats, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
   classifyByContext(judged, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
   keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true);
+  keepAnnouncedLists(judged);
   dropTrailingTeasers(judged);
   readTrailingSiteName(judged, meta);
   const dateline = stripDateline(judged);
@@ -102,9 +104,10 @@ function readPublishedLines(judged: Judged[], meta: { title: string | null; site
 function markHardNoise(judged: Judged[], stats: CorpusStats | null, minTemplateDocs: number): void {
   const seen = new Set<string>();
   for (const j of judged) {
-    const norm = normaliseLine(j.block.text);
-    const seenBefore = seen.has(norm);
-    seen.add(norm);
+    // Only lines short enough to be chrome are compared (REPEAT_MAX_WORDS ≤ TEMPLATE_MAX_WORDS).
+    const key = templateKey(j.block.text);
+    const seenBefore = key !== null && seen.has(key);
+    if (key !== null) seen.add(key);
     if (j.reason) continue;
     j.reason = hardNoiseReason(j.block, j.features, {
       documentsWithLine: documentsWithLine(stats, j.block.text),
@@ -122,12 +125,39 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): vo
   });
 }
 
+/** A comment-count heading may quote the article's title ("34 responses to “<title>”"). */
+const COUNTED_HEADING_MAX_WORDS = 30;
+/** Author lines of at least this many comments make a thread. */
+const MIN_THREAD_COMMENTS = 2;
+const LEADING_COUNT_RE = /^\W*\d/u;
+const COMMENT_AUTHOR_MAX_WORDS = 16;
+
+/**
+ * Blocks opening a comment section: a comments heading ("Comments", "Leave a reply", "34 responses to …"), or
+ * the first author line of a thread ("1. joe says:", "• Ann on May 3, 2019 at 4:47 pm said:").
+ */
+function commentSectionStarts(judged: readonly Judged[]): boolean[] {
+  const starts = judged.map((j) => {
+    const w = j.features.words;
+    const counted = w <= COUNTED_HEADING_MAX_WORDS && LEADING_COUNT_RE.test(j.block.text);
+    return (w <= 8 || counted) && COMMENTS_HEADING_RE.test(j.block.text);
+  });
+  const authors = judged.flatMap((j, i) => {
+    const f = j.features;
+    if (f.words > COMMENT_AUTHOR_MAX_WORDS || !COMMENT_AUTHOR_RE.test(j.block.text)) return [];
+    const marked = f.bullet || LEADING_COUNT_RE.test(j.block.text) || parseDate(j.block.text) !== null;
+    return marked ? [i] : [];
+  });
+  if (authors.length >= MIN_THREAD_COMMENTS) starts[authors[0]] = true;
+  return starts;
+}
+
 function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: boolean): void {
   const isBody = judged.map((j) => j.reason === null);
   const keep = selectArticle({
     isBody,
     chars: judged.map((j) => j.features.chars),
-    commentsHeading: judged.map((j) => j.features.words <= 8 && COMMENTS_HEADING_RE.test(j.block.text)),
+    commentsHeading: commentSectionStarts(judged),
     listHeading: judged.map((j) => j.features.words <= 8 && TEASER_HEADING_RE.test(j.block.text)),
   }, options);
   judged.forEach((j, i) => {
@@ -139,6 +169,21 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
   for (let i = first + 1; i < last; i++) {
     const j = judged[i];
     if ((j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
+  }
+}
+
+/** Items a body line announces with a final colon ("You will need:", "Dare to Play 3:") are body: the list
+ *  items are short and low in stopwords, so classification alone drops them. */
+const LIST_INTRO_RE = /:\s*$/u;
+const SOFT_REASONS = new Set(['short', 'low-text', 'outside-article']);
+function keepAnnouncedLists(judged: Judged[]): void {
+  for (let i = 0; i < judged.length; i++) {
+    if (judged[i].reason !== null || !LIST_INTRO_RE.test(judged[i].block.text)) continue;
+    for (let k = i + 1; k < judged.length && judged[k].features.bullet && judged[k].block.blankBefore <= 1; k++) {
+      if (judged[k].reason !== null && !SOFT_REASONS.has(judged[k].reason as string)) break;
+      judged[k].reason = null;
+      i = k;
+    }
   }
 }
 
@@ -201,7 +246,7 @@ const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', '
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
 function headingRole(j: Judged): 'heading' | 'skip' | 'stop' {
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
-  if (j.features.bullet) return 'stop';
+  if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
   if (j.reason === 'byline' || j.reason === 'date-line' || j.reason === 'caption' || j.reason === 'markup') return 'skip';
   if (j.features.bracketShare > 0 || CAPTION_RE.test(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';

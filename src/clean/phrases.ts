@@ -78,7 +78,10 @@ export const TEASER_HEADING_RE = new RegExp(
     'te puede interesar', 'lo más leído', 'más noticias', 'últimas noticias', 'das könnte sie auch interessieren',
     'mehr zum thema', 'weitere artikel', 'meistgelesen', 'ähnliche artikel', 'notícias relacionadas', 'leia também',
     'articoli correlati', 'potrebbe interessarti', 'مقالات ذات صلة', 'أخبار ذات صلة', 'اقرأ أيضا',
-  ].map(escapeRe).join('|')})\\s*[:.]?\\s*$`,
+    'vous pourriez aimer', 'vous aimerez aussi', 'à découvrir aussi', 'te puede gustar', 'también te puede interesar',
+    'quizás te interese', 'das könnte sie interessieren', 'weitere meldungen', 'você pode gostar', 'você também pode gostar',
+    'veja também', 'ti potrebbe interessare',
+  ].map(escapeRe).join('|')})\\s*(?:[:.]|\\.{3}|…)?\\s*$`,
   'iu',
 );
 
@@ -92,6 +95,13 @@ export const COMMENTS_HEADING_RE = new RegExp(
   ].join('|')})(?:\\s+(?:to|on|for|sur|de|zu)\\b.*)?\\W*(?:\\(\\d+\\))?\\W*$`,
   'iu',
 );
+
+/**
+ * The author line of a comment ("• Jane on May 3, 2019 at 4:47 pm said:", "12. joe says:"): a name and a verb of
+ * saying before a final colon. Body text has such lines too ("The minister said:"), so a comment line must also
+ * be numbered/bulleted or dated, and two of them make a thread (see index.ts).
+ */
+export const COMMENT_AUTHOR_RE = /^(?:[•◦▪*·\-–]|\d{1,4}[.)])?\s*\S.{0,100}?\s(?:says|said|wrote|writes|dit|a dit|a écrit|écrit|dice|dijo|escribió|escribe|sagt|schrieb|schreibt|disse|diz|escreveu|scrive|ha scritto)\s*:$/iu;
 
 /** Photo credit and caption markers ("Photo: AFP", "Image copyright Getty Images"). */
 export const CAPTION_RE = new RegExp(

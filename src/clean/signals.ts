@@ -7,6 +7,7 @@ import type { Block } from './blocks.js';
 import type { BlockFeatures } from './features.js';
 import { CAPTION_RE, COPYRIGHT_RE, RELATED_LINK_RE, SOURCE_FOOTER_RE } from './phrases.js';
 import { parseDate } from './dates.js';
+import { TEMPLATE_MAX_WORDS } from './stats.js';
 
 export interface SignalContext {
   /** Documents of the run containing this block's line (0 without stats). */
@@ -16,9 +17,6 @@ export interface SignalContext {
   minTemplateDocs: number;
 }
 
-/** Longest line (words) still treated as template when recurring: body paragraphs of republished articles
- *  recur too, and only short lines (menus, widgets, credits) are safe to drop on recurrence alone. */
-const TEMPLATE_MAX_WORDS = 25;
 /** Longest line dropped for repeating inside one document (titles, menus repeated in headers/footers). */
 const REPEAT_MAX_WORDS = 25;
 /** Related-link lines are one headline; longer lines starting "Read more" are prose. */
@@ -40,19 +38,21 @@ const BYLINE_RE = /^(?:by|par|por|von|di|de|from|written by|texte?|text|autor|au
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 
 export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalContext): string | null {
-  if (f.barPieces >= 3) return 'link-bar';
+  if (f.barPieces >= 3 && !f.tableRow) return 'link-bar';
   if (NO_LETTERS_RE.test(block.text)) return 'symbols';
   if (f.bracketShare >= BRACKET_MIN_SHARE) return 'markup';
   if (isTemplate(f, ctx)) return 'template';
-  if (RELATED_LINK_RE.test(block.text) && f.words <= RELATED_MAX_WORDS) return 'related-link';
-  if (SOURCE_FOOTER_RE.test(block.text) && f.words <= FOOTER_MAX_WORDS) return 'source-footer';
-  if (COPYRIGHT_RE.test(block.text) && f.words <= COPYRIGHT_MAX_WORDS) return 'copyright';
+  // Word limits first: the phrase patterns are unanchored and a block may be a whole page on one line.
+  if (f.words <= RELATED_MAX_WORDS && RELATED_LINK_RE.test(block.text)) return 'related-link';
+  if (f.words <= FOOTER_MAX_WORDS && SOURCE_FOOTER_RE.test(block.text)) return 'source-footer';
+  if (f.words <= COPYRIGHT_MAX_WORDS && COPYRIGHT_RE.test(block.text)) return 'copyright';
   if (f.boilerplate >= BOILERPLATE_MIN_COVERAGE && f.words <= BOILERPLATE_MAX_WORDS) return 'boilerplate';
   if (f.url && f.words <= 12) return 'url';
-  // A repeated question or sentence is an interview's or a list's structure; a repeated label is page chrome.
-  if (ctx.seenBefore && f.words <= REPEAT_MAX_WORDS && !f.sentenceEnd) return 'repeated';
+  // A repeated question or sentence is an interview's or a list's structure; a repeated label is page chrome
+  // (a table's rows repeat its header, or each other, by design).
+  if (ctx.seenBefore && f.words <= REPEAT_MAX_WORDS && !f.sentenceEnd && !f.tableRow) return 'repeated';
   if (isCaption(block.text, f)) return 'caption';
-  if (BYLINE_RE.test(block.text) && f.words <= 8 && !f.sentenceEnd) return 'byline';
+  if (f.words <= 8 && !f.sentenceEnd && BYLINE_RE.test(block.text)) return 'byline';
   if (f.words <= 10 && !f.sentenceEnd && parseDate(block.text) !== null) return 'date-line';
   return null;
 }

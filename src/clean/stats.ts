@@ -1,6 +1,7 @@
 /**
  * Cross-document line statistics of one run (cc_net style): how many documents contain each normalised line.
- * Compact: a Map from a 32-bit hash to a count, each line counted once per document.
+ * Compact and structured-clone friendly: a Map from a 32-bit hash to a count, each line counted once per
+ * document, and only lines short enough to be template (body paragraphs are never counted).
  */
 
 export interface CorpusStats {
@@ -9,6 +10,13 @@ export interface CorpusStats {
   /** Documents added. */
   documents: number;
 }
+
+/** Longest line (words) that can be template: body paragraphs of republished articles recur too, and only
+ *  short lines (menus, widgets, credits) are safe to drop on recurrence alone. */
+export const TEMPLATE_MAX_WORDS = 25;
+/** Longest line (characters, indentation excluded) that can be template: 25 words of menu text are far
+ *  shorter; the cap bounds the work on a page dumped as one huge line, or on unspaced scripts. */
+export const TEMPLATE_MAX_CHARS = 1000;
 
 export function createCorpusStats(): CorpusStats {
   return { lineDocs: new Map(), documents: 0 };
@@ -33,12 +41,38 @@ export function hashLine(normalised: string): number {
   return h >>> 0;
 }
 
-/** Hashes of the distinct non-empty lines of a text. */
+/** Whitespace as dump tools emit it (ASCII, no-break, ideographic, BOM). */
+function isSpace(code: number): boolean {
+  return code <= 32 || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b) || code === 0x202f;
+}
+
+/**
+ * The normalised form of a line that may be template, or null when the line is empty or too long to be one.
+ * Length is checked before any string is built, so a 50 MB line costs two index scans.
+ */
+export function templateKey(line: string): string | null {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isSpace(line.charCodeAt(start))) start++;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+  if (end === start || end - start > TEMPLATE_MAX_CHARS) return null;
+  const norm = normaliseLine(line.slice(start, end));
+  if (!norm) return null;
+  let words = 1;
+  for (let i = 0; i < norm.length; i++) if (norm.charCodeAt(i) === 32 && ++words > TEMPLATE_MAX_WORDS) return null;
+  return norm;
+}
+
+/** Hashes of the distinct lines of a text that may be template. */
 export function lineHashes(text: string): Set<number> {
   const hashes = new Set<number>();
-  for (const line of text.split('\n')) {
-    const norm = normaliseLine(line);
-    if (norm) hashes.add(hashLine(norm));
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const key = templateKey(text.slice(from, to));
+    if (key) hashes.add(hashLine(key));
+    from = to + 1;
   }
   return hashes;
 }
@@ -48,9 +82,9 @@ export function addToCorpusStats(stats: CorpusStats, text: string): void {
   for (const h of lineHashes(text)) stats.lineDocs.set(h, (stats.lineDocs.get(h) ?? 0) + 1);
 }
 
-/** Number of documents of the run containing this line (0 when no stats). */
+/** Number of documents of the run containing this line (0 when no stats, or the line cannot be template). */
 export function documentsWithLine(stats: CorpusStats | null, line: string): number {
   if (!stats) return 0;
-  const norm = normaliseLine(line);
-  return norm ? (stats.lineDocs.get(hashLine(norm)) ?? 0) : 0;
+  const key = templateKey(line);
+  return key ? (stats.lineDocs.get(hashLine(key)) ?? 0) : 0;
 }

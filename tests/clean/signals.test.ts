@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../src/clean/blocks.js';
-import { computeFeatures } from '../../src/clean/features.js';
+import { computeFeatures, tableRows } from '../../src/clean/features.js';
 import { hardNoiseReason, type SignalContext } from '../../src/clean/signals.js';
 import { initialClass, smoothClasses, DEFAULT_THRESHOLDS } from '../../src/clean/classify.js';
 import { selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
-import { addToCorpusStats, createCorpusStats, documentsWithLine, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, COMMENTS_HEADING_RE, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { addToCorpusStats, createCorpusStats, documentsWithLine, normaliseLine, TEMPLATE_MAX_CHARS } from '../../src/clean/stats.js';
+import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { detectLanguage } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
@@ -221,5 +221,51 @@ describe('cleanDocument', () => {
     const r = cleanDocument(`Nov. 18, 2019 12:02 PM\nBy Jane Doe\n\nA headline here\n${PROSE}\n${PROSE}`, null);
     expect(r.date).toBeNull();
     expect(r.title).toBe('A headline here');
+  });
+});
+
+describe('table rows', () => {
+  const table = ['Pos   Player            Plays   %', 'DL    Larry Ogunjobi       63   85%', 'DL    Myles Garrett        57   77%'].join('\n');
+  it('tells aligned cells of a laid-out table from a one-line link bar', () => {
+    expect(tableRows(splitBlocks(table))).toEqual([true, true, true]);
+    expect(tableRows(splitBlocks(`World   Politics   Sport\n${PROSE}`))).toEqual([false, false]);
+    expect(tableRows(splitBlocks('One\u00a0\u00a0Two\u00a0\u00a0Three\nFour\u00a0\u00a0Five\u00a0\u00a0Six'))).toEqual([false, false]);
+  });
+  it('keeps a table between paragraphs of the article', () => {
+    const r = cleanDocument(`${PROSE}\n\n${table}\n\n${PROSE.replace('council', 'board')}`, null);
+    expect(r.text).toContain('Larry Ogunjobi');
+  });
+});
+
+describe('comment threads', () => {
+  it('recognises numbered or dated author lines', () => {
+    expect(COMMENT_AUTHOR_RE.test('12. joetoronto says:')).toBe(true);
+    expect(COMMENT_AUTHOR_RE.test('• Catherine on September 13, 2018 at 5:23 pm said:')).toBe(true);
+    expect(COMMENT_AUTHOR_RE.test(PROSE)).toBe(false);
+  });
+  it('drops a thread after a short article', () => {
+    const comment = 'I am not sure this is the right decision, and the hours in my district were fine as they were before the vote.';
+    const r = cleanDocument(`${PROSE}\n\n1. anna says:\n\n${comment}\n\n2. bob says:\n\n${comment.replace('sure', 'certain')}\n\n${comment.replace('fine', 'good')}`, null);
+    expect(r.text).toBe(PROSE);
+  });
+});
+
+describe('announced lists', () => {
+  it('keeps the bullet items a body line introduces with a colon', () => {
+    const r = cleanDocument(`${PROSE}\n\nThe plan brings three changes:\n\n• Longer hours\n• New books\n• Free wifi\n\n${PROSE.replace('council', 'board')}`, null);
+    expect(r.text).toContain('• New books');
+  });
+});
+
+describe('stats on huge lines', () => {
+  it('counts only lines that can be template, and cleans a 5 MB line quickly', () => {
+    const stats = createCorpusStats();
+    const huge = `${PROSE} `.repeat(Math.ceil(5e6 / PROSE.length));
+    addToCorpusStats(stats, `Menu line\n${huge}`);
+    expect(stats.lineDocs.size).toBe(1);
+    expect(documentsWithLine(stats, 'x'.repeat(TEMPLATE_MAX_CHARS + 1))).toBe(0);
+    const t0 = performance.now();
+    expect(cleanDocument(huge, stats).text.length).toBeGreaterThan(4e6);
+    expect(performance.now() - t0).toBeLessThan(5000);
   });
 });
