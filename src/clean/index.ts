@@ -5,7 +5,7 @@
 import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { computeFeatures, PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
-import { hardNoiseReason } from './signals.js';
+import { hardNoiseReason, isTemplate, SHAPE_REASONS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './region.js';
 import { trailingTeaserStart, teaserHeadingStart } from './teasers.js';
@@ -13,7 +13,7 @@ import { detectLanguage } from './language.js';
 import { parseDate, splitDateline } from './dates.js';
 import { CAPTION_RE, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, TEASER_HEADING_RE } from './phrases.js';
 import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite } from './metadata.js';
-import { documentsWithLine, templateKey, type CorpusStats } from './stats.js';
+import { contentDocuments, documentsWithLine, templateKey, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
 export { parseDate, splitDateline } from './dates.js';
@@ -38,6 +38,8 @@ const LANGUAGE_SAMPLE_CHARS = 2000;
 interface Judged {
   block: Block;
   features: BlockFeatures;
+  /** Documents of the run holding this block's line (0 without statistics). */
+  docs: number;
   /** Why the block is noise; null while it is body. */
   reason: string | null;
 }
@@ -46,7 +48,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   const blocks = splitBlocks(text);
   const pageLang = detectLanguage(longestBlocksSample(blocks));
   const tables = tableRows(blocks);
-  const judged: Judged[] = blocks.map((block, i) => ({ block, features: { ...computeFeatures(block, pageLang), tableRow: tables[i] }, reason: null }));
+  const judged: Judged[] = blocks.map((block, i) => ({ block, features: { ...computeFeatures(block, pageLang), tableRow: tables[i] }, docs: documentsWithLine(stats, block.text), reason: null }));
   const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
 
   readPublishedLines(judged, meta);
@@ -101,20 +103,48 @@ function readPublishedLines(judged: Judged[], meta: { title: string | null; site
   }
 }
 
+/** Blocks of this many words count towards a document's content when measuring how widely it recurs (labels
+ *  and menu items do not). */
+const CONTENT_MIN_WORDS = 5;
+
+/**
+ * Hard signals in two passes: the shape and phrase signals first; then how widely the remaining text recurs in
+ * the run (contentDocuments) sets the bar for the run-template signal, so a republished article's lines are not
+ * taken for template while a sidebar shared by many pages is.
+ */
 function markHardNoise(judged: Judged[], stats: CorpusStats | null, minTemplateDocs: number): void {
   const seen = new Set<string>();
-  for (const j of judged) {
+  const docs = judged.map((j) => j.docs);
+  const reasons = judged.map((j, i) => {
     // Only lines short enough to be chrome are compared (REPEAT_MAX_WORDS ≤ TEMPLATE_MAX_WORDS).
     const key = templateKey(j.block.text);
     const seenBefore = key !== null && seen.has(key);
     if (key !== null) seen.add(key);
-    if (j.reason) continue;
-    j.reason = hardNoiseReason(j.block, j.features, {
-      documentsWithLine: documentsWithLine(stats, j.block.text),
-      seenBefore,
-      minTemplateDocs,
-    });
+    if (j.reason) return j.reason;
+    return hardNoiseReason(j.block, j.features, { documentsWithLine: docs[i], contentDocuments: Infinity, neighbourDocuments: 0, seenBefore, minTemplateDocs });
+  });
+  const isContent = judged.map((j, i) => reasons[i] === null && j.features.words >= CONTENT_MIN_WORDS);
+  const content = judged.flatMap((_, i) => (isContent[i] ? [i] : []));
+  const contentDocs = contentDocuments(content.map((i) => judged[i].features.chars), content.map((i) => docs[i]));
+  const before = nearestContentDocs(docs, isContent, 1);
+  const after = nearestContentDocs(docs, isContent, -1);
+  judged.forEach((j, i) => {
+    const reason = reasons[i];
+    const ctx = { documentsWithLine: docs[i], contentDocuments: contentDocs, neighbourDocuments: Math.max(before[i], after[i]), seenBefore: false, minTemplateDocs };
+    j.reason = reason !== null && (j.reason !== null || SHAPE_REASONS.has(reason)) ? reason : isTemplate(j.features, ctx) ? 'template' : reason;
+  });
+}
+
+/** For each block, the document count of the nearest content block before it (step 1) or after it (step -1). */
+function nearestContentDocs(docs: readonly number[], isContent: readonly boolean[], step: 1 | -1): number[] {
+  const out = new Array<number>(docs.length).fill(0);
+  let last = 0;
+  for (let k = 0; k < docs.length; k++) {
+    const i = step === 1 ? k : docs.length - 1 - k;
+    out[i] = last;
+    if (isContent[i]) last = docs[i];
   }
+  return out;
 }
 
 function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): void {
@@ -157,6 +187,7 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
   const keep = selectArticle({
     isBody,
     chars: judged.map((j) => j.features.chars),
+    docs: judged.map((j) => j.docs),
     commentsHeading: commentSectionStarts(judged),
     listHeading: judged.map((j) => j.features.words <= 8 && TEASER_HEADING_RE.test(j.block.text)),
   }, options);

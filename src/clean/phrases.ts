@@ -114,6 +114,10 @@ export const CAPTION_RE = new RegExp(
   'iu',
 );
 
+/** A photo gallery's counter glued to its caption, as dump tools render a slideshow ("1of4A shopper looks at…",
+ *  "2de5…", "3von8…"): the glued form only, since "1 of 4 voters" is prose. */
+export const GALLERY_COUNTER_RE = /^\s*(\d{1,3})(?:of|de|von|sur|di|van|su)(\d{1,3})(?=[\p{Lu}\p{Lt}"“«(])/u;
+
 /** Copyright and rights notices. */
 export const COPYRIGHT_RE = /©|\(c\)\s*\d{4}|\b(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|todos os direitos reservados|tutti i diritti riservati)\b|جميع الحقوق محفوظة/iu;
 

@@ -4,7 +4,12 @@
  * thread) separates stretches. The article is the FIRST stretch holding a fair share of the page's body text:
  * pages put comments, teaser sidebars and cookie notices after the article, rarely before it.
  * Body-classified blocks outside the chosen stretch are dropped.
+ *
+ * With statistics of the run, a stretch whose text recurs in many more documents than the page's rarest stretch
+ * counts for less: a sidebar of teaser paragraphs shared by a site's pages is not their article, however long.
  */
+import { contentDocuments } from './stats.js';
+
 
 export interface RegionOptions {
   /** Cost of any noise block inside a gap (in characters of body text). */
@@ -18,6 +23,14 @@ export interface RegionOptions {
   /** Weight of stretches after a comment-section heading ("12 Comments", "Leave a reply") or directly under a
    *  list heading ("Most viewed", "Related articles"). */
   announcedWeight: number;
+  /** A stretch recurring in at least this many documents, and in `recurringFactor` times as many as the page's
+   *  rarest stretch, is the site's, not the page's: it weighs `recurringWeight` (like a list under a "Related"
+   *  heading). A pair of documents sharing text says nothing of whose it is, so it takes three. */
+  recurringMinDocs: number;
+  recurringFactor: number;
+  recurringWeight: number;
+  /** Stretches of at least this many characters are content candidates when finding the page's rarest one. */
+  contentMinChars: number;
 }
 
 /** Measured on extract-dev (even/odd halves checked separately, see scripts/eval-clean.mjs): with comment threads
@@ -29,6 +42,10 @@ export const DEFAULT_REGION_OPTIONS: RegionOptions = {
   maxGapCost: 300,
   firstStretchRatio: 0.35,
   announcedWeight: 0.1,
+  recurringMinDocs: 3,
+  recurringFactor: 2,
+  recurringWeight: 0.1,
+  contentMinChars: 150,
 };
 
 export interface Stretch {
@@ -39,11 +56,15 @@ export interface Stretch {
   announced: boolean;
   /** Cost of the noise between the previous stretch and this one. */
   gapBefore: number;
+  /** How widely the stretch's text recurs in the run (contentDocuments() of its blocks; 0 without statistics). */
+  docs: number;
 }
 
 export interface RegionInput {
   isBody: readonly boolean[];
   chars: readonly number[];
+  /** Documents of the run holding each block's line (all 0 without statistics). */
+  docs?: readonly number[];
   /** Block opens a comment section (everything after it is comments). */
   commentsHeading: readonly boolean[];
   /** Block announces a list of other articles (the stretch right after it is that list). */
@@ -57,6 +78,7 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
   let gap = 0;
   let afterComments = false;
   let listAnnounced = false;
+  let lastBody = -1;
   for (let i = 0; i < input.isBody.length; i++) {
     if (input.commentsHeading[i] && current) afterComments = true;
     if (input.listHeading[i]) listAnnounced = true;
@@ -64,17 +86,46 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
       gap += o.noiseBlockCost + o.noiseCharCost * input.chars[i];
       continue;
     }
-    if (current && gap <= o.maxGapCost && !listAnnounced && current.announced === afterComments) {
+    // Across noise, text recurring far more widely than the text before it (a site's sidebar next to the page's
+    // article) starts a stretch of its own, so the two are weighed apart.
+    const docs = input.docs;
+    const recurrenceBreak = docs !== undefined && gap > 0 && lastBody >= 0 && recurrenceDiffers(docs[lastBody], docs[i], o);
+    if (current && gap <= o.maxGapCost && !listAnnounced && current.announced === afterComments && !recurrenceBreak) {
       current.end = i;
       current.chars += input.chars[i];
     } else {
-      current = { start: i, end: i, chars: input.chars[i], announced: afterComments || listAnnounced, gapBefore: gap };
+      current = { start: i, end: i, chars: input.chars[i], announced: afterComments || listAnnounced, gapBefore: gap, docs: 0 };
       stretches.push(current);
     }
     listAnnounced = false;
     gap = 0;
+    lastBody = i;
+  }
+  const docs = input.docs;
+  if (docs) {
+    for (const s of stretches) {
+      const body = [];
+      for (let i = s.start; i <= s.end; i++) if (input.isBody[i]) body.push(i);
+      s.docs = contentDocuments(body.map((i) => input.chars[i]), body.map((i) => docs[i]));
+    }
   }
   return stretches;
+}
+
+/** One of two blocks recurs in recurringMinDocs documents and recurringFactor times as many as the other. */
+function recurrenceDiffers(a: number, b: number, o: RegionOptions): boolean {
+  const wide = Math.max(a, b);
+  return wide >= o.recurringMinDocs && wide >= o.recurringFactor * Math.max(1, Math.min(a, b));
+}
+
+/** Weight of each stretch for recurring more widely than the page's rarest content stretch (1 when it does not). */
+function recurrenceFactors(stretches: readonly Stretch[], o: RegionOptions): number[] {
+  let rarest = Infinity;
+  for (const s of stretches) if (s.chars >= o.contentMinChars && s.docs > 0) rarest = Math.min(rarest, s.docs);
+  return stretches.map((s) => {
+    if (!Number.isFinite(rarest) || s.docs < o.recurringMinDocs || s.docs < o.recurringFactor * rarest) return 1;
+    return o.recurringWeight;
+  });
 }
 
 /** Flags of the blocks to keep: the body blocks of the article stretch. */
@@ -82,15 +133,18 @@ export function selectArticle(input: RegionInput, o: RegionOptions): boolean[] {
   const keep = new Array<boolean>(input.isBody.length).fill(false);
   const stretches = bodyStretches(input, o);
   if (stretches.length === 0) return keep;
-  const weight = (s: Stretch) => s.chars * (s.announced ? o.announcedWeight : 1);
-  const best = Math.max(...stretches.map(weight));
-  const first = Math.max(0, stretches.findIndex((s) => weight(s) >= best * o.firstStretchRatio));
+  const factors = recurrenceFactors(stretches, o);
+  const mass = stretches.map((s, k) => s.chars * factors[k]);
+  const weight = (k: number) => mass[k] * (stretches[k].announced ? o.announcedWeight : 1);
+  const weights = stretches.map((_, k) => weight(k));
+  const best = Math.max(...weights);
+  const first = Math.max(0, weights.findIndex((w) => w >= best * o.firstStretchRatio));
   // Grow the article over neighbouring stretches that bring more text than the noise crossed to reach them
   // (an article cut by a block of ads or repeated promos), as a maximum-subarray search would.
   let from = first;
   let to = first;
-  while (to + 1 < stretches.length && !stretches[to + 1].announced && stretches[to + 1].chars > stretches[to + 1].gapBefore) to++;
-  while (from > 0 && !stretches[from].announced && stretches[from - 1].chars > stretches[from].gapBefore) from--;
+  while (to + 1 < stretches.length && !stretches[to + 1].announced && mass[to + 1] > stretches[to + 1].gapBefore) to++;
+  while (from > 0 && !stretches[from].announced && mass[from - 1] > stretches[from].gapBefore) from--;
   for (let i = stretches[from].start; i <= stretches[to].end; i++) keep[i] = input.isBody[i];
   return keep;
 }

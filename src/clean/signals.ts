@@ -5,13 +5,19 @@
  */
 import type { Block } from './blocks.js';
 import type { BlockFeatures } from './features.js';
-import { CAPTION_RE, COPYRIGHT_RE, RELATED_LINK_RE, SOURCE_FOOTER_RE } from './phrases.js';
+import { CAPTION_RE, COPYRIGHT_RE, GALLERY_COUNTER_RE, RELATED_LINK_RE, SOURCE_FOOTER_RE } from './phrases.js';
 import { parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
 export interface SignalContext {
   /** Documents of the run containing this block's line (0 without stats). */
   documentsWithLine: number;
+  /** How widely the document's own text recurs in the run (see contentDocuments() in stats.ts; 1 when unique,
+   *  the number of copies for a republished article; 0 without stats). */
+  contentDocuments: number;
+  /** The wider recurrence of the nearest content blocks before and after this one (0 without stats): a line
+   *  recurring no more widely than the text around it belongs with that text. */
+  neighbourDocuments: number;
   /** The same normalised line appeared earlier in this document. */
   seenBefore: boolean;
   minTemplateDocs: number;
@@ -37,6 +43,9 @@ const BRACKET_MIN_SHARE = 0.5;
 const BYLINE_RE = /^(?:by|par|por|von|di|de|from|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+\p{Lu}/iu;
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 
+/** Reasons that name a block before the run template does (its shape says more than its recurrence). */
+export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup']);
+
 export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalContext): string | null {
   if (f.barPieces >= 3 && !f.tableRow) return 'link-bar';
   if (NO_LETTERS_RE.test(block.text)) return 'symbols';
@@ -60,13 +69,30 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
 /** Sentences of this many words recurring in exactly `minTemplateDocs` documents are more likely one article
  *  republished than a template (seeds: a duplicate pair shares its 20-word closing quote), so need one more. */
 const PROSE_MIN_WORDS = 6;
+/** A line recurring no more widely than the text around it is exempt from the template signal from this many
+ *  documents on: the article region weighs such stretches by their recurrence (region.ts recurringMinDocs), and
+ *  cannot judge text only a pair of documents share. */
+const NEIGHBOUR_EXEMPT_MIN_DOCS = 3;
 
-function isTemplate(f: BlockFeatures, ctx: SignalContext): boolean {
+/** A line recurring across documents of the run more widely than the document's own text does. */
+export function isTemplate(f: BlockFeatures, ctx: SignalContext): boolean {
+  // A paragraph is never template on its own: a republished copy's paragraphs recur unevenly (edits leave some
+  // in fewer copies than others), so paragraphs are weighed by stretch, in the article region (region.ts).
   if (f.words > TEMPLATE_MAX_WORDS) return false;
+  const docs = ctx.documentsWithLine;
+  // No more widespread than the document's own content: the line is part of a republished article.
+  if (docs <= ctx.contentDocuments) return false;
+  // No more widespread than the text around it: the line belongs with that text, a republished article or a
+  // sidebar, which the article region then weighs by its recurrence. The region cannot judge text shared by a
+  // pair of documents, so there the line alone decides.
+  if (docs >= NEIGHBOUR_EXEMPT_MIN_DOCS && docs <= ctx.neighbourDocuments) return false;
   const prose = f.sentenceEnd && f.words >= PROSE_MIN_WORDS;
-  return ctx.documentsWithLine >= ctx.minTemplateDocs + (prose ? 1 : 0);
+  return docs >= ctx.minTemplateDocs + (prose ? 1 : 0);
 }
 
 function isCaption(text: string, f: BlockFeatures): boolean {
+  // A gallery caption may be a long sentence; the counter says what it is (item n of m, n ≤ m).
+  const gallery = GALLERY_COUNTER_RE.exec(text);
+  if (gallery && Number(gallery[1]) >= 1 && Number(gallery[1]) <= Number(gallery[2])) return true;
   return f.words <= CAPTION_MAX_WORDS && CAPTION_RE.test(text) && (!f.sentenceEnd || f.words <= 12);
 }

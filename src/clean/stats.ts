@@ -1,7 +1,9 @@
 /**
  * Cross-document line statistics of one run (cc_net style): how many documents contain each normalised line.
  * Compact and structured-clone friendly: a Map from a 32-bit hash to a count, each line counted once per
- * document, and only lines short enough to be template (body paragraphs are never counted).
+ * document. Lines of every length are counted: a long line shared by many documents whose other text differs
+ * (a sidebar of teaser paragraphs) is template too, while a paragraph recurring as often as the rest of its
+ * document's text is a republished article (see contentDocuments()).
  */
 
 export interface CorpusStats {
@@ -11,12 +13,16 @@ export interface CorpusStats {
   documents: number;
 }
 
-/** Longest line (words) that can be template: body paragraphs of republished articles recur too, and only
- *  short lines (menus, widgets, credits) are safe to drop on recurrence alone. */
+/** Longest line (words) that can be template on its own: body paragraphs of republished articles recur too, so
+ *  longer lines are weighed by stretch in the article region (region.ts), never dropped one by one. */
 export const TEMPLATE_MAX_WORDS = 25;
 /** Longest line (characters, indentation excluded) that can be template: 25 words of menu text are far
  *  shorter; the cap bounds the work on a page dumped as one huge line, or on unspaced scripts. */
 export const TEMPLATE_MAX_CHARS = 1000;
+
+/** Characters of a line (indentation excluded) read for its key: two lines agreeing on their first 2,000
+ *  characters are one line, and a page dumped as one 50 MB line costs no more than a paragraph. */
+export const LINE_KEY_MAX_CHARS = 2000;
 
 export function createCorpusStats(): CorpusStats {
   return { lineDocs: new Map(), documents: 0 };
@@ -63,14 +69,24 @@ export function templateKey(line: string): string | null {
   return norm;
 }
 
-/** Hashes of the distinct lines of a text that may be template. */
+/** The normalised form of a line's first LINE_KEY_MAX_CHARS characters, or null when it has no letter or digit. */
+export function lineKey(line: string): string | null {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isSpace(line.charCodeAt(start))) start++;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+  if (end === start) return null;
+  return normaliseLine(line.slice(start, Math.min(end, start + LINE_KEY_MAX_CHARS))) || null;
+}
+
+/** Hashes of the distinct lines of a text. */
 export function lineHashes(text: string): Set<number> {
   const hashes = new Set<number>();
   let from = 0;
   while (from <= text.length) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const key = templateKey(text.slice(from, to));
+    const key = lineKey(text.slice(from, to));
     if (key) hashes.add(hashLine(key));
     from = to + 1;
   }
@@ -82,9 +98,31 @@ export function addToCorpusStats(stats: CorpusStats, text: string): void {
   for (const h of lineHashes(text)) stats.lineDocs.set(h, (stats.lineDocs.get(h) ?? 0) + 1);
 }
 
-/** Number of documents of the run containing this line (0 when no stats, or the line cannot be template). */
+/** Number of documents of the run containing this line (0 when no stats, or the line has no letter or digit). */
 export function documentsWithLine(stats: CorpusStats | null, line: string): number {
   if (!stats) return 0;
-  const key = templateKey(line);
+  const key = lineKey(line);
   return key ? (stats.lineDocs.get(hashLine(key)) ?? 0) : 0;
+}
+
+/** Share of a document's candidate text that its content must hold: an article is rarely less than a quarter of
+ *  the prose-like text a page keeps once link bars, widgets and captions are gone. */
+export const CONTENT_SHARE = 0.25;
+
+/**
+ * How widely a document's own text recurs in the run: the smallest document count d such that the lines found in
+ * at most d documents hold CONTENT_SHARE of the text. 1 for a page whose article is its own, k for an article
+ * republished k times (the template around it recurring more widely still); 0 without statistics.
+ */
+export function contentDocuments(chars: readonly number[], docs: readonly number[], share = CONTENT_SHARE): number {
+  let total = 0;
+  for (const c of chars) total += c;
+  if (total === 0) return 0;
+  const order = docs.map((_, i) => i).sort((a, b) => docs[a] - docs[b]);
+  let mass = 0;
+  for (const i of order) {
+    mass += chars[i];
+    if (mass >= share * total) return docs[i];
+  }
+  return docs[order[order.length - 1]];
 }

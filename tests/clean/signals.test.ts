@@ -3,10 +3,10 @@ import { splitBlocks } from '../../src/clean/blocks.js';
 import { computeFeatures, tableRows } from '../../src/clean/features.js';
 import { hardNoiseReason, type SignalContext } from '../../src/clean/signals.js';
 import { initialClass, smoothClasses, DEFAULT_THRESHOLDS } from '../../src/clean/classify.js';
-import { selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
+import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
-import { addToCorpusStats, createCorpusStats, documentsWithLine, normaliseLine, TEMPLATE_MAX_CHARS } from '../../src/clean/stats.js';
+import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
 import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { detectLanguage } from '../../src/clean/language.js';
@@ -14,7 +14,7 @@ import { cleanDocument } from '../../src/clean/index.js';
 
 const block = (text: string) => splitBlocks(text)[0];
 const features = (text: string, lang: string | null = 'en') => computeFeatures(block(text), lang);
-const noCtx: SignalContext = { documentsWithLine: 0, seenBefore: false, minTemplateDocs: 2 };
+const noCtx: SignalContext = { documentsWithLine: 0, contentDocuments: 1, neighbourDocuments: 1, seenBefore: false, minTemplateDocs: 2 };
 const reason = (text: string, ctx: Partial<SignalContext> = {}, lang: string | null = 'en') =>
   hardNoiseReason(block(text), features(text, lang), { ...noCtx, ...ctx });
 const PROSE = 'The council voted on Tuesday to increase the budget of the library network, after a long debate about the opening hours in the outer districts of the city.';
@@ -66,7 +66,19 @@ describe('hard noise signals', () => {
     expect(reason(sentence, { documentsWithLine: 2 })).not.toBe('template');
     expect(reason(sentence, { documentsWithLine: 3 })).toBe('template');
   });
-  it('never calls a long paragraph template', () => expect(reason(PROSE, { documentsWithLine: 50 })).toBeNull());
+  it('never calls a long paragraph template on its own (the article region weighs it)', () => expect(reason(PROSE, { documentsWithLine: 50 })).toBeNull());
+  it('gallery captions: a counter glued to the caption', () => {
+    const caption = '2of4A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019, in Grass Valley, Calif., where the power was cut for the third time this fall to prevent wildfires. (AP Photo)';
+    expect(reason(caption)).toBe('caption');
+    expect(reason('1 of 4 voters said the council should raise the budget of the library network next year.')).toBeNull();
+    expect(reason('5of4A shopper')).toBeNull();
+  });
+  it('keeps a short line recurring no more widely than its page (a republished article)', () => {
+    expect(reason('Palm Bay d. Rockledge 70-44', { documentsWithLine: 4, contentDocuments: 4 })).toBeNull();
+    expect(reason('Palm Bay d. Rockledge 70-44', { documentsWithLine: 4, neighbourDocuments: 4 })).toBeNull();
+    // A pair of documents: the region cannot weigh a stretch shared by two, so the line alone decides.
+    expect(reason('Palm Bay d. Rockledge 70-44', { documentsWithLine: 2, neighbourDocuments: 2 })).toBe('template');
+  });
   it.each([
     ['Lire aussi : Le sommet de Paris se termine', 'related-link'],
     ['Read also: New SUVs highlight the auto show', 'related-link'],
@@ -189,13 +201,60 @@ describe('corpus statistics', () => {
     expect(normaliseLine('  Hello, World 42! ')).toBe('hello world 00');
   });
   it('turns a widget shared by documents of a run into template noise', () => {
-    const page = (n: number) => `Thanks for reporting!\n\n${PROSE} Item ${n}.\n\nThe mayor added that ${n} families had asked for longer opening hours during the consultation last spring.`;
+    const towns = ['Leeds', 'Bristol', 'Norwich'];
+    const page = (n: number) => `Thanks for reporting!\n\n${PROSE.replace('city', towns[n - 1])}\n\nThe mayor of ${towns[n - 1]} added that families had asked for longer opening hours during the consultation last spring.`;
     const stats = createCorpusStats();
     for (const n of [1, 2, 3]) addToCorpusStats(stats, page(n));
     const result = cleanDocument(page(1), stats);
     expect(result.text).not.toContain('Thanks for reporting');
     expect(result.noise[0]).toEqual({ text: 'Thanks for reporting!', reason: 'template' });
-    expect(cleanDocument(page(1), null).text).toContain('The mayor added');
+    expect(cleanDocument(page(1), null).text).toContain('The mayor of Leeds added');
+  });
+});
+
+describe('recurrence across a run', () => {
+  const SIDEBAR = [
+    'Storm Closes Schools Across The County — Officials said on Monday that every school in the county would stay closed for two more days while crews cleared the roads.',
+    'Harbour Festival Draws Record Crowds — More than forty thousand people visited the waterfront over the weekend, the organisers said, the most since the festival began.',
+    'New Bus Routes Start In March — The transport authority will add six routes to the suburbs and run the night buses every twenty minutes instead of every hour.',
+  ].join('\n');
+  const ARTICLES = [
+    'The library network will open on Sundays from next month, the council said, after a survey found that most readers wanted longer hours at the weekend.',
+    'A local bakery has won the national bread prize for the second year in a row, with a sourdough loaf that the judges called the best they had tasted in years.',
+    'Engineers began repairing the old stone bridge on Monday; the work is expected to last until the summer and the bridge will stay closed to cars until then.',
+  ];
+  const page = (article: string) => `Home\nNews\n\n${SIDEBAR}\n\nMenu\u00a0\u00a0Sport\u00a0\u00a0Weather\u00a0\u00a0Culture\u00a0\u00a0Business\u00a0\u00a0Travel\n\n${article}`;
+
+  it('drops a teaser sidebar shared by pages whose articles differ', () => {
+    const stats = createCorpusStats();
+    for (const a of ARTICLES) addToCorpusStats(stats, page(a));
+    for (const a of ARTICLES) expect(cleanDocument(page(a), stats).text).toBe(a);
+    // Alone, the same page keeps the longer sidebar: recurrence is what tells it from the article.
+    expect(cleanDocument(page(ARTICLES[0]), null).text).toContain('Harbour Festival');
+  });
+  it('keeps an article republished in three documents, whatever the noise around it', () => {
+    const article = `${ARTICLES[0]}\n\n${ARTICLES[1]}\n\nShort line of the article\n\n${ARTICLES[2]}`;
+    const noise = ['Subscribe to our newsletter', 'Follow us on social media', 'Log in to comment'];
+    const stats = createCorpusStats();
+    for (const n of noise) addToCorpusStats(stats, `${n}\n\n${article}`);
+    const r = cleanDocument(`${noise[0]}\n\n${article}`, stats);
+    expect(r.text).toContain(ARTICLES[0]);
+    expect(r.text).toContain(ARTICLES[2]);
+    expect(r.text).toContain('Short line of the article');
+  });
+  it('measures how widely a page\'s own text recurs from the rarest quarter of its text', () => {
+    expect(contentDocuments([100, 300], [1, 8])).toBe(1);
+    expect(contentDocuments([10, 300], [1, 8])).toBe(8);
+    expect(contentDocuments([200, 200, 10], [4, 3, 120])).toBe(3);
+    expect(contentDocuments([], [])).toBe(0);
+  });
+  it('weighs a stretch recurring far more widely than the page\'s rarest stretch by the ratio', () => {
+    const input = { isBody: [true, false, false, false, false, false, false, false, true], chars: [300, 200, 200, 200, 200, 200, 200, 200, 1000], docs: [1, 0, 0, 0, 0, 0, 0, 0, 8], commentsHeading: Array(9).fill(false), listHeading: Array(9).fill(false) };
+    expect(bodyStretches(input, DEFAULT_REGION_OPTIONS).map((s) => s.docs)).toEqual([1, 8]);
+    expect(selectArticle(input, DEFAULT_REGION_OPTIONS)[0]).toBe(true);
+    expect(selectArticle(input, DEFAULT_REGION_OPTIONS)[8]).toBe(false);
+    // Shared by two documents only: text mass decides as without statistics.
+    expect(selectArticle({ ...input, docs: input.docs.map((d) => Math.min(d, 2)) }, DEFAULT_REGION_OPTIONS)[8]).toBe(true);
   });
 });
 
@@ -258,12 +317,12 @@ describe('announced lists', () => {
 });
 
 describe('stats on huge lines', () => {
-  it('counts only lines that can be template, and cleans a 5 MB line quickly', () => {
+  it('keys a huge line by its first characters, and cleans a 5 MB line quickly', () => {
     const stats = createCorpusStats();
     const huge = `${PROSE} `.repeat(Math.ceil(5e6 / PROSE.length));
     addToCorpusStats(stats, `Menu line\n${huge}`);
-    expect(stats.lineDocs.size).toBe(1);
-    expect(documentsWithLine(stats, 'x'.repeat(TEMPLATE_MAX_CHARS + 1))).toBe(0);
+    expect(stats.lineDocs.size).toBe(2);
+    expect(documentsWithLine(stats, huge.slice(0, LINE_KEY_MAX_CHARS + 500))).toBe(1);
     const t0 = performance.now();
     expect(cleanDocument(huge, stats).text.length).toBeGreaterThan(4e6);
     expect(performance.now() - t0).toBeLessThan(5000);
