@@ -11,6 +11,8 @@ import { runPipeline, type PipelineOptions, type RunResult } from '../pipeline.j
 import { EXIT } from './exit-codes.js';
 import { makeOption, type OptionName } from './options.js';
 import { formatClusters, formatSummary, makeChalk, messagePrinter } from './report.js';
+import { createProgress, pausingFor } from './progress.js';
+import { registerInsightCommands } from './commands/register.js';
 
 /** Raised for a wrong command line: printed with a hint, exit code 2. */
 class UsageError extends Error {}
@@ -28,6 +30,9 @@ interface CommonFlags {
   rejects?: string;
   summary?: string;
   minChars: number;
+  jobs?: number;
+  clean?: boolean;
+  detect?: boolean;
   quiet?: boolean;
   json?: boolean;
   failOnDupes?: boolean;
@@ -89,17 +94,22 @@ class Outputs {
 async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags): Promise<number> {
   checkInputsAndEncoding(inputs, flags);
   const chalk = makeChalk(process.stderr, flags.color === false);
-  const message = messagePrinter(chalk, !!flags.quiet);
+  const printMessage = messagePrinter(chalk, !!flags.quiet);
   const { files, problems } = await findInputs(inputs);
-  for (const p of problems) message('problem', `${p.path}: ${p.message}`);
+  for (const p of problems) printMessage('problem', `${p.path}: ${p.message}`);
   checkOutputsAreNotInputs(files, [flags.output, flags.dupesOut, flags.rejects, flags.summary]);
+  // A bar only for a person at a terminal (see progress.ts); messages clear it so they are never drawn over.
+  const progress = await createProgress({ quiet: !!flags.quiet, noColor: flags.color === false, files });
+  const message = pausingFor(progress, printMessage);
   const options: PipelineOptions = {
     read: { delimiter: flags.delimiter, encoding: flags.encoding ? resolveEncoding(flags.encoding)! : undefined, format: flags.format },
     dedup: dedupOptions(flags),
     dropDuplicates: kind === 'clean' && flags.dedup !== false,
-    detectDuplicates: true,
+    detectDuplicates: flags.detect !== false,
+    skipCleaning: flags.clean === false,
     keepNoise: !!flags.keepNoise,
     minChars: flags.minChars,
+    jobs: flags.jobs,
   };
   const outputs = new Outputs();
   let result: RunResult;
@@ -109,6 +119,7 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
       rejects: flags.rejects ? outputs.open(flags.rejects) : undefined,
       clusters: flags.dupesOut ? outputs.open(flags.dupesOut) : undefined,
       message,
+      progress: (stage, done) => progress.update(stage, done),
     });
     if (kind === 'dupes') {
       const out = outputs.open(flags.output);
@@ -124,6 +135,8 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
   } catch (err) {
     await outputs.abort();
     throw err;
+  } finally {
+    progress.stop();
   }
   const { summary } = result;
   if (!flags.quiet) process.stderr.write(formatSummary(summary, chalk, kind));
@@ -132,8 +145,8 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
   return EXIT.ok;
 }
 
-const CLEAN_OPTIONS: OptionName[] = ['output', 'delimiter', 'encoding', 'format', 'noDedup', 'keepNoise', 'threshold', 'measure', 'dupesOut', 'rejects', 'summary', 'minChars', 'quiet'];
-const DUPES_OPTIONS: OptionName[] = ['json', 'output', 'failOnDupes', 'threshold', 'measure', 'delimiter', 'encoding', 'format', 'rejects', 'summary', 'quiet'];
+const CLEAN_OPTIONS: OptionName[] = ['output', 'delimiter', 'encoding', 'format', 'noDedup', 'keepNoise', 'threshold', 'measure', 'dupesOut', 'rejects', 'summary', 'minChars', 'jobs', 'noClean', 'noDetect', 'quiet'];
+const DUPES_OPTIONS: OptionName[] = ['json', 'output', 'failOnDupes', 'threshold', 'measure', 'delimiter', 'encoding', 'format', 'rejects', 'summary', 'jobs', 'quiet'];
 
 const CLEAN_EXAMPLES = `
 Examples:
@@ -167,7 +180,8 @@ export function buildProgram(): Command {
     .argument('<inputs...>', 'files, folders (recursive) or "-" for stdin');
   for (const name of DUPES_OPTIONS) dupes.addOption(makeOption(name));
   dupes.addHelpText('after', DUPES_EXAMPLES).action((inputs: string[], flags: CommonFlags) => runAndExit('dupes', inputs, { ...program.opts(), ...flags }));
-  for (const cmd of [program, clean, dupes]) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
+  const insight = registerInsightCommands(program, (code) => void (exitCode = code));
+  for (const cmd of [program, clean, dupes, ...insight]) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }
 

@@ -1,5 +1,5 @@
 /** Every command-line option once: flags, help text and defaults; commands and README derive from here. */
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_DELIMITER } from '../io/records.js';
 
 export interface OptionSpec {
@@ -8,12 +8,21 @@ export interface OptionSpec {
   defaultValue?: unknown;
   choices?: string[];
   parse?: (value: string) => unknown;
+  /** Left out of --help: benchmark switches, not for everyday use. */
+  hidden?: boolean;
 }
 
-/** Parses a number option or throws a usage error naming the option. */
+/** Parses a number option; commander reports an InvalidArgumentError as a usage error (exit 2), any other error would not be. */
 const number = (name: string, min: number, max: number) => (value: string): number => {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number from ${min} to ${max}, got "${value}"`);
+  if (!Number.isFinite(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a number from ${min} to ${max}, got "${value}"`);
+  return n;
+};
+
+/** Parses a whole-number option in [min, max]. */
+const integer = (name: string, min: number, max: number) => (value: string): number => {
+  const n = number(name, min, max)(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
   return n;
 };
 
@@ -30,9 +39,17 @@ export const OPTIONS = {
   rejects: { flags: '--rejects <file>', description: 'write each rejected record (id, reason, original text) as JSONL to FILE' },
   summary: { flags: '--summary <file>', description: 'write the run summary as JSON to FILE' },
   minChars: { flags: '--min-chars <n>', description: 'reject records whose cleaned body is shorter than N characters', defaultValue: 1, parse: number('--min-chars', 0, Number.MAX_SAFE_INTEGER) },
+  jobs: { flags: '--jobs <n>', description: 'worker threads for cleaning and signing (default: one per core); the output is the same for any N', parse: integer('--jobs', 1, 1024) },
+  noClean: { flags: '--no-clean', description: 'benchmark floor: write bodies as read, no cleaning', hidden: true },
+  noDetect: { flags: '--no-detect', description: 'benchmark floor: no duplicate detection at all', hidden: true },
   quiet: { flags: '-q, --quiet', description: 'print nothing on stderr but problems' },
   json: { flags: '--json', description: 'print clusters as JSONL, one object per cluster' },
   failOnDupes: { flags: '--fail-on-dupes', description: 'exit with code 1 when any duplicate cluster is found' },
+  statsJson: { flags: '--json', description: 'print the figures as one JSON object (for machines)' },
+  explainJson: { flags: '--json', description: 'print the figures, verdict and paragraph alignment as JSON' },
+  explainIn: { flags: '--in <inputs...>', description: 'A and B are record ids among these inputs, cleaned together as corpus clean would' },
+  width: { flags: '--width <columns>', description: 'width of the side-by-side view (default: the terminal width, else 100)', parse: number('--width', 40, 1000) },
+  reportOutput: { flags: '-o, --output <file>', description: 'write the HTML report to FILE (atomically); stdout when piped' },
 } satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -44,5 +61,6 @@ export function makeOption(name: OptionName): Option {
   if (spec.defaultValue !== undefined) option.default(spec.defaultValue);
   if (spec.choices) option.choices(spec.choices);
   if (spec.parse) option.argParser(spec.parse);
+  if (spec.hidden) option.hideHelp();
   return option;
 }

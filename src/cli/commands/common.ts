@@ -1,0 +1,103 @@
+/** What `stats`, `explain` and `report` share: flags → pipeline options, a run that collects records, usage errors. */
+import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from '../../dedup/index.js';
+import { resolveEncoding } from '../../io/decode.js';
+import { findInputs } from '../../io/discover.js';
+import type { LineSink } from '../../io/write.js';
+import { runPipeline, type PipelineOptions, type RunResult } from '../../pipeline.js';
+import type { ClusterRecord } from '../../stats.js';
+import type { OutputRecord } from '../../types.js';
+import { EXIT } from '../exit-codes.js';
+import { createProgress, pausingFor } from '../progress.js';
+import { makeChalk, messagePrinter } from '../report.js';
+
+/** A wrong command line: printed with the fix, exit code 2. */
+export class CommandUsageError extends Error {}
+
+export interface InputFlags {
+  delimiter: string;
+  encoding?: string;
+  format: 'auto' | 'text' | 'jsonl';
+  threshold?: number;
+  measure?: 'containment' | 'jaccard';
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export function dedupOptionsOf(flags: InputFlags): DedupOptions {
+  return {
+    ...DEFAULT_DEDUP_OPTIONS,
+    ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+    ...(flags.measure !== undefined ? { measure: flags.measure } : {}),
+  };
+}
+
+export function readOptionsOf(flags: InputFlags): PipelineOptions['read'] {
+  if (flags.encoding && !resolveEncoding(flags.encoding)) throw new CommandUsageError(`unknown encoding "${flags.encoding}" (any iconv-lite name works, e.g. windows-1252, iso-8859-2, utf-16le)`);
+  if (!flags.delimiter) throw new CommandUsageError('--delimiter must not be empty');
+  return { delimiter: flags.delimiter, encoding: flags.encoding ? resolveEncoding(flags.encoding)! : undefined, format: flags.format };
+}
+
+export interface CollectedRun {
+  result: RunResult;
+  /** Inputs that could not be found or opened. */
+  problems: number;
+}
+
+/**
+ * Runs the pipeline over `inputs` without writing records: every cleaned record (copies marked, not
+ * dropped) goes to `onRecord`, and clusters to `onCluster` before any record. A progress bar shows on a terminal.
+ */
+export async function collectRun(
+  inputs: string[],
+  flags: InputFlags,
+  hooks: { keepNoise: boolean; onRecord(record: OutputRecord): void; onCluster?(cluster: ClusterRecord): void },
+): Promise<CollectedRun> {
+  if (!inputs.length) throw new CommandUsageError('no inputs given (name files or folders, or "-" for stdin)');
+  const options: PipelineOptions = {
+    read: readOptionsOf(flags),
+    dedup: dedupOptionsOf(flags),
+    dropDuplicates: false,
+    detectDuplicates: true,
+    keepNoise: hooks.keepNoise,
+    minChars: 1,
+  };
+  const { files, problems } = await findInputs(inputs);
+  const progress = await createProgress({ quiet: !!flags.quiet, noColor: flags.color === false, files });
+  const message = pausingFor(progress, messagePrinter(makeChalk(process.stderr, flags.color === false), !!flags.quiet));
+  for (const p of problems) message('problem', `${p.path}: ${p.message}`);
+  try {
+    const result = await runPipeline(files, options, {
+      clusters: hooks.onCluster ? clusterSink(hooks.onCluster) : undefined,
+      message,
+      progress: (stage, done) => progress.update(stage, done),
+      onRecord: (record) => hooks.onRecord(record),
+    });
+    return { result, problems: problems.length };
+  } finally {
+    progress.stop();
+  }
+}
+
+/** A cluster output that hands each cluster record to a callback instead of writing it. */
+function clusterSink(onCluster: (cluster: ClusterRecord) => void): LineSink {
+  return {
+    path: '(clusters)',
+    write: async (line) => onCluster(JSON.parse(line) as ClusterRecord),
+    commit: async () => {},
+    abort: async () => {},
+  };
+}
+
+/** Exit code of a run that read its inputs: 1 when any input failed. */
+export const exitCodeOf = (run: CollectedRun): number => (run.problems || run.result.summary.inputProblems ? EXIT.inputFailed : EXIT.ok);
+
+/** Runs a command, turning a usage error into its message with a hint and exit code 2. */
+export async function withUsageErrors(command: () => Promise<number>): Promise<number> {
+  try {
+    return await command();
+  } catch (err) {
+    if (!(err instanceof CommandUsageError)) throw err;
+    process.stderr.write(`corpus: error: ${err.message}\n(run with --help for usage)\n`);
+    return EXIT.usage;
+  }
+}
