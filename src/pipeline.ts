@@ -2,13 +2,17 @@
  * The one place that composes the stages: read → clean → sign → find duplicates → write.
  * Text lives in temporary spools between stages; memory holds signatures and counts only.
  */
-import { addToCorpusStats, cleanDocument, createCorpusStats, type CorpusStats } from './clean/index.js';
-import { findDuplicates, signDocument, type Cluster, type DedupOptions, type DocSignature } from './dedup/index.js';
+import { findDuplicates, type Cluster, type DedupOptions, type DocSignature } from './dedup/index.js';
 import type { InputFile } from './io/discover.js';
 import { readInput, type ReadOptions, type RejectReason } from './io/read.js';
 import { createSpoolDir, Spool } from './io/spool.js';
 import { jsonLine, type LineSink } from './io/write.js';
-import type { OutputRecord, SourceRecord } from './types.js';
+import type { OutputRecord } from './types.js';
+import { unpackSignatures } from './workers/clean-batch.js';
+import { defaultJobs, runCleanBatches } from './workers/clean-stage.js';
+import { LineCounts } from './workers/line-counts.js';
+
+export { cleanRecord } from './workers/clean-batch.js';
 
 export interface PipelineOptions {
   read: ReadOptions;
@@ -22,6 +26,8 @@ export interface PipelineOptions {
   keepNoise: boolean;
   /** Bodies shorter than this are rejected. */
   minChars: number;
+  /** Worker threads for cleaning and signing (default: every core); 1 runs in-process. Output is the same for any value. */
+  jobs?: number;
 }
 
 /** Where a run sends its messages and outputs. */
@@ -88,8 +94,8 @@ function uniqueId(seen: Set<string>, id: string): string {
 }
 
 /** Stage 1: read every input into a spool, gathering the corpus statistics cleaning needs. */
-async function readStage(files: InputFile[], options: PipelineOptions, io: PipelineIo, summary: RunSummary, spool: Spool<ReadRow>): Promise<CorpusStats> {
-  const stats = createCorpusStats();
+async function readStage(files: InputFile[], options: PipelineOptions, io: PipelineIo, summary: RunSummary, spool: Spool<ReadRow>): Promise<LineCounts | null> {
+  const stats = options.skipCleaning ? null : new LineCounts();
   const seen = new Set<string>();
   for (const file of files) {
     for await (const event of readInput(file, options.read)) {
@@ -99,7 +105,7 @@ async function readStage(files: InputFile[], options: PipelineOptions, io: Pipel
         const row: ReadRow = { id: uniqueId(seen, id), text, encoding };
         if (row.id !== id) io.message('warning', `${file.path}: id ${id} already used, renamed ${row.id}`);
         if (extra) row.extra = extra;
-        if (!options.skipCleaning) addToCorpusStats(stats, text);
+        stats?.addDocument(text);
         await spool.add(row);
         io.progress?.('read', summary.read);
       } else if (event.type === 'reject') {
@@ -118,31 +124,10 @@ async function readStage(files: InputFile[], options: PipelineOptions, io: Pipel
   return stats;
 }
 
-/** Cleans one record into its output form. */
-export function cleanRecord(row: SourceRecord, stats: CorpusStats | null, options: Pick<PipelineOptions, 'keepNoise' | 'skipCleaning'>): OutputRecord {
-  const result = options.skipCleaning
-    ? { text: row.text, title: null, site: null, date: null, lang: null, noise: [] }
-    : cleanDocument(row.text, stats);
-  const record: OutputRecord = {
-    id: row.id,
-    text: result.text,
-    title: result.title,
-    site: result.site,
-    date: result.date,
-    lang: result.lang,
-    encoding: row.encoding,
-    chars_in: row.text.length,
-    chars_kept: result.text.length,
-  };
-  if (options.keepNoise) record.noise = result.noise;
-  if (row.extra) record.metadata = row.extra;
-  return record;
-}
-
-/** Stage 2: clean each spooled record, reject empty or short bodies, sign the rest. */
+/** Stage 2: clean and sign the spooled records in batches (worker threads for jobs > 1), reject empty or short bodies. */
 async function cleanStage(
   input: Spool<ReadRow>,
-  stats: CorpusStats,
+  stats: LineCounts | null,
   options: PipelineOptions,
   io: PipelineIo,
   summary: RunSummary,
@@ -150,20 +135,21 @@ async function cleanStage(
 ): Promise<DocSignature[]> {
   const signatures: DocSignature[] = [];
   let done = 0;
-  for await (const row of input.read()) {
-    const record = cleanRecord(row, stats, options);
-    io.progress?.('clean', ++done);
-    if (!record.text.trim()) {
-      await reject(summary, io, row.id, 'empty after cleaning', row.text);
-      continue;
-    }
-    if (record.text.length < options.minChars) {
-      await reject(summary, io, row.id, 'shorter than --min-chars', row.text);
-      continue;
-    }
-    if (options.detectDuplicates) signatures.push(signDocument(record, options.dedup));
-    await output.add(record);
-  }
+  const stageOptions = {
+    jobs: options.jobs ?? defaultJobs(),
+    keepNoise: options.keepNoise,
+    skipCleaning: options.skipCleaning,
+    minChars: options.minChars,
+    detectDuplicates: options.detectDuplicates,
+    dedup: options.dedup,
+  };
+  await runCleanBatches(input.path, input.count, stats, stageOptions, async (batch) => {
+    for (const r of batch.rejects) await reject(summary, io, r.id, r.reason, r.text);
+    await output.addLines(batch.lines, batch.kept);
+    if (batch.signatures) for (const s of unpackSignatures(batch.signatures, options.dedup.numPerm)) signatures.push(s);
+    done += batch.kept + batch.rejects.length;
+    io.progress?.('clean', done);
+  });
   await output.close();
   return signatures;
 }

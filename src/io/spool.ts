@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,15 +32,22 @@ export class Spool<T> {
     if (this.size >= 1 << 18) await this.flush();
   }
 
+  /** Appends records already serialised as JSON lines (each ending in "\n"), e.g. by a worker thread. */
+  async addLines(lines: string, count: number): Promise<void> {
+    if (!lines) return;
+    this.pending.push(lines);
+    this.size += lines.length;
+    this.count += count;
+    if (this.size >= 1 << 18) await this.flush();
+  }
+
   private async flush(): Promise<void> {
     if (!this.size) return;
     const data = this.pending.join('');
     this.pending = [];
     this.size = 0;
-    if (!this.stream.write(data)) await new Promise<void>((resolve, reject) => {
-      this.stream.once('drain', resolve);
-      this.stream.once('error', reject);
-    });
+    // events.once removes both listeners when either fires (a once('error') per wait would pile up).
+    if (!this.stream.write(data)) await once(this.stream, 'drain');
   }
 
   /** Finishes writing; the spool can then be read any number of times. */

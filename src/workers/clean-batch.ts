@@ -1,0 +1,161 @@
+/**
+ * The clean stage's unit of work: a batch of spooled read rows (raw JSONL) in, cleaned records (raw JSONL),
+ * rejects and packed signatures out. Pure and synchronous, so the same function runs in-process (`--jobs 1`)
+ * and in the worker threads; a record's output never depends on its batch, so any batching and any number of
+ * workers give the same bytes once batches are put back in order.
+ */
+import { cleanDocument, type CorpusStats } from '../clean/index.js';
+import { signDocument, type DedupOptions, type DocSignature } from '../dedup/index.js';
+import type { RejectReason } from '../io/read.js';
+import type { OutputRecord, SourceRecord } from '../types.js';
+
+/** What cleaning one batch needs besides the rows; sent to each worker once. */
+export interface BatchOptions {
+  keepNoise: boolean;
+  skipCleaning?: boolean;
+  minChars: number;
+  detectDuplicates: boolean;
+  dedup: DedupOptions;
+}
+
+export interface BatchReject {
+  id: string;
+  reason: RejectReason;
+  text: string;
+}
+
+/**
+ * Signatures of a batch in a few flat typed arrays (one transfer, no per-document messages); `unpackSignatures`
+ * turns them back into DocSignature objects whose arrays are views into these buffers.
+ */
+export interface PackedSignatures {
+  ids: string[];
+  wordCodes: string[];
+  /** `numPerm` values per document. */
+  minhash: Uint32Array;
+  /** End offset in `shingles` of each document's shingles. */
+  shingleEnds: Uint32Array;
+  shingles: Uint32Array;
+  /** Body length (characters) and words of each document. */
+  length: Float64Array;
+  words: Float64Array;
+  /** Bit 0 title, 1 site, 2 date. */
+  flags: Uint8Array;
+}
+
+export interface CleanedBatch {
+  /** JSON lines (each ending in "\n") of the records kept, in input order, ready for the clean spool. */
+  lines: string;
+  kept: number;
+  rejects: BatchReject[];
+  signatures: PackedSignatures | null;
+}
+
+/** Cleans one record into its output form. */
+export function cleanRecord(row: SourceRecord, stats: CorpusStats | null, options: Pick<BatchOptions, 'keepNoise' | 'skipCleaning'>): OutputRecord {
+  const result = options.skipCleaning
+    ? { text: row.text, title: null, site: null, date: null, lang: null, noise: [] }
+    : cleanDocument(row.text, stats);
+  const record: OutputRecord = {
+    id: row.id,
+    text: result.text,
+    title: result.title,
+    site: result.site,
+    date: result.date,
+    lang: result.lang,
+    encoding: row.encoding,
+    chars_in: row.text.length,
+    chars_kept: result.text.length,
+  };
+  if (options.keepNoise) record.noise = result.noise;
+  if (row.extra) record.metadata = row.extra;
+  return record;
+}
+
+/** Cleans each row of a batch (JSON lines of SourceRecord), rejects empty or short bodies, signs the rest. */
+export function cleanBatch(rows: string, stats: CorpusStats | null, options: BatchOptions): CleanedBatch {
+  const lines: string[] = [];
+  const rejects: BatchReject[] = [];
+  const signatures: DocSignature[] = [];
+  let from = 0;
+  while (from < rows.length) {
+    let to = rows.indexOf('\n', from);
+    if (to < 0) to = rows.length;
+    const line = rows.slice(from, to);
+    from = to + 1;
+    if (!line) continue;
+    const row = JSON.parse(line) as SourceRecord;
+    const record = cleanRecord(row, stats, options);
+    if (!record.text.trim()) {
+      rejects.push({ id: row.id, reason: 'empty after cleaning', text: row.text });
+      continue;
+    }
+    if (record.text.length < options.minChars) {
+      rejects.push({ id: row.id, reason: 'shorter than --min-chars', text: row.text });
+      continue;
+    }
+    if (options.detectDuplicates) signatures.push(signDocument(record, options.dedup));
+    lines.push(JSON.stringify(record) + '\n');
+  }
+  return {
+    lines: lines.join(''),
+    kept: lines.length,
+    rejects,
+    signatures: options.detectDuplicates ? packSignatures(signatures, options.dedup.numPerm) : null,
+  };
+}
+
+export function packSignatures(signatures: readonly DocSignature[], numPerm: number): PackedSignatures {
+  const n = signatures.length;
+  let total = 0;
+  for (const s of signatures) total += s.shingles.length;
+  const packed: PackedSignatures = {
+    ids: signatures.map((s) => s.id),
+    wordCodes: signatures.map((s) => s.wordCodes),
+    minhash: new Uint32Array(n * numPerm),
+    shingleEnds: new Uint32Array(n),
+    shingles: new Uint32Array(total),
+    length: new Float64Array(n),
+    words: new Float64Array(n),
+    flags: new Uint8Array(n),
+  };
+  let end = 0;
+  signatures.forEach((s, i) => {
+    packed.minhash.set(s.minhash, i * numPerm);
+    packed.shingles.set(s.shingles, end);
+    end += s.shingles.length;
+    packed.shingleEnds[i] = end;
+    packed.length[i] = s.length;
+    packed.words[i] = s.words;
+    packed.flags[i] = (s.hasTitle ? 1 : 0) | (s.hasSite ? 2 : 0) | (s.hasDate ? 4 : 0);
+  });
+  return packed;
+}
+
+/** The buffers to transfer (not copy) when a worker hands a batch back. */
+export function transferList(batch: CleanedBatch): ArrayBuffer[] {
+  const p = batch.signatures;
+  if (!p) return [];
+  return [p.minhash, p.shingleEnds, p.shingles, p.length, p.words, p.flags].map((a) => a.buffer as ArrayBuffer);
+}
+
+export function unpackSignatures(p: PackedSignatures, numPerm: number): DocSignature[] {
+  const out: DocSignature[] = [];
+  let start = 0;
+  for (let i = 0; i < p.ids.length; i++) {
+    const end = p.shingleEnds[i];
+    out.push({
+      id: p.ids[i],
+      minhash: p.minhash.subarray(i * numPerm, (i + 1) * numPerm),
+      shingles: p.shingles.subarray(start, end),
+      wordCodes: p.wordCodes[i],
+      length: p.length[i],
+      words: p.words[i],
+      hasTitle: (p.flags[i] & 1) !== 0,
+      hasSite: (p.flags[i] & 2) !== 0,
+      hasDate: (p.flags[i] & 4) !== 0,
+    });
+    start = end;
+  }
+  return out;
+}

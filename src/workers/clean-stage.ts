@@ -1,0 +1,102 @@
+/**
+ * Runs the clean stage over a spool of read rows: cuts it into batches, cleans them in a piscina pool (or
+ * in-process for one job), and hands the results back strictly in batch order, so the output is the same
+ * bytes whatever the number of jobs.
+ */
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { cleanBatch, type BatchOptions, type CleanedBatch } from './clean-batch.js';
+import { LineCounts } from './line-counts.js';
+import type { CleanWorkerData } from './clean-worker.js';
+
+/** Records per task: enough to amortise a message round trip (~0.1 ms) over ~1 ms of cleaning per record. */
+export const BATCH_RECORDS = 128;
+/** Characters per task at most, so a batch of huge pages does not hold hundreds of MB at once. */
+export const BATCH_CHARS = 1 << 20;
+/** Batches in flight per worker: one running, one queued, so a worker never waits for the main thread. */
+const IN_FLIGHT_PER_JOB = 3;
+
+/** Default number of jobs: every core. */
+export const defaultJobs = (): number => availableParallelism();
+
+/**
+ * Batches of raw JSON lines read from `path`, each at most BATCH_RECORDS lines or BATCH_CHARS characters
+ * (a single longer line makes a batch of its own). Lines are never parsed here: the workers parse them.
+ */
+export async function* spoolBatches(path: string, maxRecords = BATCH_RECORDS, maxChars = BATCH_CHARS): AsyncGenerator<string> {
+  const file = await open(path, 'r');
+  try {
+    const decoder = new TextDecoder('utf-8');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let pending = '';
+    let lines = 0;
+    let scanned = 0;
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      pending += bytesRead > 0 ? decoder.decode(buffer.subarray(0, bytesRead), { stream: true }) : decoder.decode();
+      // Cut after the line that reaches either limit.
+      let nl: number;
+      while ((nl = pending.indexOf('\n', scanned)) >= 0) {
+        lines++;
+        scanned = nl + 1;
+        if (lines >= maxRecords || scanned >= maxChars) {
+          yield pending.slice(0, scanned);
+          pending = pending.slice(scanned);
+          lines = 0;
+          scanned = 0;
+        }
+      }
+      scanned = pending.length;
+      if (bytesRead === 0) break;
+    }
+    if (pending.length) yield pending;
+  } finally {
+    await file.close();
+  }
+}
+
+/** The compiled worker beside this file; absent when running from TypeScript sources (tests), then in-process. */
+const WORKER_URL = new URL('./clean-worker.js', import.meta.url);
+
+export interface CleanStageOptions extends BatchOptions {
+  /** Worker threads; 1 runs in-process without a pool. */
+  jobs: number;
+}
+
+/**
+ * Cleans every batch of the spool at `path` and calls `onBatch` with each result in batch order. At most
+ * jobs × IN_FLIGHT_PER_JOB batches are in flight, so memory stays bounded however large the spool.
+ */
+export async function runCleanBatches(
+  path: string,
+  records: number,
+  stats: LineCounts | null,
+  options: CleanStageOptions,
+  onBatch: (batch: CleanedBatch) => Promise<void>,
+): Promise<void> {
+  const { jobs, ...batchOptions } = options;
+  const parallel = jobs > 1 && records > BATCH_RECORDS && existsSync(fileURLToPath(WORKER_URL));
+  if (!parallel) {
+    const corpusStats = stats?.asCorpusStats() ?? null;
+    for await (const rows of spoolBatches(path)) await onBatch(cleanBatch(rows, corpusStats, batchOptions));
+    return;
+  }
+  const workerData: CleanWorkerData = { stats: stats?.share() ?? null, options: batchOptions };
+  const pool = new Piscina({ filename: WORKER_URL.href, minThreads: jobs, maxThreads: jobs, workerData, idleTimeout: 1000 });
+  const inFlight: Promise<CleanedBatch>[] = [];
+  try {
+    for await (const rows of spoolBatches(path)) {
+      const task = pool.run(rows) as Promise<CleanedBatch>;
+      // A rejection is awaited in order below; mark it handled so a later failure is not reported twice.
+      task.catch(() => undefined);
+      inFlight.push(task);
+      if (inFlight.length >= jobs * IN_FLIGHT_PER_JOB) await onBatch(await inFlight.shift()!);
+    }
+    while (inFlight.length) await onBatch(await inFlight.shift()!);
+  } finally {
+    await pool.destroy();
+  }
+}

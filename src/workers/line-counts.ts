@@ -1,0 +1,106 @@
+/**
+ * The run's line statistics (how many documents hold each normalised line, as `addToCorpusStats` counts them)
+ * kept in typed arrays on SharedArrayBuffers: every worker reads the one table without a copy.
+ *
+ * Why not the cleaner's `Map<number, number>`: a 1M-document corpus has about 12.5M distinct lines (12.5 per
+ * generated document, 94% of them seen once). A Map stops at 2^24 entries, costs ~40 bytes per entry, and would
+ * be cloned into every worker; this table costs 8 bytes per slot (at most 16 MB per 1M lines) and is shared.
+ */
+import { lineHashes, type CorpusStats } from '../clean/stats.js';
+
+/** What crosses to the workers: the table's buffers and the document count. */
+export interface SharedLineCounts {
+  keys: SharedArrayBuffer;
+  counts: SharedArrayBuffer;
+  documents: number;
+}
+
+/** Largest share of used slots before the table doubles (linear probing stays short below 3/4). */
+const MAX_LOAD = 0.75;
+const INITIAL_SLOTS = 1 << 16;
+
+/** Slot of a hash: the line hash is FNV-1a, remixed so the low bits used as index are well spread. */
+function slotOf(hash: number, mask: number): number {
+  return Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) & mask;
+}
+
+/** Open-addressing hash table, line hash → documents; a count of 0 marks an empty slot. */
+export class LineCounts {
+  private keys: Uint32Array;
+  private counts: Uint32Array;
+  private used = 0;
+  documents = 0;
+
+  constructor(shared?: SharedLineCounts) {
+    if (shared) {
+      this.keys = new Uint32Array(shared.keys);
+      this.counts = new Uint32Array(shared.counts);
+      this.documents = shared.documents;
+    } else {
+      this.keys = new Uint32Array(new SharedArrayBuffer(INITIAL_SLOTS * 4));
+      this.counts = new Uint32Array(new SharedArrayBuffer(INITIAL_SLOTS * 4));
+    }
+  }
+
+  /** Counts each distinct line of one document once (the cleaner's own line keys and hashes). */
+  addDocument(text: string): void {
+    this.documents++;
+    for (const hash of lineHashes(text)) this.increment(hash);
+  }
+
+  increment(hash: number): void {
+    if (this.used + 1 > this.keys.length * MAX_LOAD) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = slotOf(hash, mask);
+    while (this.counts[slot] !== 0 && this.keys[slot] !== hash) slot = (slot + 1) & mask;
+    if (this.counts[slot] === 0) {
+      this.keys[slot] = hash;
+      this.used++;
+    }
+    this.counts[slot]++;
+  }
+
+  /** Documents holding the line of this hash, or undefined (as `Map.get`). */
+  get(hash: number): number | undefined {
+    const mask = this.keys.length - 1;
+    let slot = slotOf(hash, mask);
+    for (;;) {
+      const count = this.counts[slot];
+      if (count === 0) return undefined;
+      if (this.keys[slot] === hash) return count;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  get size(): number {
+    return this.used;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldCounts = this.counts;
+    const slots = oldKeys.length * 2;
+    this.keys = new Uint32Array(new SharedArrayBuffer(slots * 4));
+    this.counts = new Uint32Array(new SharedArrayBuffer(slots * 4));
+    const mask = slots - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldCounts[i] === 0) continue;
+      let slot = slotOf(oldKeys[i], mask);
+      while (this.counts[slot] !== 0) slot = (slot + 1) & mask;
+      this.keys[slot] = oldKeys[i];
+      this.counts[slot] = oldCounts[i];
+    }
+  }
+
+  share(): SharedLineCounts {
+    return { keys: this.keys.buffer as SharedArrayBuffer, counts: this.counts.buffer as SharedArrayBuffer, documents: this.documents };
+  }
+
+  /**
+   * The cleaner's CorpusStats over this table: `documentsWithLine` only calls `lineDocs.get`, so the table stands
+   * in for the Map (same hashes, same counts, so cleaning is unchanged).
+   */
+  asCorpusStats(): CorpusStats {
+    return { lineDocs: this as unknown as Map<number, number>, documents: this.documents };
+  }
+}
