@@ -8,11 +8,11 @@ import { computeFeatures, PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from
 import { hardNoiseReason, isTemplate, SHAPE_REASONS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './region.js';
-import { trailingTeaserStart, teaserHeadingStart } from './teasers.js';
+import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
 import { detectLanguage } from './language.js';
 import { parseDate, splitDateline } from './dates.js';
 import { CAPTION_RE, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, TEASER_HEADING_RE } from './phrases.js';
-import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite } from './metadata.js';
+import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, documentsWithLine, templateKey, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
@@ -51,12 +51,14 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   const judged: Judged[] = blocks.map((block, i) => ({ block, features: { ...computeFeatures(block, pageLang), tableRow: tables[i] }, docs: documentsWithLine(stats, block.text), reason: null }));
   const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
 
-  readPublishedLines(judged, meta);
-  markHardNoise(judged, stats, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
+  const published = markPublishedLines(judged);
+  const contentDocs = markHardNoise(judged, stats, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
+  readPublishedLines(judged, published, contentDocs, meta);
   classifyByContext(judged, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
   keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true);
   keepAnnouncedLists(judged);
   dropTrailingTeasers(judged);
+  if (stats) rescueEmptyBody(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
   readTrailingSiteName(judged, meta);
   const dateline = stripDateline(judged);
   if (dateline && !meta.date) meta.date = dateline;
@@ -85,21 +87,42 @@ function longestBlocksSample(blocks: readonly Block[]): string {
   return parts.join('\n');
 }
 
-/** "Published in <site> on <date>" lines become metadata; the title is the line just before the first one. */
-function readPublishedLines(judged: Judged[], meta: { title: string | null; site: string | null; date: string | null }): void {
-  for (let i = 0; i < judged.length; i++) {
-    const j = judged[i];
+/** "Published in <site> on <date>" lines: marked as such; returns each one's index and what it states. */
+function markPublishedLines(judged: Judged[]): Array<{ index: number; published: PublishedLine }> {
+  const found: Array<{ index: number; published: PublishedLine }> = [];
+  judged.forEach((j, index) => {
     const published = parsePublishedLine(j.block.text, j.features.words);
-    if (!published) continue;
+    if (!published) return;
     j.reason = 'published-line';
-    if (meta.date) continue;
-    meta.date = published.date;
-    meta.site = published.site;
-    const prev = judged[i - 1];
-    if (prev && prev.features.barPieces < 3 && isTitleShaped(prev.block.text, prev.features.words)) {
-      meta.title = prev.block.text;
-      prev.reason = 'title';
-    }
+    found.push({ index, published });
+  });
+  return found;
+}
+
+/** Lines in at least this many documents, more than the page's own text, are the template's: a pair of pages
+ *  sharing a line (two copies of an article) cannot say whose it is. */
+const TEMPLATE_LINE_MIN_DOCS = 3;
+
+/**
+ * The first publication line that is the page's own gives the date and site; the title is the line just before
+ * it. A publication line below the page's own text and sitting in the template (it and the lines on both sides
+ * recur more widely than the page's text: the publication line of the page a template was cut
+ * from, in its footer) states another article's date. The line alone cannot tell: its digits are folded when
+ * lines are counted, so a site's publication lines all recur; and one above the article is taken as the page's.
+ */
+function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: number; published: PublishedLine }>, contentDocs: number, meta: { title: string | null; site: string | null; date: string | null }): void {
+  const recurs = (i: number) => i < 0 || i >= judged.length || (judged[i].docs >= TEMPLATE_LINE_MIN_DOCS && judged[i].docs > contentDocs);
+  // The page's own text starts at its first content block recurring no more widely than the page does.
+  const ownStart = judged.findIndex((j) => j.reason === null && j.features.words >= CONTENT_MIN_WORDS && j.docs <= contentDocs);
+  const inTemplate = (i: number) => ownStart >= 0 && i > ownStart && recurs(i) && recurs(i - 1) && recurs(i + 1);
+  const own = found.find(({ index }) => !inTemplate(index));
+  if (!own) return;
+  meta.date = own.published.date;
+  meta.site = own.published.site;
+  const prev = judged[own.index - 1];
+  if (prev && prev.reason !== 'published-line' && prev.features.barPieces < 3 && isTitleShaped(prev.block.text, prev.features.words)) {
+    meta.title = prev.block.text;
+    prev.reason = 'title';
   }
 }
 
@@ -110,9 +133,9 @@ const CONTENT_MIN_WORDS = 5;
 /**
  * Hard signals in two passes: the shape and phrase signals first; then how widely the remaining text recurs in
  * the run (contentDocuments) sets the bar for the run-template signal, so a republished article's lines are not
- * taken for template while a sidebar shared by many pages is.
+ * taken for template while a sidebar shared by many pages is. Returns that recurrence level.
  */
-function markHardNoise(judged: Judged[], stats: CorpusStats | null, minTemplateDocs: number): void {
+function markHardNoise(judged: Judged[], stats: CorpusStats | null, minTemplateDocs: number): number {
   const seen = new Set<string>();
   const docs = judged.map((j) => j.docs);
   const reasons = judged.map((j, i) => {
@@ -133,6 +156,7 @@ function markHardNoise(judged: Judged[], stats: CorpusStats | null, minTemplateD
     const ctx = { documentsWithLine: docs[i], contentDocuments: contentDocs, neighbourDocuments: Math.max(before[i], after[i]), seenBefore: false, minTemplateDocs };
     j.reason = reason !== null && (j.reason !== null || SHAPE_REASONS.has(reason)) ? reason : isTemplate(j.features, ctx) ? 'template' : reason;
   });
+  return contentDocs;
 }
 
 /** For each block, the document count of the nearest content block before it (step 1) or after it (step -1). */
@@ -190,10 +214,12 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
     docs: judged.map((j) => j.docs),
     commentsHeading: commentSectionStarts(judged),
     listHeading: judged.map((j) => j.features.words <= 8 && TEASER_HEADING_RE.test(j.block.text)),
+    teaserShaped: judged.map((j) => isTeaserShaped(j.features)),
   }, options);
   judged.forEach((j, i) => {
     if (isBody[i] && !keep[i]) j.reason = 'outside-article';
   });
+  trimRecurringTail(judged, keep, options);
   if (!fill) return;
   const first = keep.indexOf(true);
   const last = keep.lastIndexOf(true);
@@ -201,6 +227,57 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
     const j = judged[i];
     if ((j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
   }
+}
+
+/** The level a republished copy is measured against: edits (a few words per paragraph) leave most of one copy's
+ *  lines unique, so its measured level is often 1 while its unedited paragraphs sit in every copy; a tail must
+ *  recur at least twice as widely as a pair of copies (dupes-dev: a 3-copy article's closing paragraph, against a
+ *  promo under 6 pages). */
+const MIN_COPY_LEVEL = 2;
+/**
+ * The article's last paragraphs when they recur far more widely in the run than the article does (a site's
+ * subscription promo or standard disclaimer printed under every article): the site's, not the page's. Only the
+ * tail is trimmed: a lede may be quoted whole as the summary of teaser lists on other pages of a site, while a
+ * closing paragraph recurring on other pages is the site's boilerplate. Same factor as the region's recurring
+ * stretches (recurringFactor).
+ */
+function trimRecurringTail(judged: Judged[], keep: boolean[], options: RegionOptions): void {
+  const kept = judged.flatMap((_, i) => (keep[i] ? [i] : []));
+  if (kept.length < 2) return;
+  const level = contentDocuments(kept.map((i) => judged[i].features.chars), kept.map((i) => judged[i].docs));
+  for (let k = kept.length - 1; k >= 1; k--) {
+    const j = judged[kept[k]];
+    if (j.docs < options.recurringFactor * Math.max(MIN_COPY_LEVEL, level)) break;
+    j.reason = 'template';
+    keep[kept[k]] = false;
+  }
+}
+
+/** Reasons that only weighed a block against the rest of the page (its length, its stopwords, its place). */
+const RESCUABLE_REASONS = new Set(['short', 'low-text', 'outside-article', 'teasers']);
+
+/**
+ * A page whose every block was judged noise still has an article when any of its text was dropped only for
+ * soft reasons: a one-sentence story (low-text for want of neighbours), a recipe or schedule of short lines, an
+ * article only one other page of the run shares (a pair of documents sharing text cannot say whose it is, so the
+ * run-template signal takes it). Such a page gets the best stretch of those blocks, chosen as the article region
+ * chooses, rather than an empty body; chrome (link bars, phrases, widely recurring lines) stays out. Only in a
+ * run with statistics: alone, a page judged empty stays so (and cleaning a cleaned body stays a fixed point).
+ */
+function rescueEmptyBody(judged: Judged[], options: RegionOptions, minTemplateDocs: number): void {
+  if (judged.some((j) => j.reason === null)) return;
+  const rescuable = judged.map((j) => RESCUABLE_REASONS.has(j.reason as string) || (j.reason === 'template' && j.docs <= minTemplateDocs + 1));
+  if (!rescuable.includes(true)) return;
+  const keep = selectArticle({
+    isBody: rescuable,
+    chars: judged.map((j) => j.features.chars),
+    docs: judged.map((j) => j.docs),
+    commentsHeading: commentSectionStarts(judged),
+    listHeading: judged.map(() => false),
+  }, options);
+  judged.forEach((j, i) => {
+    if (keep[i]) j.reason = null;
+  });
 }
 
 /** Items a body line announces with a final colon ("You will need:", "Dare to Play 3:") are body: the list

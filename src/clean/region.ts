@@ -69,6 +69,8 @@ export interface RegionInput {
   commentsHeading: readonly boolean[];
   /** Block announces a list of other articles (the stretch right after it is that list). */
   listHeading: readonly boolean[];
+  /** Block is shaped like an item of such a list: a summary cut with "…" or a short headline (see teasers.ts). */
+  teaserShaped?: readonly boolean[];
 }
 
 /** Stretches of body blocks joined across gaps cheaper than `maxGapCost`. */
@@ -90,7 +92,11 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
     // article) starts a stretch of its own, so the two are weighed apart.
     const docs = input.docs;
     const recurrenceBreak = docs !== undefined && gap > 0 && lastBody >= 0 && recurrenceDiffers(docs[lastBody], docs[i], o);
-    if (current && gap <= o.maxGapCost && !listAnnounced && current.announced === afterComments && !recurrenceBreak) {
+    // A stretch a list heading announced goes on over teaser-shaped items only (the list's summaries cut with "…"
+    // and its headlines, however widely each recurs); the first real paragraph after it is the article resuming.
+    const listGoesOn = current !== null && current.announced && !afterComments && gap <= o.maxGapCost && !listAnnounced && (input.teaserShaped?.[i] ?? false);
+    if (listGoesOn || (current && gap <= o.maxGapCost && !listAnnounced && current.announced === afterComments && !recurrenceBreak)) {
+      current = current as Stretch;
       current.end = i;
       current.chars += input.chars[i];
     } else {

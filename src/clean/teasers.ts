@@ -14,6 +14,11 @@ function isHeadline(f: BlockFeatures): boolean {
   return f.words > 0 && f.words <= HEADLINE_MAX_WORDS && !f.ellipsisEnd;
 }
 
+/** An item of a list of other articles: a summary cut with "…", or a headline (short, no closing sentence mark). */
+export function isTeaserShaped(f: BlockFeatures): boolean {
+  return f.ellipsisEnd || (isHeadline(f) && !f.sentenceEnd);
+}
+
 /**
  * Indexes (into `order`, the kept blocks in document order) where a trailing teaser list starts, or -1.
  * Walks back over (headline, summary...) pairs from the end.

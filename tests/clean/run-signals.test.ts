@@ -1,0 +1,91 @@
+// Signals that read the run's line statistics: the article's recurring tail, the empty-body rescue, publication
+// lines of the template; and the article region's teaser lists.
+import { describe, expect, it } from 'vitest';
+import { selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
+import { isTeaserShaped } from '../../src/clean/teasers.js';
+import { computeFeatures } from '../../src/clean/features.js';
+import { splitBlocks } from '../../src/clean/blocks.js';
+import { addToCorpusStats, createCorpusStats, type CorpusStats } from '../../src/clean/stats.js';
+import { cleanDocument } from '../../src/clean/index.js';
+
+const features = (text: string) => computeFeatures(splitBlocks(text)[0], 'en');
+const statsOf = (docs: string[]): CorpusStats => {
+  const stats = createCorpusStats();
+  for (const d of docs) addToCorpusStats(stats, d);
+  return stats;
+};
+/** Distinct prose paragraphs (each unique in a run: lines are compared with digits folded, so letters differ). */
+const NAMES = ['alder', 'birch', 'cedar', 'dogwood', 'elm', 'fir', 'ginkgo'];
+const para = (topic: string, n = 0) =>
+  `The ${topic} committee of ${NAMES[n]} street met again on Tuesday to discuss the proposals that residents had sent in over the summer, and members said they would publish a decision before the end of the month.`;
+
+describe('teaser-shaped items', () => {
+  it('are summaries cut with an ellipsis or short headlines, not sentences', () => {
+    expect(isTeaserShaped(features('Residents were told the plan would go ahead despite the...'))).toBe(true);
+    expect(isTeaserShaped(features('Storm closes the coastal road for a week'))).toBe(true);
+    expect(isTeaserShaped(features('The road was closed for a week.'))).toBe(false);
+  });
+});
+
+describe('article region: lists under a heading', () => {
+  const input = (isBody: boolean[], chars: number[], listAt: number, teaser: boolean[], docs?: number[]) => ({
+    isBody, chars, docs, commentsHeading: isBody.map(() => false), listHeading: isBody.map((_, i) => i === listAt), teaserShaped: teaser,
+  });
+  it('a list of teasers stays announced across its headlines, so a short article before it wins', () => {
+    // article | "More stories" | summary… | headline | summary… | headline | summary…
+    const isBody = [true, false, true, false, true, false, true];
+    const chars = [130, 12, 300, 40, 300, 40, 300];
+    const teaser = [false, false, true, false, true, false, true];
+    expect(selectArticle(input(isBody, chars, 1, teaser), DEFAULT_REGION_OPTIONS)).toEqual([true, false, false, false, false, false, false]);
+  });
+  it('the article resumes after an in-article list at its first real paragraph', () => {
+    const isBody = [true, false, true, false, true, true];
+    // intro | "Related" | one teaser | label | the article's body: the body is not taken into the list.
+    const chars = [100, 12, 60, 10, 700, 700];
+    const teaser = [false, false, true, false, false, false];
+    const keep = selectArticle(input(isBody, chars, 1, teaser), DEFAULT_REGION_OPTIONS);
+    expect([keep[0], keep[4], keep[5]]).toEqual([false, true, true]);
+  });
+});
+
+describe('run statistics in cleanDocument', () => {
+  const promo = 'Subscribe to our premium service for as little as 5 euros a month and get every analysis, every newsletter and every archive of the site, with the code SAVE20 at checkout for your first year.';
+  it('drops a closing paragraph recurring far more widely than the article (a site promo)', () => {
+    const pages = Array.from({ length: 6 }, (_, k) => `Headline about ${NAMES[k]} street\n\n${para('harbour', k)}\n\n${para('school', k)}\n\n${promo}`);
+    const stats = statsOf(pages);
+    const out = cleanDocument(pages[0], stats);
+    expect(out.text).toContain('harbour committee of alder');
+    expect(out.text).not.toContain('premium service');
+    expect(out.noise.some((n) => n.reason === 'template' && n.text === promo)).toBe(true);
+  });
+  it('keeps a closing paragraph shared only by the copies of the article', () => {
+    const closing = para('closing-shared', 6);
+    const pages = [0, 1, 2].map((k) => `Headline on ${NAMES[k]} here now\n\n${para('edited', k)}\n\n${closing}`);
+    const out = cleanDocument(pages[0], statsOf([...pages, 'Some other page\n\nWith another text entirely, about a different thing and more words here.']));
+    expect(out.text).toContain('closing-shared');
+  });
+  it('a page whose every block was judged noise keeps its soft-dropped text rather than coming out empty', () => {
+    const page = 'I learned that over a dozen people tapped on the profile of a coworker after I tagged us.';
+    expect(cleanDocument(page, null).text).toBe('');
+    expect(cleanDocument(page, statsOf([page, 'Another page entirely'])).text).toBe(page);
+  });
+  it('a page of short lines shared with one other page (its copy) is not emptied by the run template', () => {
+    const lines = ['Meal 1', 'Eat every 2 hours', '1 scoop protein, 1 cup berries, 8 oz. almond milk', 'Meal 2', 'Eat every 3 hours', 'Tomato salad with feta and a balsamic dressing'];
+    const copyA = ['Plan for the week A', ...lines].join('\n');
+    const copyB = ['Plan for the week B', ...lines].join('\n');
+    const out = cleanDocument(copyA, statsOf([copyA, copyB]));
+    expect(out.text).toContain('Tomato salad');
+  });
+  it('a publication line inside the template below the article is not the page\'s date', () => {
+    const footer = ['Contributing: Jane Doe', 'Published 7:07 PM EST Nov 19, 2019', 'Terms of Service Privacy Notice'];
+    const pages = [0, 1, 2, 3].map((k) => [`Title of the ${NAMES[k]} story today`, para('river', k), para('bridge', k), ...footer].join('\n'));
+    const out = cleanDocument(pages[0], statsOf(pages));
+    expect(out.date).toBeNull();
+  });
+  it('a publication line above the article is the page\'s date even when the site\'s lines recur', () => {
+    const pages = [0, 1, 2, 3].map((k) => [`Title of story ${k} for today`, `Published in Daily Post on March ${k + 1}, 2021`, para('river', k), para('bridge', k)].join('\n'));
+    const out = cleanDocument(pages[1], statsOf(pages));
+    expect(out.date).toBe('2021-03-02');
+    expect(out.site).toBe('Daily Post');
+  });
+});
