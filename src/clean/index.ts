@@ -275,10 +275,20 @@ function rescueEmptyBody(judged: Judged[], options: RegionOptions, minTemplateDo
     commentsHeading: commentSectionStarts(judged),
     listHeading: judged.map(() => false),
   }, options);
+  // Only content is worth rescuing: a page of menu and footer lines stays empty and goes to the rejects.
+  const content = judged.filter((j, i) => keep[i] && j.features.boilerplate < 0.5);
+  const words = content.reduce((n, j) => n + j.features.words, 0);
+  if (words < MIN_RESCUE_WORDS && !content.some((j) => j.features.words >= MIN_SENTENCE_WORDS && j.features.sentenceEnd)) return;
   judged.forEach((j, i) => {
     if (keep[i]) j.reason = null;
   });
 }
+
+/** Words (outside navigation/footer phrases) a rescued stretch needs: a menu and footer hold fewer, the
+ *  shortest real articles in dupes-dev (a list of meals) hold more. */
+const MIN_RESCUE_WORDS = 25;
+/** …or one line reading as a sentence of this many words: menu and footer items are shorter. */
+const MIN_SENTENCE_WORDS = 10;
 
 /** Items a body line announces with a final colon ("You will need:", "Dare to Play 3:") are body: the list
  *  items are short and low in stopwords, so classification alone drops them. */

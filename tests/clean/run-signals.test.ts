@@ -69,6 +69,10 @@ describe('run statistics in cleanDocument', () => {
     expect(cleanDocument(page, null).text).toBe('');
     expect(cleanDocument(page, statsOf([page, 'Another page entirely'])).text).toBe(page);
   });
+  it('a page of only menu and footer lines is not rescued: it stays empty', () => {
+    const menu = ['Home', 'News', 'Sports', 'Contact us', 'Share on Facebook', 'Subscribe to our newsletter', '© 2025 All rights reserved'].join('\n');
+    expect(cleanDocument(menu, statsOf([menu, 'Another page entirely'])).text).toBe('');
+  });
   it('a page of short lines shared with one other page (its copy) is not emptied by the run template', () => {
     const lines = ['Meal 1', 'Eat every 2 hours', '1 scoop protein, 1 cup berries, 8 oz. almond milk', 'Meal 2', 'Eat every 3 hours', 'Tomato salad with feta and a balsamic dressing'];
     const copyA = ['Plan for the week A', ...lines].join('\n');
