@@ -4,7 +4,8 @@
  */
 import { findDuplicates, type Cluster, type DedupOptions, type DocSignature } from './dedup/index.js';
 import type { InputFile } from './io/discover.js';
-import { readInput, type ReadOptions, type RejectReason } from './io/read.js';
+import { readInput, type ReadEvent, type ReadOptions, type RejectReason } from './io/read.js';
+import { readAhead } from './io/read-ahead.js';
 import { createSpoolDir, Spool } from './io/spool.js';
 import { jsonLine, type LineSink } from './io/write.js';
 import type { OutputRecord } from './types.js';
@@ -93,31 +94,40 @@ function uniqueId(seen: Set<string>, id: string): string {
   return unique;
 }
 
+/** Files read at once, and characters each may buffer ahead (see read-ahead.ts). */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_CHARS = 1 << 22;
+
+async function* withFile(file: InputFile, events: AsyncIterable<ReadEvent>): AsyncGenerator<{ file: InputFile; event: ReadEvent }> {
+  for await (const event of events) yield { file, event };
+}
+
+const eventSize = ({ event }: { event: ReadEvent }): number => (event.type === 'record' ? event.record.text.length : event.type === 'reject' ? (event.text?.length ?? 0) : 0);
+
 /** Stage 1: read every input into a spool, gathering the corpus statistics cleaning needs. */
 async function readStage(files: InputFile[], options: PipelineOptions, io: PipelineIo, summary: RunSummary, spool: Spool<ReadRow>): Promise<LineCounts | null> {
   const stats = options.skipCleaning ? null : new LineCounts();
   const seen = new Set<string>();
-  for (const file of files) {
-    for await (const event of readInput(file, options.read)) {
-      if (event.type === 'record') {
-        summary.read++;
-        const { id, text, encoding, extra } = event.record;
-        const row: ReadRow = { id: uniqueId(seen, id), text, encoding };
-        if (row.id !== id) io.message('warning', `${file.path}: id ${id} already used, renamed ${row.id}`);
-        if (extra) row.extra = extra;
-        stats?.addDocument(text);
-        await spool.add(row);
-        io.progress?.('read', summary.read);
-      } else if (event.type === 'reject') {
-        summary.read++;
-        io.message('problem', event.message);
-        await reject(summary, io, uniqueId(seen, event.id), event.reason, event.text);
-      } else if (event.type === 'problem') {
-        summary.inputProblems++;
-        io.message('problem', `${event.path}: ${event.message}`);
-      } else {
-        io.message('warning', `${event.path}: ${event.message}`);
-      }
+  const events = readAhead(files, (file) => withFile(file, readInput(file, options.read)), { depth: READ_AHEAD_FILES, maxBuffered: READ_AHEAD_CHARS, size: eventSize });
+  for await (const { file, event } of events) {
+    if (event.type === 'record') {
+      summary.read++;
+      const { id, text, encoding, extra } = event.record;
+      const row: ReadRow = { id: uniqueId(seen, id), text, encoding };
+      if (row.id !== id) io.message('warning', `${file.path}: id ${id} already used, renamed ${row.id}`);
+      if (extra) row.extra = extra;
+      stats?.addDocument(text);
+      await spool.add(row);
+      io.progress?.('read', summary.read);
+    } else if (event.type === 'reject') {
+      summary.read++;
+      io.message('problem', event.message);
+      await reject(summary, io, uniqueId(seen, event.id), event.reason, event.text);
+    } else if (event.type === 'problem') {
+      summary.inputProblems++;
+      io.message('problem', `${event.path}: ${event.message}`);
+    } else {
+      io.message('warning', `${event.path}: ${event.message}`);
     }
   }
   await spool.close();
@@ -146,7 +156,7 @@ async function cleanStage(
   await runCleanBatches(input.path, input.count, stats, stageOptions, async (batch) => {
     for (const r of batch.rejects) await reject(summary, io, r.id, r.reason, r.text);
     await output.addLines(batch.lines, batch.kept);
-    if (batch.signatures) for (const s of unpackSignatures(batch.signatures, options.dedup.numPerm)) signatures.push(s);
+    if (batch.signatures) for (const s of unpackSignatures(batch.signatures)) signatures.push(s);
     done += batch.kept + batch.rejects.length;
     io.progress?.('clean', done);
   });
@@ -166,11 +176,21 @@ function clusterRoles(clusters: Cluster[]): { copiesOf: Map<string, string[]>; k
   return { copiesOf, keptFor };
 }
 
+/** What a cluster record shows of each member: kept instead of the whole record, so memory does not hold member texts. */
+interface MemberView {
+  title: string | null;
+  site: string | null;
+  date: string | null;
+  chars: number;
+  preview: string;
+}
+
 /** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the spool. */
 async function clusterRecords(clusters: Cluster[], cleaned: Spool<OutputRecord>): Promise<object[]> {
-  const wanted = new Map<string, OutputRecord>();
+  const wanted = new Map<string, MemberView>();
   const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
-  for await (const record of cleaned.read()) if (members.has(record.id)) wanted.set(record.id, record);
+  for await (const r of cleaned.read())
+    if (members.has(r.id)) wanted.set(r.id, { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) });
   return clusters.map((cluster, i) => ({
     cluster: i + 1,
     kept: cluster.kept,
@@ -181,8 +201,8 @@ async function clusterRecords(clusters: Cluster[], cleaned: Spool<OutputRecord>)
         title: r?.title ?? null,
         site: r?.site ?? null,
         date: r?.date ?? null,
-        chars: r?.chars_kept ?? 0,
-        preview: previewOf(r?.text ?? ''),
+        chars: r?.chars ?? 0,
+        preview: r?.preview ?? '',
       };
     }),
   }));
@@ -212,6 +232,10 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
       return await work();
     } finally {
       summary.seconds[stage] = Number(process.hrtime.bigint() - start) / 1e9;
+      if (process.env.CORPUS_DEBUG_MEMORY) {
+        const m = process.memoryUsage();
+        process.stderr.write(`[memory] after ${stage}: rss ${(m.rss / 1e6).toFixed(0)} MB, heap ${(m.heapUsed / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB, array buffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB\n`);
+      }
     }
   };
   try {

@@ -1,5 +1,6 @@
 /** Language of a text: franc-min trigram detection, ISO 639-3 mapped to ISO 639-1; null when unsure. */
-import { franc } from 'franc-min';
+// franc-fast: franc-min's answers at a fifth of the cost (it was 55% of clean CPU time); see franc-fast.ts.
+import { franc } from './franc-fast.js';
 
 /** ISO 639-3 codes franc-min can return → ISO 639-1 (languages without a two-letter code are left out). */
 const ISO3_TO_1: Readonly<Record<string, string>> = {

@@ -13,6 +13,7 @@ import { makeOption, type OptionName } from './options.js';
 import { formatClusters, formatSummary, makeChalk, messagePrinter } from './report.js';
 import { createProgress, pausingFor } from './progress.js';
 import { registerInsightCommands } from './commands/register.js';
+import { registerDistributedCommands, runDistributedClean, type DistributedCleanFlags } from './commands/distributed.js';
 
 /** Raised for a wrong command line: printed with a hint, exit code 2. */
 class UsageError extends Error {}
@@ -181,6 +182,7 @@ export function buildProgram(): Command {
   for (const name of DUPES_OPTIONS) dupes.addOption(makeOption(name));
   dupes.addHelpText('after', DUPES_EXAMPLES).action((inputs: string[], flags: CommonFlags) => runAndExit('dupes', inputs, { ...program.opts(), ...flags }));
   const insight = registerInsightCommands(program, (code) => void (exitCode = code));
+  registerDistributedCommands(program, (code) => void (exitCode = code));
   for (const cmd of [program, clean, dupes, ...insight]) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }
@@ -188,7 +190,8 @@ export function buildProgram(): Command {
 let exitCode: number = EXIT.ok;
 
 async function runAndExit(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags): Promise<void> {
-  exitCode = await run(kind, inputs, flags);
+  const queue = (flags as Partial<DistributedCleanFlags>).queue;
+  exitCode = kind === 'clean' && queue ? await runDistributedClean(inputs, { ...flags, queue }) : await run(kind, inputs, flags);
 }
 
 /** Removes temporary files and exits with the signal's code: no partial output is ever left. */

@@ -50,6 +50,12 @@ export const OPTIONS = {
   explainIn: { flags: '--in <inputs...>', description: 'A and B are record ids among these inputs, cleaned together as corpus clean would' },
   width: { flags: '--width <columns>', description: 'width of the side-by-side view (default: the terminal width, else 100)', parse: number('--width', 40, 1000) },
   reportOutput: { flags: '-o, --output <file>', description: 'write the HTML report to FILE (atomically); stdout when piped' },
+  queue: { flags: '--queue <url>', description: 'distributed mode: shard the run over Redis + BullMQ at URL (redis://host:port); `corpus worker`s do the work' },
+  workDir: { flags: '--work-dir <dir>', description: 'distributed mode: folder every machine reaches, for shard outputs (a rerun resumes from it)' },
+  shards: { flags: '--shards <n>', description: 'distributed mode: number of shards (default: one per 64 MB of input)', parse: integer('--shards', 1, 1_000_000) },
+  lockDuration: { flags: '--lock-duration <ms>', description: 'milliseconds without a heartbeat before a job of a dead worker goes to another', defaultValue: 30_000, parse: integer('--lock-duration', 100, 86_400_000) },
+  idleExit: { flags: '--idle-exit <seconds>', description: 'exit after N seconds without a job (default: run until stopped)', parse: number('--idle-exit', 0, 1e9) },
+  signatures: { flags: '--signatures <file>', description: 'write (id, band, key) rows of the LSH band keys to this Parquet file' },
 } satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

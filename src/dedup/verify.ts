@@ -43,6 +43,35 @@ export function overlap(a: Uint32Array, b: Uint32Array): Overlap {
 }
 
 /**
+ * Overlap from bottom-k samples: `a` and `b` hold the smallest hashes of sets of `countA` and `countB` shingles
+ * (the whole set when the count equals the length). Both samples are cut at τ, the smaller of their largest
+ * sampled hashes, so each is exactly its set's shingles hashing below τ: a uniform sample of the same hash range,
+ * whose overlap estimates the sets' (exact when neither was cut). Containment is over the smaller set's sample.
+ */
+export function sampledOverlap(a: Uint32Array, countA: number, b: Uint32Array, countB: number): Overlap {
+  if (a.length === 0 || b.length === 0) return { jaccard: 0, containment: 0, shared: 0 };
+  const tauA = countA > a.length ? a[a.length - 1] : Infinity;
+  const tauB = countB > b.length ? b[b.length - 1] : Infinity;
+  if (tauA === Infinity && tauB === Infinity) return overlap(a, b);
+  const tau = Math.min(tauA, tauB);
+  const cut = (s: Uint32Array): Uint32Array => {
+    let n = s.length;
+    while (n > 0 && s[n - 1] > tau) n--;
+    return n === s.length ? s : s.subarray(0, n);
+  };
+  const sa = cut(a);
+  const sb = cut(b);
+  if (sa.length === 0 || sb.length === 0) return { jaccard: 0, containment: 0, shared: 0 };
+  const shared = intersectionSize(sa, sb);
+  const smaller = countA <= countB ? sa : sb;
+  return {
+    jaccard: shared / (sa.length + sb.length - shared),
+    containment: smaller.length === 0 ? 0 : Math.min(1, shared / smaller.length),
+    shared,
+  };
+}
+
+/**
  * Word codes beyond this length are cut before the edit distance: Levenshtein is O(n·m), and the
  * first 5,000 words (far more than a news article) say enough about two copies.
  */

@@ -5,7 +5,7 @@
  * workers give the same bytes once batches are put back in order.
  */
 import { cleanDocument, type CorpusStats } from '../clean/index.js';
-import { signDocument, type DedupOptions, type DocSignature } from '../dedup/index.js';
+import { compactSignature, signDocument, type DedupOptions, type DocSignature } from '../dedup/index.js';
 import type { RejectReason } from '../io/read.js';
 import type { OutputRecord, SourceRecord } from '../types.js';
 
@@ -31,11 +31,14 @@ export interface BatchReject {
 export interface PackedSignatures {
   ids: string[];
   wordCodes: string[];
-  /** `numPerm` values per document. */
+  /** `minhashSlots` values per document (the slots the LSH banding reads). */
   minhash: Uint32Array;
+  minhashSlots: number;
   /** End offset in `shingles` of each document's shingles. */
   shingleEnds: Uint32Array;
   shingles: Uint32Array;
+  /** Distinct shingles of each body (`shingles` holds a sample of them). */
+  shingleCount: Float64Array;
   /** Body length (characters) and words of each document. */
   length: Float64Array;
   words: Float64Array;
@@ -94,34 +97,39 @@ export function cleanBatch(rows: string, stats: CorpusStats | null, options: Bat
       rejects.push({ id: row.id, reason: 'shorter than --min-chars', text: row.text });
       continue;
     }
-    if (options.detectDuplicates) signatures.push(signDocument(record, options.dedup));
+    // Compact at once: the full signature (~3.8 KB) would not fit a million documents in memory.
+    if (options.detectDuplicates) signatures.push(compactSignature(signDocument(record, options.dedup), options.dedup));
     lines.push(JSON.stringify(record) + '\n');
   }
   return {
     lines: lines.join(''),
     kept: lines.length,
     rejects,
-    signatures: options.detectDuplicates ? packSignatures(signatures, options.dedup.numPerm) : null,
+    signatures: options.detectDuplicates ? packSignatures(signatures) : null,
   };
 }
 
-export function packSignatures(signatures: readonly DocSignature[], numPerm: number): PackedSignatures {
+export function packSignatures(signatures: readonly DocSignature[]): PackedSignatures {
   const n = signatures.length;
+  const slots = n ? signatures[0].minhash.length : 0;
   let total = 0;
   for (const s of signatures) total += s.shingles.length;
   const packed: PackedSignatures = {
     ids: signatures.map((s) => s.id),
     wordCodes: signatures.map((s) => s.wordCodes),
-    minhash: new Uint32Array(n * numPerm),
+    minhash: new Uint32Array(n * slots),
+    minhashSlots: slots,
     shingleEnds: new Uint32Array(n),
     shingles: new Uint32Array(total),
+    shingleCount: new Float64Array(n),
     length: new Float64Array(n),
     words: new Float64Array(n),
     flags: new Uint8Array(n),
   };
   let end = 0;
   signatures.forEach((s, i) => {
-    packed.minhash.set(s.minhash, i * numPerm);
+    packed.minhash.set(s.minhash, i * slots);
+    packed.shingleCount[i] = s.shingleCount ?? s.shingles.length;
     packed.shingles.set(s.shingles, end);
     end += s.shingles.length;
     packed.shingleEnds[i] = end;
@@ -136,18 +144,20 @@ export function packSignatures(signatures: readonly DocSignature[], numPerm: num
 export function transferList(batch: CleanedBatch): ArrayBuffer[] {
   const p = batch.signatures;
   if (!p) return [];
-  return [p.minhash, p.shingleEnds, p.shingles, p.length, p.words, p.flags].map((a) => a.buffer as ArrayBuffer);
+  return [p.minhash, p.shingleEnds, p.shingles, p.shingleCount, p.length, p.words, p.flags].map((a) => a.buffer as ArrayBuffer);
 }
 
-export function unpackSignatures(p: PackedSignatures, numPerm: number): DocSignature[] {
+export function unpackSignatures(p: PackedSignatures): DocSignature[] {
   const out: DocSignature[] = [];
+  const slots = p.minhashSlots;
   let start = 0;
   for (let i = 0; i < p.ids.length; i++) {
     const end = p.shingleEnds[i];
     out.push({
       id: p.ids[i],
-      minhash: p.minhash.subarray(i * numPerm, (i + 1) * numPerm),
+      minhash: p.minhash.subarray(i * slots, (i + 1) * slots),
       shingles: p.shingles.subarray(start, end),
+      shingleCount: p.shingleCount[i],
       wordCodes: p.wordCodes[i],
       length: p.length[i],
       words: p.words[i],

@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { cleanBatch, type BatchOptions, type CleanedBatch } from './clean-batch.js';
 import { LineCounts } from './line-counts.js';
 import type { CleanWorkerData } from './clean-worker.js';
@@ -85,6 +84,8 @@ export async function runCleanBatches(
     return;
   }
   const workerData: CleanWorkerData = { stats: stats?.share() ?? null, options: batchOptions };
+  // Loaded only when a pool is used: keeps start-up (and the signal handlers' installation) fast for small runs.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename: WORKER_URL.href, minThreads: jobs, maxThreads: jobs, workerData, idleTimeout: 1000 });
   const inFlight: Promise<CleanedBatch>[] = [];
   try {

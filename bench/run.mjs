@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` — the benchmark (not a test): generates corpora with bench/generate.mjs (once; reused while
+ * their manifest matches), runs the built CLI on each, and writes bench/results.md.
+ *
+ *   npm run bench                               10k and 100k
+ *   npm run bench -- --sizes 10k,100k,1m        the full run (1M: ~3.5 GB of input, tens of minutes)
+ *   npm run bench -- --sizes 10k --no-speedup   skip the --jobs 1 vs --jobs 2 comparison
+ *
+ * For each size: `corpus clean <docs> -o … --dupes-out … --summary …` (clean + dedup, default jobs), and the floor:
+ * the same run with `--no-clean --no-detect` (read + decode + split + write only). Peak RSS comes from
+ * `/usr/bin/time -v` when present (worker threads share the process, so it covers them), else from polling
+ * /proc/<pid>/status (VmHWM). Dedup F1 is pairwise, against the generator's true clusters.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..');
+const cli = join(repo, 'bin', 'corpus.js');
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const sizes = opt('--sizes', '10k,100k').split(',').map((s) => s.trim().toLowerCase());
+const speedupSize = opt('--speedup-size', sizes.includes('100k') ? '100k' : sizes[0]);
+const count = (s) => Number(s.replace(/k$/, '000').replace(/m$/, '000000'));
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+function corpus(size) {
+  const dir = join(here, 'corpora', size);
+  const manifestPath = join(dir, 'manifest.json');
+  const want = count(size);
+  if (existsSync(manifestPath)) {
+    const m = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    if (m.docs === want && m.seed === 1) return { dir, manifest: m };
+  }
+  process.stderr.write(`generating ${size} corpus in ${dir} …\n`);
+  return { dir, manifest: generate({ docs: want, out: dir, seed: 1 }) };
+}
+
+/** Runs the CLI; resolves with wall seconds, peak RSS (bytes) and the summary it wrote. */
+function runCli(args, summaryPath) {
+  return new Promise((resolve, reject) => {
+    const command = TIME ? TIME : process.execPath;
+    const full = TIME ? ['-v', process.execPath, cli, ...args] : [cli, ...args];
+    const started = process.hrtime.bigint();
+    const child = spawn(command, full, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let polledPeak = 0;
+    const poll = TIME ? null : setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) polledPeak = Math.max(polledPeak, Number(m[1]) * 1024);
+      } catch { /* exited */ }
+    }, 200);
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (poll) clearInterval(poll);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0 && code !== 1) return reject(new Error(`corpus ${args.join(' ')} exited ${code}\n${stderr.slice(-2000)}`));
+      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      const peak = m ? Number(m[1]) * 1024 : polledPeak;
+      resolve({ seconds, peak, summary: JSON.parse(readFileSync(summaryPath, 'utf8')) });
+    });
+  });
+}
+
+/** Pairwise precision / recall / F1 of predicted clusters against the true ones (documents absent = singletons). */
+function pairwiseF1(labelsPath, clustersPath) {
+  const truth = new Map();
+  for (const line of readFileSync(labelsPath, 'utf8').split('\n')) if (line) {
+    const { id, cluster } = JSON.parse(line);
+    truth.set(id, cluster);
+  }
+  const sizes = new Map();
+  for (const c of truth.values()) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  let truePairs = 0;
+  for (const n of sizes.values()) truePairs += (n * (n - 1)) / 2;
+  let predicted = 0;
+  let correct = 0;
+  const text = existsSync(clustersPath) ? readFileSync(clustersPath, 'utf8') : '';
+  for (const line of text.split('\n')) if (line) {
+    const ids = JSON.parse(line).members.map((m) => (typeof m === 'string' ? m : m.id));
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) {
+      predicted++;
+      if (truth.get(ids[i]) !== undefined && truth.get(ids[i]) === truth.get(ids[j])) correct++;
+    }
+  }
+  const p = predicted ? correct / predicted : 1;
+  const r = truePairs ? correct / truePairs : 1;
+  return { precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0, truePairs, predicted };
+}
+
+const outDir = join(here, 'out');
+mkdirSync(outDir, { recursive: true });
+const f = (n, d = 1) => n.toFixed(d);
+const mb = (bytes) => bytes / 1e6;
+const rows = [];
+
+for (const size of sizes) {
+  const { dir, manifest } = corpus(size);
+  const docs = join(dir, 'docs');
+  const o = (name) => join(outDir, `${size}.${name}`);
+  process.stderr.write(`${size}: floor …\n`);
+  const floor = await runCli(['clean', docs, '-o', o('floor.jsonl'), '--summary', o('floor.summary.json'), '--no-clean', '--no-detect', '-q'], o('floor.summary.json'));
+  process.stderr.write(`${size}: clean + dedup …\n`);
+  const full = await runCli(['clean', docs, '-o', o('clean.jsonl'), '--dupes-out', o('clusters.jsonl'), '--summary', o('summary.json'), '-q'], o('summary.json'));
+  const quality = pairwiseF1(join(dir, 'labels.jsonl'), o('clusters.jsonl'));
+  const row = { size, manifest, floor, full, quality };
+  if (size === speedupSize && !argv.includes('--no-speedup')) {
+    process.stderr.write(`${size}: --jobs 1 …\n`);
+    row.jobs1 = await runCli(['clean', docs, '-o', o('j1.jsonl'), '--dupes-out', o('j1.clusters.jsonl'), '--summary', o('j1.summary.json'), '-q', '--jobs', '1'], o('j1.summary.json'));
+    process.stderr.write(`${size}: --jobs 2 …\n`);
+    row.jobs2 = await runCli(['clean', docs, '-o', o('j2.jsonl'), '--dupes-out', o('j2.clusters.jsonl'), '--summary', o('j2.summary.json'), '-q', '--jobs', '2'], o('j2.summary.json'));
+    row.identical = readFileSync(o('j1.jsonl')).equals(readFileSync(o('j2.jsonl'))) && readFileSync(o('j1.clusters.jsonl')).equals(readFileSync(o('j2.clusters.jsonl')));
+  }
+  rows.push(row);
+  const s = full.summary.seconds;
+  process.stderr.write(
+    `${size}: ${f(full.seconds)} s (${f(manifest.docs / full.seconds, 0)} docs/s, ${f(mb(manifest.bytes) / full.seconds)} MB/s), ` +
+      `peak RSS ${f(mb(full.peak), 0)} MB, floor ${f(floor.seconds)} s (×${f(full.seconds / floor.seconds, 2)}), ` +
+      `stages read ${f(s.read)} clean ${f(s.clean)} dedup ${f(s.dedup)} write ${f(s.write)}, ` +
+      `candidates ${full.summary.candidatePairs} verified ${full.summary.verifiedPairs}, F1 ${f(quality.f1, 3)}` +
+      (row.jobs1 ? `, jobs 1 ${f(row.jobs1.seconds)} s / jobs 2 ${f(row.jobs2.seconds)} s = ×${f(row.jobs1.seconds / row.jobs2.seconds, 2)}${row.identical ? ' (identical output)' : ' (OUTPUT DIFFERS)'}` : '') +
+      '\n',
+  );
+  writeResults();
+}
+
+
+// ---------------------------------------------------------------- results.md
+/** Rewrites bench/results.md from the sizes done so far (after each size, so a long 1M run leaves partial results). */
+function writeResults() {
+  const lines = [];
+  lines.push('# Benchmark results', '');
+  lines.push(`Generated by \`npm run bench -- --sizes ${sizes.join(',')}\` on ${new Date().toISOString().slice(0, 10)}: ` +
+    `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, default \`--jobs\` (${availableParallelism()}).`, '');
+  lines.push('Corpora: `bench/generate.mjs` (seed 1), noisy news-like pages, ~17% republished copies, ~10% multi-document `q7x2` files.', '');
+  lines.push('| docs | input MB | wall s | docs/s | MB/s | peak RSS MB | read s | clean s | dedup s | write s | floor s | floor RSS MB | × floor | LSH candidates | verified pairs | clusters | F1 (P / R) |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const { size, manifest, floor, full, quality } of rows) {
+    const s = full.summary.seconds;
+    lines.push(`| ${size} (${manifest.docs}) | ${f(mb(manifest.bytes), 0)} | ${f(full.seconds)} | ${f(manifest.docs / full.seconds, 0)} | ${f(mb(manifest.bytes) / full.seconds, 2)} | ${f(mb(full.peak), 0)} | ${f(s.read)} | ${f(s.clean)} | ${f(s.dedup)} | ${f(s.write)} | ${f(floor.seconds)} | ${f(mb(floor.peak), 0)} | ${f(full.seconds / floor.seconds, 2)} | ${full.summary.candidatePairs} | ${full.summary.verifiedPairs} | ${full.summary.clusters} | ${f(quality.f1, 3)} (${f(quality.precision, 3)} / ${f(quality.recall, 3)}) |`);
+  }
+  lines.push('');
+  for (const row of rows) if (row.jobs1) {
+    lines.push(`**Parallel speed-up on ${row.size}:** \`--jobs 1\` ${f(row.jobs1.seconds)} s (clean stage ${f(row.jobs1.summary.seconds.clean)} s), ` +
+      `\`--jobs 2\` ${f(row.jobs2.seconds)} s (clean stage ${f(row.jobs2.summary.seconds.clean)} s): ×${f(row.jobs1.seconds / row.jobs2.seconds, 2)} end to end, ` +
+      `×${f(row.jobs1.summary.seconds.clean / row.jobs2.summary.seconds.clean, 2)} on the clean stage; output ${row.identical ? 'byte-identical' : 'DIFFERENT'}.`, '');
+  }
+  if (rows.length > 1) {
+    const a = rows[rows.length - 2];
+    const b = rows[rows.length - 1];
+    lines.push(`**Scaling ${a.size} → ${b.size}:** ×${f(b.manifest.docs / a.manifest.docs, 0)} documents, ×${f(b.full.seconds / a.full.seconds, 2)} time, ×${f(b.full.peak / a.full.peak, 2)} peak RSS.`, '');
+  }
+  lines.push('Targets: clean + dedup ≤ 4× the floor; 1M documents with peak RSS ≤ 1.5 GB; 100k → 1M about 10× time; `--jobs 2` ≥ 1.7× `--jobs 1` on 100k; F1 unchanged.', '');
+  writeFileSync(join(here, 'results.md'), lines.join('\n'));
+  process.stderr.write(`wrote ${join(here, 'results.md')}\n`);
+}

@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DEDUP_OPTIONS, type DocSignature } from '../../src/dedup/index.js';
+import { bandBucketKey, memberOf, parseMember } from '../../src/distributed/bands.js';
+import { planShards, type SizedFile } from '../../src/distributed/plan.js';
+import { findInputs } from '../../src/io/discover.js';
+import type { LineSink } from '../../src/io/write.js';
+import {
+  decodeLineCounts,
+  decodeSignatures,
+  encodeLineCounts,
+  encodeSignature,
+  IdRenamer,
+  isShardDone,
+  lineCountEntries,
+  mapStep,
+  mergeLineCounts,
+  planRenames,
+  reduceStep,
+  statsStep,
+  type MapOptions,
+} from '../../src/mapreduce.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { tempDir } from '../cli/helpers.js';
+import { writeCorpus } from './helpers.js';
+
+const sized = (bytes: number[]): SizedFile[] => bytes.map((b, i) => ({ path: `/in/${i}`, name: `${i}`, bytes: b, mtimeMs: 0 }));
+const read = { delimiter: 'q7x2', format: 'auto' as const };
+
+describe('planShards', () => {
+  it('cuts files into contiguous shards in input order, exactly as many as asked', () => {
+    const files = sized([10, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
+    const shards = planShards(files, { shards: 4 });
+    expect(shards).toHaveLength(4);
+    expect(shards.flatMap((s) => s.files.map((f) => f.name))).toEqual(files.map((f) => f.name));
+    expect(shards.map((s) => s.index)).toEqual([0, 1, 2, 3]);
+    expect(shards.every((s) => s.files.length >= 2 && s.files.length <= 3)).toBe(true);
+  });
+  it('is deterministic, never makes an empty shard, and gives a huge file a shard of its own', () => {
+    const files = sized([1, 1, 1000, 1, 1, 1]);
+    const a = planShards(files, { shards: 3 });
+    expect(planShards(files, { shards: 3 })).toEqual(a);
+    expect(a).toHaveLength(3);
+    expect(a.every((s) => s.files.length > 0)).toBe(true);
+    expect(a.find((s) => s.files.some((f) => f.name === '2'))!.bytes).toBeGreaterThanOrEqual(1000);
+    expect(planShards(sized([1, 2]), { shards: 10 })).toHaveLength(2);
+    expect(planShards([], { shards: 3 })).toEqual([]);
+  });
+  it('sizes shards by bytes by default', () => {
+    expect(planShards(sized([100, 100, 100, 100]), { shardBytes: 250 })).toHaveLength(2);
+    expect(planShards(sized([100, 100, 100, 100]), { shardBytes: 1 << 30 })).toHaveLength(1);
+  });
+});
+
+describe('line statistics across shards', () => {
+  it('merged shard counts equal the counts of one pass over everything', async () => {
+    const dir = tempDir();
+    writeCorpus(dir, 60);
+    const { files } = await findInputs([dir]);
+    const whole = await statsStep(files, read);
+    const cut = Math.floor(files.length / 3);
+    const parts = [await statsStep(files.slice(0, cut), read), await statsStep(files.slice(cut, 2 * cut), read), await statsStep(files.slice(2 * cut), read)];
+    const merged = mergeLineCounts(parts);
+    expect(merged.documents).toBe(whole.documents);
+    expect(merged.size).toBe(whole.size);
+    for (const [hash, n] of lineCountEntries(whole)) expect(merged.get(hash)).toBe(n);
+  });
+  it('survive encoding to bytes', async () => {
+    const dir = tempDir();
+    writeCorpus(dir, 20);
+    const counts = await statsStep((await findInputs([dir])).files, read);
+    const back = decodeLineCounts(encodeLineCounts(counts));
+    expect(back.documents).toBe(counts.documents);
+    for (const [hash, n] of lineCountEntries(counts)) expect(back.get(hash)).toBe(n);
+    expect(() => decodeLineCounts(Buffer.from('nope'))).toThrow();
+  });
+  it('ids repeated across shards are renamed as a single run renames them', () => {
+    const r = new IdRenamer();
+    expect(['a', 'b', 'a', 'a~2', 'a'].map((id) => r.unique(id))).toEqual(['a', 'b', 'a~2', 'a~2~2', 'a~3']);
+  });
+});
+
+describe('band keys and signatures', () => {
+  it('encodes bucket keys and members', () => {
+    expect(bandBucketKey('corpus:ab', 3, 0xdeadbeef)).toBe('corpus:ab:band:3:deadbeef');
+    expect(bandBucketKey('p', 0, 5)).toBe('p:band:0:00000005');
+    expect(bandBucketKey('p', 1, -1)).toBe('p:band:1:ffffffff');
+    expect(parseMember(memberOf(12, 3456))).toEqual({ shard: 12, index: 3456 });
+    expect(() => parseMember('x:1')).toThrow();
+  });
+  it('a signature survives the signatures file, lone surrogates in word codes included', () => {
+    const s: DocSignature = { id: 'dir/é.txt#2', minhash: new Uint32Array([1, 2, 0xffffffff]), shingles: new Uint32Array([3, 9]), shingleCount: 200, wordCodes: 'ab\ud800c', length: 1234, words: 210, hasTitle: true, hasSite: false, hasDate: true };
+    const file = Buffer.concat([Buffer.from('CSIG0001'), encodeSignature(s), encodeSignature({ ...s, id: 'b' })]);
+    const all = decodeSignatures(file);
+    expect(all.get(0)).toEqual(s);
+    expect(all.get(1)!.id).toBe('b');
+    expect([...decodeSignatures(file, new Set([1])).keys()]).toEqual([1]);
+  });
+});
+
+const collect = (): LineSink & { lines: string[] } => {
+  const lines: string[] = [];
+  return { path: '(test)', lines, write: async (l) => void lines.push(l), commit: async () => {}, abort: async () => {} };
+};
+
+describe('stats → map → reduce in-process', () => {
+  const options: MapOptions = { read, dedup: DEFAULT_DEDUP_OPTIONS, detectDuplicates: true, keepNoise: false, minChars: 1, jobs: 1 };
+
+  it('gives the bytes of runPipeline, however the files are sharded', async () => {
+    const dir = tempDir();
+    writeCorpus(dir, 80);
+    const { files } = await findInputs([dir]);
+    const single = { output: collect(), rejects: collect(), clusters: collect() };
+    const expected = await runPipeline(files, { read, dedup: DEFAULT_DEDUP_OPTIONS, dropDuplicates: true, detectDuplicates: true, keepNoise: false, minChars: 1, jobs: 1 }, { ...single, message: () => {} });
+
+    const cut = [0, 5, 17, files.length];
+    const shards = cut.slice(0, -1).map((from, i) => files.slice(from, cut[i + 1]));
+    const ids: string[][] = shards.map(() => []);
+    const stats = mergeLineCounts(await Promise.all(shards.map((s, i) => statsStep(s, read, (r) => void ids[i].push(r.id)))));
+    const renames = planRenames(ids);
+    expect(Object.values(renames).flatMap((r) => Object.values(r))).toEqual(['feed-1~2']);
+    const work = tempDir();
+    const dirs = [];
+    for (let i = 0; i < shards.length; i++) {
+      dirs.push(join(work, `shard-${i}`));
+      await mapStep(shards[i], stats, options, dirs[i], i, renames[i]);
+    }
+    const sinks = { output: collect(), rejects: collect(), clusters: collect() };
+    const { summary } = await reduceStep(dirs, { dedup: DEFAULT_DEDUP_OPTIONS, detectDuplicates: true, dropDuplicates: true }, sinks, 'all', files.length);
+    expect(sinks.output.lines.join('')).toBe(single.output.lines.join(''));
+    expect(sinks.rejects.lines.join('')).toBe(single.rejects.lines.join(''));
+    expect(sinks.clusters.lines.join('')).toBe(single.clusters.lines.join(''));
+    const { seconds: _a, ...got } = summary;
+    const { seconds: _b, ...want } = expected.summary;
+    expect(got).toEqual(want);
+    expect(summary.duplicates).toBeGreaterThan(0);
+    expect(summary.read).toBe(summary.written + summary.duplicates + summary.rejected);
+  });
+
+  it('a shard folder appears only when complete, and a repeated map step leaves a done shard as it was', async () => {
+    const dir = tempDir();
+    writeCorpus(dir, 12);
+    const { files } = await findInputs([dir]);
+    const work = tempDir();
+    const shard = join(work, 'shard-00000');
+    mkdirSync(`${shard}.tmp-999-dead`); // a killed attempt's leftovers: not a done shard
+    expect(await isShardDone(shard)).toBe(false);
+    const stats = await statsStep(files, read);
+    await mapStep(files, stats, options, shard);
+    expect(await isShardDone(shard)).toBe(true);
+    const before = readFileSync(join(shard, 'summary.json'), 'utf8');
+    await mapStep(files, stats, options, shard);
+    expect(readFileSync(join(shard, 'summary.json'), 'utf8')).toBe(before);
+    expect(existsSync(join(shard, 'records.jsonl'))).toBe(true);
+  });
+});

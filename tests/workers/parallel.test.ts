@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM script without types
+import { generate } from '../../bench/generate.mjs';
+import { spoolBatches } from '../../src/workers/clean-stage.js';
+import { LineCounts } from '../../src/workers/line-counts.js';
+import { packSignatures, unpackSignatures } from '../../src/workers/clean-batch.js';
+import { readAhead } from '../../src/io/read-ahead.js';
+import { addToCorpusStats, createCorpusStats } from '../../src/clean/index.js';
+import { compactSignature, DEFAULT_DEDUP_OPTIONS, overlap, sampledOverlap, signDocument } from '../../src/dedup/index.js';
+
+const cli = join(__dirname, '..', '..', 'bin', 'corpus.js');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'corpus-parallel-'));
+  // 400 documents: four batches of 128, copies and q7x2 files included.
+  generate({ docs: 400, out: join(dir, 'corpus'), seed: 7 });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(jobs: number): { out: Buffer; clusters: Buffer; summary: { read: number; written: number; duplicates: number } } {
+  const o = (name: string) => join(dir, `${jobs}.${name}`);
+  execFileSync(process.execPath, [cli, 'clean', join(dir, 'corpus', 'docs'), '-o', o('out.jsonl'), '--dupes-out', o('clusters.jsonl'), '--summary', o('summary.json'), '--rejects', o('rejects.jsonl'), '-q', '--jobs', String(jobs)]);
+  return { out: readFileSync(o('out.jsonl')), clusters: readFileSync(o('clusters.jsonl')), summary: JSON.parse(readFileSync(o('summary.json'), 'utf8')) };
+}
+
+describe('--jobs', () => {
+  it('gives byte-identical records, clusters and rejects for 1 and 2 jobs', () => {
+    const one = run(1);
+    const two = run(2);
+    expect(one.summary.read).toBe(400);
+    expect(one.summary.duplicates).toBeGreaterThan(20);
+    expect(two.out.equals(one.out)).toBe(true);
+    expect(two.clusters.equals(one.clusters)).toBe(true);
+    expect(readFileSync(join(dir, '2.rejects.jsonl')).equals(readFileSync(join(dir, '1.rejects.jsonl')))).toBe(true);
+  }, 60_000);
+
+  it('rejects a --jobs that is not a positive whole number (usage error)', () => {
+    for (const bad of ['0', '1.5', 'x']) {
+      let code = 0;
+      try {
+        execFileSync(process.execPath, [cli, 'clean', join(dir, 'corpus', 'docs'), '--jobs', bad, '-q'], { stdio: 'pipe' });
+      } catch (err) {
+        code = (err as { status: number }).status;
+      }
+      expect(code).toBe(2);
+    }
+  });
+});
+
+describe('spoolBatches', () => {
+  it('cuts at line boundaries by record count and size, losing and reordering nothing', async () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: `d${i}`, text: 'é'.repeat(i % 97) }) + '\n');
+    const path = join(dir, 'spool.jsonl');
+    writeFileSync(path, lines.join(''));
+    const batches: string[] = [];
+    for await (const b of spoolBatches(path, 64, 3000)) batches.push(b);
+    expect(batches.join('')).toBe(lines.join(''));
+    for (const b of batches) {
+      expect(b.endsWith('\n')).toBe(true);
+      expect(b.split('\n').length - 1).toBeLessThanOrEqual(64);
+    }
+    expect(batches.length).toBeGreaterThan(1000 / 64);
+  });
+});
+
+describe('readAhead', () => {
+  it('yields every item’s events in item order, whatever order they finish in', async () => {
+    const items = Array.from({ length: 40 }, (_, i) => i);
+    async function* events(i: number): AsyncGenerator<string> {
+      for (let k = 0; k < 5; k++) {
+        await new Promise((r) => setTimeout(r, (i * 7 + k * 3) % 5));
+        yield `${i}.${k}`;
+      }
+    }
+    const got: string[] = [];
+    for await (const e of readAhead(items, events, { depth: 8, maxBuffered: 2, size: () => 1 })) got.push(e);
+    expect(got).toEqual(items.flatMap((i) => [0, 1, 2, 3, 4].map((k) => `${i}.${k}`)));
+  });
+});
+
+describe('LineCounts', () => {
+  it('counts as the cleaner’s Map does', () => {
+    const texts = Array.from({ length: 300 }, (_, i) => `Menu ${i % 7}\nShare this\nBody ${i} text\n\nFooter ${i % 3}`);
+    const stats = createCorpusStats();
+    const counts = new LineCounts();
+    for (const t of texts) {
+      addToCorpusStats(stats, t);
+      counts.addDocument(t);
+    }
+    expect(counts.size).toBe(stats.lineDocs.size);
+    for (const [hash, n] of stats.lineDocs) expect(counts.get(hash)).toBe(n);
+    expect(counts.get(12345)).toBe(stats.lineDocs.get(12345));
+    const shared = new LineCounts(counts.share());
+    for (const [hash, n] of stats.lineDocs) expect(shared.get(hash)).toBe(n);
+  });
+});
+
+describe('compact signatures', () => {
+  const words = (n: number, seed: number) => Array.from({ length: n }, (_, i) => `w${(i * 7919 + seed) % 100003}`).join(' ');
+  it('sampled overlap is exact below the sample size and close above it', () => {
+    const o = DEFAULT_DEDUP_OPTIONS;
+    const a = signDocument({ id: 'a', text: words(100, 1), title: null, site: null, date: null }, o);
+    const b = signDocument({ id: 'b', text: words(90, 1), title: null, site: null, date: null }, o);
+    const ca = compactSignature(a, o);
+    const cb = compactSignature(b, o);
+    expect(sampledOverlap(ca.shingles, ca.shingleCount!, cb.shingles, cb.shingleCount!)).toEqual(overlap(a.shingles, b.shingles));
+    const long = signDocument({ id: 'l', text: words(2000, 3), title: null, site: null, date: null }, o);
+    const part = signDocument({ id: 'p', text: words(2000, 3).split(' ').slice(0, 1400).join(' '), title: null, site: null, date: null }, o);
+    const cl = compactSignature(long, o);
+    const cp = compactSignature(part, o);
+    expect(cl.shingles.length).toBe(128);
+    const exact = overlap(long.shingles, part.shingles).containment;
+    expect(Math.abs(sampledOverlap(cl.shingles, cl.shingleCount!, cp.shingles, cp.shingleCount!).containment - exact)).toBeLessThan(0.1);
+  });
+  it('survive packing into flat arrays', () => {
+    const o = DEFAULT_DEDUP_OPTIONS;
+    const sigs = [1, 2, 3].map((k) => compactSignature(signDocument({ id: `d${k}`, text: words(50 * k, k), title: k === 2 ? 'T' : null, site: null, date: '2024-01-01' }, o), o));
+    const back = unpackSignatures(packSignatures(sigs));
+    expect(back.map((s) => ({ ...s, minhash: [...s.minhash], shingles: [...s.shingles] }))).toEqual(sigs.map((s) => ({ ...s, minhash: [...s.minhash], shingles: [...s.shingles] })));
+  });
+});
