@@ -20,7 +20,7 @@ import type { InputFile } from './io/discover.js';
 import { readInput, type ReadOptions, type RejectReason } from './io/read.js';
 import { Spool } from './io/spool.js';
 import { jsonLine, trackTemporary, untrackTemporary, type LineSink } from './io/write.js';
-import { previewOf, type RunSummary } from './pipeline.js';
+import { clusterRecords, INPUT_FAILURES, writeRecords, type RunSummary } from './pipeline.js';
 import type { OutputRecord, SourceRecord } from './types.js';
 import { unpackSignatures } from './workers/clean-batch.js';
 import { defaultJobs, runCleanBatches } from './workers/clean-stage.js';
@@ -186,7 +186,6 @@ export const SHARD_FILES = {
 export const shardDirName = (shard: number): string => `shard-${String(shard).padStart(5, '0')}`;
 
 /** Reject reasons that mean the input itself was bad (as in pipeline.ts). */
-const INPUT_FAILURES: ReadonlySet<RejectReason> = new Set(['binary', 'undecodable', 'malformed JSONL line', 'truncated input']);
 
 /** Whether a shard folder is complete: it exists only after its atomic rename, with summary.json inside. */
 export async function isShardDone(dir: string): Promise<boolean> {
@@ -461,6 +460,11 @@ export interface ReduceResult {
 }
 
 /** Reads a JSONL file line by line. */
+/** The cleaned records of the shards, in shard order: the same order a single-machine run writes. */
+async function* shardRecords(shardDirs: readonly string[]): AsyncGenerator<OutputRecord> {
+  for (const dir of shardDirs) for await (const line of fileLines(join(dir, SHARD_FILES.records))) yield JSON.parse(line) as OutputRecord;
+}
+
 async function* fileLines(path: string): AsyncGenerator<string> {
   const lines = createInterface({ input: createReadStream(path, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
   for await (const line of lines) if (line) yield line;
@@ -496,30 +500,9 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   for (const kind of [SHARD_FILES.readRejects, SHARD_FILES.cleanRejects])
     if (sinks.rejects) for (const dir of shardDirs) for await (const line of fileLines(join(dir, kind))) await sinks.rejects.write(line + '\n');
 
-  const clusters = result.clusters.length && (sinks.clusters || !sinks.output) ? await clusterRecords(result.clusters, shardDirs) : [];
+  const clusters = result.clusters.length && (sinks.clusters || !sinks.output) ? await clusterRecords(result.clusters, shardRecords(shardDirs)) : [];
   for (const c of clusters) await sinks.clusters?.write(jsonLine(c));
-
-  const { copiesOf, keptFor } = clusterRoles(result.clusters);
-  for (const dir of shardDirs) {
-    for await (const line of fileLines(join(dir, SHARD_FILES.records))) {
-      const record = JSON.parse(line) as OutputRecord;
-      const kept = keptFor.get(record.id);
-      const copies = copiesOf.get(record.id);
-      if (copies) record.duplicates = copies;
-      if (kept !== undefined) {
-        record.duplicate_of = kept;
-        if (options.dropDuplicates) {
-          summary.duplicates++;
-          await sinks.onRecord?.(record, true);
-          continue;
-        }
-        summary.markedDuplicates++;
-      }
-      await sinks.onRecord?.(record, false);
-      summary.written++;
-      await sinks.output?.write(jsonLine(record));
-    }
-  }
+  await writeRecords(shardRecords(shardDirs), result.clusters, options, sinks, summary);
   summary.seconds.write = Number(process.hrtime.bigint() - writeStarted) / 1e9;
   return { summary, clusters };
 }
@@ -543,35 +526,4 @@ export function sumShardSummaries(shards: readonly ShardSummary[], files?: numbe
   }
   summary.seconds.map = mapSeconds;
   return summary;
-}
-
-/** Who each record is in the clusters (as pipeline.ts): the representative with its copies, or a copy with its representative. */
-function clusterRoles(clusters: readonly Cluster[]): { copiesOf: Map<string, string[]>; keptFor: Map<string, string> } {
-  const copiesOf = new Map<string, string[]>();
-  const keptFor = new Map<string, string>();
-  for (const cluster of clusters) {
-    const copies = cluster.members.map((m) => m.id).filter((id) => id !== cluster.kept);
-    copiesOf.set(cluster.kept, copies);
-    for (const id of copies) keptFor.set(id, cluster.kept);
-  }
-  return { copiesOf, keptFor };
-}
-
-/** The cluster records of `--dupes-out` (as pipeline.ts), with titles and previews read back from the shards' records. */
-async function clusterRecords(clusters: readonly Cluster[], shardDirs: readonly string[]): Promise<object[]> {
-  const wanted = new Map<string, { title: string | null; site: string | null; date: string | null; chars: number; preview: string }>();
-  const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
-  for (const dir of shardDirs)
-    for await (const line of fileLines(join(dir, SHARD_FILES.records))) {
-      const r = JSON.parse(line) as OutputRecord;
-      if (members.has(r.id)) wanted.set(r.id, { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) });
-    }
-  return clusters.map((cluster, i) => ({
-    cluster: i + 1,
-    kept: cluster.kept,
-    members: cluster.members.map((m) => {
-      const r = wanted.get(m.id);
-      return { ...m, title: r?.title ?? null, site: r?.site ?? null, date: r?.date ?? null, chars: r?.chars ?? 0, preview: r?.preview ?? '' };
-    }),
-  }));
 }

@@ -73,7 +73,7 @@ interface ReadRow {
 }
 
 /** Reject reasons that mean the input itself was bad, rather than a cleaning decision. */
-const INPUT_FAILURES: ReadonlySet<RejectReason> = new Set(['binary', 'undecodable', 'malformed JSONL line', 'truncated input']);
+export const INPUT_FAILURES: ReadonlySet<RejectReason> = new Set(['binary', 'undecodable', 'malformed JSONL line', 'truncated input']);
 
 function emptySummary(files: number): RunSummary {
   return { files, read: 0, written: 0, duplicates: 0, markedDuplicates: 0, rejected: 0, rejectReasons: {}, inputProblems: 0, clusters: 0, candidatePairs: 0, verifiedPairs: 0, seconds: {} };
@@ -165,7 +165,7 @@ async function cleanStage(
 }
 
 /** Who each record is in the clusters: the representative with its copies, or a copy with its representative. */
-function clusterRoles(clusters: Cluster[]): { copiesOf: Map<string, string[]>; keptFor: Map<string, string> } {
+export function clusterRoles(clusters: readonly Cluster[]): { copiesOf: Map<string, string[]>; keptFor: Map<string, string> } {
   const copiesOf = new Map<string, string[]>();
   const keptFor = new Map<string, string>();
   for (const cluster of clusters) {
@@ -185,11 +185,11 @@ interface MemberView {
   preview: string;
 }
 
-/** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the spool. */
-async function clusterRecords(clusters: Cluster[], cleaned: Spool<OutputRecord>): Promise<object[]> {
+/** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the cleaned records. */
+export async function clusterRecords(clusters: readonly Cluster[], cleaned: AsyncIterable<OutputRecord>): Promise<object[]> {
   const wanted = new Map<string, MemberView>();
   const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
-  for await (const r of cleaned.read())
+  for await (const r of cleaned)
     if (members.has(r.id)) wanted.set(r.id, { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) });
   return clusters.map((cluster, i) => ({
     cluster: i + 1,
@@ -248,19 +248,25 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
     summary.clusters = result.clusters.length;
     summary.candidatePairs = result.candidatePairs;
     summary.verifiedPairs = result.verifiedPairs;
-    const clusters = result.clusters.length && (io.clusters || !io.output) ? await clusterRecords(result.clusters, cleaned) : [];
+    const clusters = result.clusters.length && (io.clusters || !io.output) ? await clusterRecords(result.clusters, cleaned.read()) : [];
     for (const c of clusters) await io.clusters?.write(jsonLine(c));
-    await time('write', () => writeStage(cleaned, result.clusters, options, io, summary));
+    await time('write', () => writeRecords(cleaned.read(), result.clusters, options, io, summary));
     return { summary, clusters };
   } finally {
     await spools.dispose();
   }
 }
 
-/** Stage 4: write each cleaned record, dropping or marking duplicates. */
-async function writeStage(cleaned: Spool<OutputRecord>, clusters: Cluster[], options: PipelineOptions, io: PipelineIo, summary: RunSummary): Promise<void> {
+/** Stage 4: write each cleaned record in order, dropping or marking duplicates (also the distributed reduce's last step). */
+export async function writeRecords(
+  cleaned: AsyncIterable<OutputRecord>,
+  clusters: readonly Cluster[],
+  options: Pick<PipelineOptions, 'dropDuplicates'>,
+  io: Pick<PipelineIo, 'output' | 'onRecord'>,
+  summary: RunSummary,
+): Promise<void> {
   const { copiesOf, keptFor } = clusterRoles(clusters);
-  for await (const record of cleaned.read()) {
+  for await (const record of cleaned) {
     const kept = keptFor.get(record.id);
     const copies = copiesOf.get(record.id);
     if (copies) record.duplicates = copies;
