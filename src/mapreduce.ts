@@ -15,7 +15,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { findDuplicates, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
+import { findDuplicates, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
 import type { InputFile } from './io/discover.js';
 import { readInput, type ReadOptions, type RejectReason } from './io/read.js';
 import { Spool } from './io/spool.js';
@@ -23,7 +23,7 @@ import { jsonLine, trackTemporary, untrackTemporary, type LineSink } from './io/
 import { clusterRecords, INPUT_FAILURES, writeRecords, type RunSummary } from './pipeline.js';
 import type { OutputRecord, SourceRecord } from './types.js';
 import { unpackSignatures } from './workers/clean-batch.js';
-import { defaultJobs, runCleanBatches } from './workers/clean-stage.js';
+import { cleanStageOptions, runCleanBatches } from './workers/clean-stage.js';
 import { LineCounts } from './workers/line-counts.js';
 
 /* ------------------------------------------------------------------ stats step */
@@ -304,14 +304,7 @@ export async function mapStep(
     const signatures = await FileLines.open(join(tmp, SHARD_FILES.signatures));
     await signatures.write(SIGNATURES_HEADER);
     let done = 0;
-    const stageOptions = {
-      jobs: options.jobs ?? defaultJobs(),
-      keepNoise: options.keepNoise,
-      skipCleaning: options.skipCleaning,
-      minChars: options.minChars,
-      detectDuplicates: options.detectDuplicates,
-      dedup: options.dedup,
-    };
+    const stageOptions = cleanStageOptions(options);
     await runCleanBatches(spool.path, spool.count, options.skipCleaning ? null : stats, stageOptions, async (batch) => {
       for (const r of batch.rejects) {
         summary.rejected++;

@@ -10,7 +10,7 @@ import { createSpoolDir, Spool } from './io/spool.js';
 import { jsonLine, type LineSink } from './io/write.js';
 import type { OutputRecord } from './types.js';
 import { unpackSignatures } from './workers/clean-batch.js';
-import { defaultJobs, runCleanBatches } from './workers/clean-stage.js';
+import { cleanStageOptions, runCleanBatches } from './workers/clean-stage.js';
 import { LineCounts } from './workers/line-counts.js';
 
 export { cleanRecord } from './workers/clean-batch.js';
@@ -145,14 +145,7 @@ async function cleanStage(
 ): Promise<DocSignature[]> {
   const signatures: DocSignature[] = [];
   let done = 0;
-  const stageOptions = {
-    jobs: options.jobs ?? defaultJobs(),
-    keepNoise: options.keepNoise,
-    skipCleaning: options.skipCleaning,
-    minChars: options.minChars,
-    detectDuplicates: options.detectDuplicates,
-    dedup: options.dedup,
-  };
+  const stageOptions = cleanStageOptions(options);
   await runCleanBatches(input.path, input.count, stats, stageOptions, async (batch) => {
     for (const r of batch.rejects) await reject(summary, io, r.id, r.reason, r.text);
     await output.addLines(batch.lines, batch.kept);

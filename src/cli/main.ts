@@ -1,11 +1,12 @@
 /** Commander wiring: parse, call the pipeline, print, exit. No logic a library user would need. */
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from '../dedup/index.js';
 import { resolveEncoding } from '../io/decode.js';
-import { findInputs, type InputFile } from '../io/discover.js';
+import { findInputs } from '../io/discover.js';
+import { checkOutputsAreNotInputs, CommandUsageError } from './commands/common.js';
 import { BrokenPipeError, jsonLine, openLineSink, removePendingTempFiles, type LineSink } from '../io/write.js';
 import { runPipeline, type PipelineOptions, type RunResult } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
@@ -15,8 +16,6 @@ import { createProgress, pausingFor } from './progress.js';
 import { registerInsightCommands } from './commands/register.js';
 import { registerDistributedCommands, runDistributedClean, type DistributedCleanFlags } from './commands/distributed.js';
 
-/** Raised for a wrong command line: printed with a hint, exit code 2. */
-class UsageError extends Error {}
 
 interface CommonFlags {
   output?: string;
@@ -54,26 +53,9 @@ function dedupOptions(flags: CommonFlags): DedupOptions {
 }
 
 function checkInputsAndEncoding(inputs: string[], flags: CommonFlags): void {
-  if (!inputs.length) throw new UsageError('no inputs given (name files or folders, or "-" for stdin)');
-  if (flags.encoding && !resolveEncoding(flags.encoding)) throw new UsageError(`unknown encoding "${flags.encoding}"`);
-  if (!flags.delimiter) throw new UsageError('--delimiter must not be empty');
-}
-
-/** Refuses an output path that is one of the inputs: the run would destroy what it reads. */
-function checkOutputsAreNotInputs(files: InputFile[], outputs: (string | undefined)[]): void {
-  const real = (p: string): string | null => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return null;
-    }
-  };
-  const inputs = new Set(files.filter((f) => f.path !== '-').map((f) => real(f.path)));
-  for (const out of outputs) {
-    if (!out || out === '-') continue;
-    const r = real(out);
-    if (r && inputs.has(r)) throw new UsageError(`output ${out} is also an input; choose another file`);
-  }
+  if (!inputs.length) throw new CommandUsageError('no inputs given (name files or folders, or "-" for stdin)');
+  if (flags.encoding && !resolveEncoding(flags.encoding)) throw new CommandUsageError(`unknown encoding "${flags.encoding}"`);
+  if (!flags.delimiter) throw new CommandUsageError('--delimiter must not be empty');
 }
 
 /** Outputs opened for a run, committed together at its end or all aborted. */
@@ -214,7 +196,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       // Help and version are "errors" to commander with exit code 0.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof CommandUsageError) {
       process.stderr.write(`corpus: error: ${err.message}\n(run with --help for usage)\n`);
       return EXIT.usage;
     }

@@ -65,6 +65,11 @@ export interface CleanStageOptions extends BatchOptions {
   jobs: number;
 }
 
+/** The clean stage's options from a run's options: every core unless `jobs` says otherwise. */
+export function cleanStageOptions(o: BatchOptions & { jobs?: number }): CleanStageOptions {
+  return { jobs: o.jobs ?? defaultJobs(), keepNoise: o.keepNoise, skipCleaning: o.skipCleaning, minChars: o.minChars, detectDuplicates: o.detectDuplicates, dedup: o.dedup };
+}
+
 /**
  * Cleans every batch of the spool at `path` and calls `onBatch` with each result in batch order. At most
  * jobs × IN_FLIGHT_PER_JOB batches are in flight, so memory stays bounded however large the spool.

@@ -1,7 +1,8 @@
 /** What `stats`, `explain` and `report` share: flags → pipeline options, a run that collects records, usage errors. */
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from '../../dedup/index.js';
 import { resolveEncoding } from '../../io/decode.js';
-import { findInputs } from '../../io/discover.js';
+import { realpathSync } from 'node:fs';
+import { findInputs, type InputFile } from '../../io/discover.js';
 import type { LineSink } from '../../io/write.js';
 import { runPipeline, type PipelineOptions, type RunResult } from '../../pipeline.js';
 import type { ClusterRecord } from '../../stats.js';
@@ -12,6 +13,23 @@ import { makeChalk, messagePrinter } from '../report.js';
 
 /** A wrong command line: printed with the fix, exit code 2. */
 export class CommandUsageError extends Error {}
+
+/** Refuses an output path that is one of the inputs: the run would destroy what it reads. */
+export function checkOutputsAreNotInputs(files: readonly InputFile[], outputs: readonly (string | undefined)[]): void {
+  const real = (p: string): string | null => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return null;
+    }
+  };
+  const inputs = new Set(files.filter((f) => f.path !== '-').map((f) => real(f.path)));
+  for (const out of outputs) {
+    if (!out || out === '-') continue;
+    const r = real(out);
+    if (r && inputs.has(r)) throw new CommandUsageError(`output ${out} is also an input; choose another file`);
+  }
+}
 
 export interface InputFlags {
   delimiter: string;

@@ -3,15 +3,14 @@
  * Options come from the single table; main.ts routes `clean --queue` here. BullMQ, ioredis and DuckDB are loaded
  * only when these commands run, so every other command starts as fast as before.
  */
-import { realpathSync } from 'node:fs';
 import type { Command } from 'commander';
-import { findInputs, type InputFile } from '../../io/discover.js';
+import { findInputs } from '../../io/discover.js';
 import { openLineSink, type LineSink } from '../../io/write.js';
 import { EXIT } from '../exit-codes.js';
 import { makeOption, type OptionName } from '../options.js';
 import { createProgress, pausingFor } from '../progress.js';
 import { formatSummary, makeChalk, messagePrinter } from '../report.js';
-import { CommandUsageError, dedupOptionsOf, readOptionsOf, withUsageErrors, type InputFlags } from './common.js';
+import { checkOutputsAreNotInputs, CommandUsageError, dedupOptionsOf, readOptionsOf, withUsageErrors, type InputFlags } from './common.js';
 
 export interface DistributedCleanFlags extends InputFlags {
   queue: string;
@@ -85,19 +84,6 @@ async function workerCommand(flags: WorkerFlags): Promise<number> {
   const { runWorker } = await import('../../distributed/worker.js');
   await runWorker({ queue: flags.queue, workDir: flags.workDir, jobs: flags.jobs, lockDuration: flags.lockDuration, idleExit: flags.idleExit, log });
   return EXIT.ok;
-}
-
-/** Refuses an output that is one of the inputs (as main.ts does for clean). */
-function checkOutputsAreNotInputs(files: readonly InputFile[], outputs: (string | undefined)[]): void {
-  const real = (p: string): string | null => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return null;
-    }
-  };
-  const inputs = new Set(files.map((f) => real(f.path)));
-  for (const out of outputs) if (out && out !== '-' && inputs.has(real(out))) throw new CommandUsageError(`output ${out} is also an input; choose another file`);
 }
 
 async function signCommand(inputs: string[], flags: SignFlags & { jobs?: number }): Promise<number> {
