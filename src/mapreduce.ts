@@ -1,34 +1,60 @@
 /**
- * The pipeline's split made explicit, so one machine and many run the same code:
+ * The pipeline's split made explicit, so one machine and many run the same code (pipeline.ts in-process,
+ * distributed/ as BullMQ jobs):
  *
- *   statsStep(shard)                → line counts of the shard (mergeable: counts add up)
- *   mapStep(shard, global counts)   → a shard folder: cleaned records, rejects, signatures, summary
- *   reduceStep(shard folders)       → band join → verified pairs → clusters → records written in shard order
+ *   readStep(shard files)              → a read folder: records as read, rejects, line counts of the shard
+ *   mapStep(read folder, all counts)   → a shard folder: cleaned records, rejects, signatures, summary
+ *   reduceStep(shard folders)          → band join → verified pairs → clusters → records written in shard order
  *
  * Cleaning needs the line counts of the whole run (a template line is one that many documents share), so the
- * stats step runs over every shard before any map step, and the merged counts equal a single pass's exactly:
- * output is byte-identical whatever the number of shards. A shard folder appears whole or not at all (written
+ * read step runs over every shard before any map step, and the merged counts equal a single pass's exactly:
+ * output is byte-identical whatever the number of shards. Inputs are read once: the map step cleans the read
+ * folder's records. A shard folder appears whole or not at all (written
  * under a temporary name, renamed into place), so a retried or repeated map step replaces it whole and a
  * folder that exists is a finished shard.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { findDuplicates, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
+import { findDuplicates, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
 import type { InputFile } from './io/discover.js';
-import { readInput, type ReadOptions, type RejectReason } from './io/read.js';
-import { Spool } from './io/spool.js';
+import { readInput, type ReadEvent, type ReadOptions, type RejectReason } from './io/read.js';
+import { readAhead } from './io/read-ahead.js';
 import { jsonLine, trackTemporary, untrackTemporary, type LineSink } from './io/write.js';
-import { clusterRecords, INPUT_FAILURES, writeRecords, type RunSummary } from './pipeline.js';
 import type { OutputRecord, SourceRecord } from './types.js';
-import { unpackSignatures } from './workers/clean-batch.js';
-import { cleanStageOptions, runCleanBatches } from './workers/clean-stage.js';
+import { unpackSignatures, type CleanedBatch } from './workers/clean-batch.js';
+import { cleanStageOptions, runCleanBatches, type CleanPool } from './workers/clean-stage.js';
 import { LineCounts } from './workers/line-counts.js';
 
-/* ------------------------------------------------------------------ stats step */
+/* ------------------------------------------------------------------ accounting */
 
-/** One input read by the stats step: a record (its text counted) or a reject, with the id as read. */
+/** The run's accounting: read = written + duplicates + rejected, always. */
+export interface RunSummary {
+  files: number;
+  read: number;
+  written: number;
+  /** Records dropped as copies of a kept representative. */
+  duplicates: number;
+  /** Records written but marked `duplicate_of` (`--no-dedup`); part of `written`. */
+  markedDuplicates: number;
+  rejected: number;
+  rejectReasons: Partial<Record<RejectReason, number>>;
+  /** Inputs that failed (missing, unreadable, binary, malformed lines …): non-zero exit. */
+  inputProblems: number;
+  clusters: number;
+  candidatePairs: number;
+  verifiedPairs: number;
+  /** Seconds spent in each stage. */
+  seconds: Record<string, number>;
+}
+
+/** Reject reasons that mean the input itself was bad, rather than a cleaning decision. */
+export const INPUT_FAILURES: ReadonlySet<RejectReason> = new Set(['binary', 'undecodable', 'malformed JSONL line', 'truncated input']);
+
+/* ------------------------------------------------------------------ read step */
+
+/** One input read by the read step: a record or a reject, with the id as read. */
 export interface ReadId {
   id: string;
   /** Index of the file in the shard's file list. */
@@ -36,23 +62,98 @@ export interface ReadId {
   record: boolean;
 }
 
+/** Files of a read step's folder. */
+export const READ_FILES = {
+  rows: 'rows.jsonl',
+  rejects: 'read-rejects.jsonl',
+  summary: 'read-summary.json',
+} as const;
+
+/** A read step's accounting, kept in its folder as read-summary.json. */
+export interface ReadSummary {
+  shard: number;
+  files: number;
+  /** Records and rejects read. */
+  read: number;
+  /** Records spooled for cleaning (rows.jsonl). */
+  records: number;
+  rejected: number;
+  readRejectReasons: Partial<Record<RejectReason, number>>;
+  inputProblems: number;
+  /** Problems and warnings with the inputs, in read order, for the run to print. */
+  messages: ShardMessage[];
+  seconds: number;
+}
+
+export interface ReadResult {
+  summary: ReadSummary;
+  /** Line counts of the shard's records, or null when not counted (no cleaning). */
+  counts: LineCounts | null;
+  /** Every record's and reject's id as read, in read order (see planRenames). */
+  ids: ReadId[];
+}
+
+/** Files read at once within a shard, and characters each may buffer ahead (see read-ahead.ts). */
+const READ_AHEAD_FILES = 16;
+const READ_AHEAD_CHARS = 1 << 22;
+
+const eventSize = ({ event }: { event: ReadEvent }): number => (event.type === 'record' ? event.record.text.length : event.type === 'reject' ? (event.text?.length ?? 0) : 0);
+
+async function* withIndex(file: number, events: AsyncIterable<ReadEvent>): AsyncGenerator<{ file: number; event: ReadEvent }> {
+  for await (const event of events) yield { file, event };
+}
+
 /**
- * Counts, for every normalised line, the documents of `files` holding it (as the pipeline's read stage does).
- * `onId` sees each record's and reject's id in read order, for run-wide id uniqueness (see IdRenamer).
+ * Reads, decodes and splits the files of one shard into `dir` (created): the records as JSON lines for the map
+ * step, the rejects, and a summary; and counts, for every normalised line, the documents holding it. Counts
+ * are mergeable (LineCounts.addCounts): the shards' merged counts equal a single pass's, so cleaning, and so
+ * the output, do not depend on the cut. Ids are left as read; planRenames makes them unique across the run.
  */
-export async function statsStep(files: readonly InputFile[], read: ReadOptions, onId?: (id: ReadId) => void | Promise<void>): Promise<LineCounts> {
-  const counts = new LineCounts();
-  for (let f = 0; f < files.length; f++) {
-    for await (const event of readInput(files[f], read)) {
-      if (event.type === 'record') {
-        counts.addDocument(event.record.text);
-        await onId?.({ id: event.record.id, file: f, record: true });
-      } else if (event.type === 'reject') {
-        await onId?.({ id: event.id, file: f, record: false });
-      }
+export async function readStep(files: readonly InputFile[], read: ReadOptions, dir: string, options: { shard?: number; countLines?: boolean; progress?(done: number): void } = {}): Promise<ReadResult> {
+  const started = process.hrtime.bigint();
+  await mkdir(dir, { recursive: true });
+  const counts = options.countLines === false ? null : new LineCounts();
+  const ids: ReadId[] = [];
+  const summary: ReadSummary = { shard: options.shard ?? 0, files: files.length, read: 0, records: 0, rejected: 0, readRejectReasons: {}, inputProblems: 0, messages: [], seconds: 0 };
+  const rows = await FileLines.open(join(dir, READ_FILES.rows));
+  const rejects = await FileLines.open(join(dir, READ_FILES.rejects));
+  const indexes = files.map((_, i) => i);
+  const events = readAhead(indexes, (i) => withIndex(i, readInput(files[i], read)), { depth: READ_AHEAD_FILES, maxBuffered: READ_AHEAD_CHARS, size: eventSize });
+  for await (const { file, event } of events) {
+    if (event.type === 'record') {
+      summary.read++;
+      summary.records++;
+      const { id, text, encoding, extra } = event.record;
+      const row: SourceRecord = { id, text, encoding };
+      if (extra) row.extra = extra;
+      counts?.addDocument(text);
+      ids.push({ id, file, record: true });
+      await rows.write(JSON.stringify(row) + '\n');
+      options.progress?.(summary.read);
+    } else if (event.type === 'reject') {
+      summary.read++;
+      summary.rejected++;
+      summary.readRejectReasons[event.reason] = (summary.readRejectReasons[event.reason] ?? 0) + 1;
+      if (INPUT_FAILURES.has(event.reason)) summary.inputProblems++;
+      summary.messages.push({ kind: 'problem', text: event.message });
+      ids.push({ id: event.id, file, record: false });
+      await rejects.write(jsonLine({ id: event.id, reason: event.reason, text: event.text }));
+    } else if (event.type === 'problem') {
+      summary.inputProblems++;
+      summary.messages.push({ kind: 'problem', text: `${event.path}: ${event.message}` });
+    } else {
+      summary.messages.push({ kind: 'warning', text: `${event.path}: ${event.message}` });
     }
   }
-  return counts;
+  await rows.close();
+  await rejects.close();
+  summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await writeFile(join(dir, READ_FILES.summary), JSON.stringify(summary, null, 2) + '\n');
+  return { summary, counts, ids };
+}
+
+export async function readReadSummary(dir: string): Promise<ReadSummary> {
+  return JSON.parse(await readFile(join(dir, READ_FILES.summary), 'utf8')) as ReadSummary;
 }
 
 /** Occupied slots of a table: line hash and documents holding the line. */
@@ -63,17 +164,10 @@ export function* lineCountEntries(counts: LineCounts): Generator<[hash: number, 
   for (let i = 0; i < keys.length; i++) if (docs[i] !== 0) yield [keys[i], docs[i]];
 }
 
-/**
- * The counts of several shards as one table: per line the sum of its documents, documents summed. Equal to the
- * counts of one pass over all shards, since each document is in exactly one shard.
- */
+/** The counts of several shards as one table (see LineCounts.addCounts). */
 export function mergeLineCounts(parts: Iterable<LineCounts>): LineCounts {
   const merged = new LineCounts();
-  for (const part of parts) {
-    // LineCounts has no add(hash, n) (see the report): n increments give the same count.
-    for (const [hash, n] of lineCountEntries(part)) for (let k = 0; k < n; k++) merged.increment(hash);
-    merged.documents += part.documents;
-  }
+  for (const part of parts) merged.addCounts(part);
   return merged;
 }
 
@@ -104,8 +198,8 @@ export function decodeLineCounts(bytes: Buffer): LineCounts {
 }
 
 /**
- * Run-wide unique ids, as the pipeline gives them: a repeated id gets `~2`, `~3` … in read order. Fed every
- * shard's ids in shard order, it yields the renames each map step applies (usually none).
+ * Run-wide unique ids: a repeated id (the same relative name under two arguments) gets `~2`, `~3` … in read
+ * order, shard after shard.
  */
 export class IdRenamer {
   private seen = new Set<string>();
@@ -117,24 +211,43 @@ export class IdRenamer {
   }
 }
 
+/** The renamed ids of one shard: its k-th record (from 0, in read order) or k-th reject → its unique id. */
+export interface ShardRenames {
+  records?: Record<number, string>;
+  rejects?: Record<number, string>;
+}
+
+/** One id renamed, for the warning the run prints. */
+export interface Renamed {
+  /** Index of the file in the shard's file list. */
+  file: number;
+  id: string;
+  unique: string;
+}
+
 /**
- * The renames of a run, per shard: the shard's n-th record or reject (from 0, in read order) → its unique id,
- * for the ids of each shard in shard order (statsStep's `onId`). Only renamed ids are listed; usually none.
+ * The renames of one shard, given the shards before it were fed to the same renamer (in shard order): usually
+ * none. Returns what to apply in the map step and what to tell the user.
  */
-export function planRenames(shardIds: Iterable<Iterable<string>>): Record<number, Record<number, string>> {
-  const renamer = new IdRenamer();
-  const renames: Record<number, Record<number, string>> = {};
-  let shard = 0;
-  for (const ids of shardIds) {
-    let n = 0;
-    for (const id of ids) {
-      const unique = renamer.unique(id);
-      if (unique !== id) (renames[shard] ??= {})[n] = unique;
-      n++;
-    }
-    shard++;
+export function planShardRenames(renamer: IdRenamer, ids: Iterable<ReadId>): { renames: ShardRenames; renamed: Renamed[] } {
+  const renames: ShardRenames = {};
+  const renamed: Renamed[] = [];
+  let records = 0;
+  let rejects = 0;
+  for (const r of ids) {
+    const k = r.record ? records++ : rejects++;
+    const unique = renamer.unique(r.id);
+    if (unique === r.id) continue;
+    (r.record ? (renames.records ??= {}) : (renames.rejects ??= {}))[k] = unique;
+    renamed.push({ file: r.file, id: r.id, unique });
   }
-  return renames;
+  return { renames, renamed };
+}
+
+/** The renames of every shard of a run, from their ids in shard order. */
+export function planRenames(shardIds: Iterable<Iterable<ReadId>>): ShardRenames[] {
+  const renamer = new IdRenamer();
+  return [...shardIds].map((ids) => planShardRenames(renamer, ids).renames);
 }
 
 /* ------------------------------------------------------------------ map step */
@@ -230,82 +343,46 @@ class FileLines {
 export interface MapHooks {
   /** Sees each batch of signatures (shard-local indexes from `firstIndex`) before the shard is committed, e.g. to store band keys. */
   onSignatures?(signatures: DocSignature[], firstIndex: number): Promise<void>;
-  /** Records read, then records cleaned, in this shard. */
-  progress?(stage: 'read' | 'clean', done: number): void;
+  /** Records cleaned so far in this shard. */
+  progress?(done: number): void;
+  /** The run's clean workers (one pool for every shard); without it the step starts a pool of its own. */
+  pool?: CleanPool;
 }
 
 /**
- * Reads, cleans and signs the files of one shard with the run's global line counts, into `dir` (the shard's
- * folder, e.g. `<work>/shard-00003`). Everything is written to a temporary folder beside it and renamed into
- * place at the end, so `dir` appears complete or not at all; an existing `dir` (a concurrent attempt that
- * finished first) is left as it is, since both attempts write the same bytes. `renames` maps the shard's
- * n-th record or reject (from 0, in read order) to its run-wide unique id.
+ * Cleans and signs the records of one read step's folder (`readDir`) with the run's global line counts, into
+ * `dir` (the shard's folder, e.g. `<work>/shard-00003`). Everything is written to a temporary folder beside it and
+ * renamed into place at the end, so `dir` appears complete or not at all; an existing `dir` (a concurrent attempt
+ * that finished first) is left as it is, since both attempts write the same bytes. `renames` gives run-wide
+ * unique ids to the shard's repeated ones (see planShardRenames).
  */
 export async function mapStep(
-  files: readonly InputFile[],
+  readDir: string,
   stats: LineCounts | null,
   options: MapOptions,
   dir: string,
-  shard = 0,
-  renames: Readonly<Record<number, string>> = {},
+  renames: ShardRenames = {},
   hooks: MapHooks = {},
 ): Promise<ShardSummary> {
   const started = process.hrtime.bigint();
+  const read = await readReadSummary(readDir);
   const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   await mkdir(tmp, { recursive: true });
   trackTemporary(tmp);
   try {
-    const summary: ShardSummary = {
-      shard,
-      files: files.length,
-      read: 0,
-      kept: 0,
-      rejected: 0,
-      readRejectReasons: {},
-      cleanRejectReasons: {},
-      inputProblems: 0,
-      messages: [],
-      signatures: 0,
-      seconds: 0,
-    };
-    const readRejects = await FileLines.open(join(tmp, SHARD_FILES.readRejects));
-    const spool = await Spool.create<SourceRecord>(tmp, 'read.spool.jsonl');
-    let n = 0;
-    for (const file of files) {
-      for await (const event of readInput(file, options.read)) {
-        if (event.type === 'record') {
-          summary.read++;
-          const { id, text, encoding, extra } = event.record;
-          const row: SourceRecord = { id: renames[n++] ?? id, text, encoding };
-          if (row.id !== id) summary.messages.push({ kind: 'warning', text: `${file.path}: id ${id} already used, renamed ${row.id}` });
-          if (extra) row.extra = extra;
-          await spool.add(row);
-          hooks.progress?.('read', summary.read);
-        } else if (event.type === 'reject') {
-          summary.read++;
-          summary.rejected++;
-          summary.readRejectReasons[event.reason] = (summary.readRejectReasons[event.reason] ?? 0) + 1;
-          if (INPUT_FAILURES.has(event.reason)) summary.inputProblems++;
-          summary.messages.push({ kind: 'problem', text: event.message });
-          await readRejects.write(jsonLine({ id: renames[n++] ?? event.id, reason: event.reason, text: event.text }));
-        } else if (event.type === 'problem') {
-          summary.inputProblems++;
-          summary.messages.push({ kind: 'problem', text: `${event.path}: ${event.message}` });
-        } else {
-          summary.messages.push({ kind: 'warning', text: `${event.path}: ${event.message}` });
-        }
-      }
-    }
-    await spool.close();
-    await readRejects.close();
+    const { records: _records, seconds: _seconds, ...readCounts } = read;
+    const summary: ShardSummary = { ...readCounts, kept: 0, cleanRejectReasons: {}, signatures: 0, seconds: 0 };
+    if (!(await copyRenamed(join(readDir, READ_FILES.rejects), join(tmp, SHARD_FILES.readRejects), renames.rejects)))
+      await copyFile(join(readDir, READ_FILES.rejects), join(tmp, SHARD_FILES.readRejects));
+    const rowsPath = join(tmp, 'rows.renamed.jsonl');
+    const renamed = await copyRenamed(join(readDir, READ_FILES.rows), rowsPath, renames.records);
 
     const records = await FileLines.open(join(tmp, SHARD_FILES.records));
     const cleanRejects = await FileLines.open(join(tmp, SHARD_FILES.cleanRejects));
     const signatures = await FileLines.open(join(tmp, SHARD_FILES.signatures));
     await signatures.write(SIGNATURES_HEADER);
     let done = 0;
-    const stageOptions = cleanStageOptions(options);
-    await runCleanBatches(spool.path, spool.count, options.skipCleaning ? null : stats, stageOptions, async (batch) => {
+    const onBatch = async (batch: CleanedBatch): Promise<void> => {
       for (const r of batch.rejects) {
         summary.rejected++;
         summary.cleanRejectReasons[r.reason] = (summary.cleanRejectReasons[r.reason] ?? 0) + 1;
@@ -320,12 +397,15 @@ export async function mapStep(
         summary.signatures += signed.length;
       }
       done += batch.kept + batch.rejects.length;
-      hooks.progress?.('clean', done);
-    });
+      hooks.progress?.(done);
+    };
+    const rowsFile = renamed ? rowsPath : join(readDir, READ_FILES.rows);
+    if (hooks.pool) await hooks.pool.run(rowsFile, onBatch);
+    else await runCleanBatches(rowsFile, options.skipCleaning ? null : stats, cleanStageOptions(options), onBatch);
     await records.close();
     await cleanRejects.close();
     await signatures.close();
-    await rm(spool.path, { force: true });
+    await rm(rowsPath, { force: true });
     summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await writeFile(join(tmp, SHARD_FILES.summary), JSON.stringify(summary, null, 2) + '\n');
     await commitDir(tmp, dir);
@@ -334,6 +414,28 @@ export async function mapStep(
     await rm(tmp, { recursive: true, force: true });
     untrackTemporary(tmp);
   }
+}
+
+/**
+ * Copies a JSONL file of `{ id, … }` lines, giving the k-th line the id `renames[k]` where there is one. Copies
+ * nothing and returns false when there are no renames (the usual case).
+ */
+async function copyRenamed(from: string, to: string, renames: Readonly<Record<number, string>> = {}): Promise<boolean> {
+  if (!Object.keys(renames).length) return false;
+  const out = await FileLines.open(to);
+  let k = 0;
+  for await (const line of fileLines(from)) {
+    const unique = renames[k++];
+    if (unique === undefined) {
+      await out.write(line + '\n');
+      continue;
+    }
+    // Keys in their order, id first: the same bytes as a record read under its unique id.
+    const { id: _id, ...rest } = JSON.parse(line) as { id: string };
+    await out.write(JSON.stringify({ id: unique, ...rest }) + '\n');
+  }
+  await out.close();
+  return true;
 }
 
 /**
@@ -519,4 +621,82 @@ export function sumShardSummaries(shards: readonly ShardSummary[], files?: numbe
   }
   summary.seconds.map = mapSeconds;
   return summary;
+}
+
+/** Who each record is in the clusters: the representative with its copies, or a copy with its representative. */
+export function clusterRoles(clusters: readonly Cluster[]): { copiesOf: Map<string, string[]>; keptFor: Map<string, string> } {
+  const copiesOf = new Map<string, string[]>();
+  const keptFor = new Map<string, string>();
+  for (const cluster of clusters) {
+    const copies = cluster.members.map((m) => m.id).filter((id) => id !== cluster.kept);
+    copiesOf.set(cluster.kept, copies);
+    for (const id of copies) keptFor.set(id, cluster.kept);
+  }
+  return { copiesOf, keptFor };
+}
+
+/** What a cluster record shows of each member: kept instead of the whole record, so memory does not hold member texts. */
+interface MemberView {
+  title: string | null;
+  site: string | null;
+  date: string | null;
+  chars: number;
+  preview: string;
+}
+
+/** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the cleaned records. */
+export async function clusterRecords(clusters: readonly Cluster[], cleaned: AsyncIterable<OutputRecord>): Promise<object[]> {
+  const wanted = new Map<string, MemberView>();
+  const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
+  for await (const r of cleaned)
+    if (members.has(r.id)) wanted.set(r.id, { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) });
+  return clusters.map((cluster, i) => ({
+    cluster: i + 1,
+    kept: cluster.kept,
+    members: cluster.members.map((m) => {
+      const r = wanted.get(m.id);
+      return {
+        ...m,
+        title: r?.title ?? null,
+        site: r?.site ?? null,
+        date: r?.date ?? null,
+        chars: r?.chars ?? 0,
+        preview: r?.preview ?? '',
+      };
+    }),
+  }));
+}
+
+/** First words of a body, on one line. */
+export function previewOf(text: string, chars = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= chars ? flat : flat.slice(0, chars - 1).trimEnd() + '…';
+}
+
+/** The reduce step's last stage: writes each cleaned record in order, dropping or marking duplicates. */
+export async function writeRecords(
+  cleaned: AsyncIterable<OutputRecord>,
+  clusters: readonly Cluster[],
+  options: { dropDuplicates: boolean },
+  io: Pick<ReduceSinks, 'output' | 'onRecord'>,
+  summary: RunSummary,
+): Promise<void> {
+  const { copiesOf, keptFor } = clusterRoles(clusters);
+  for await (const record of cleaned) {
+    const kept = keptFor.get(record.id);
+    const copies = copiesOf.get(record.id);
+    if (copies) record.duplicates = copies;
+    if (kept !== undefined) {
+      record.duplicate_of = kept;
+      if (options.dropDuplicates) {
+        summary.duplicates++;
+        await io.onRecord?.(record, true);
+        continue;
+      }
+      summary.markedDuplicates++;
+    }
+    await io.onRecord?.(record, false);
+    summary.written++;
+    await io.output?.write(jsonLine(record));
+  }
 }

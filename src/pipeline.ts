@@ -1,19 +1,40 @@
 /**
- * The one place that composes the stages: read → clean → sign → find duplicates → write.
- * Text lives in temporary spools between stages; memory holds signatures and counts only.
+ * The one place that composes the stages on one machine, with the map/reduce steps of mapreduce.ts that the
+ * distributed mode runs as jobs:
+ *
+ *   read   readStep per shard of input files, in worker threads → records spooled, line counts merged
+ *   clean  mapStep per shard with the merged counts (cleaning and signing in worker threads)
+ *   dedup, write   reduceStep over the shard folders
+ *
+ * Text lives in the shard folders of a private temporary folder; memory holds signatures and counts only.
  */
-import { findDuplicates, type Cluster, type DedupOptions, type DocSignature } from './dedup/index.js';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DedupOptions } from './dedup/index.js';
 import type { InputFile } from './io/discover.js';
-import { readInput, type ReadEvent, type ReadOptions, type RejectReason } from './io/read.js';
-import { readAhead } from './io/read-ahead.js';
-import { createSpoolDir, Spool } from './io/spool.js';
-import { jsonLine, type LineSink } from './io/write.js';
+import type { ReadOptions } from './io/read.js';
+import { createSpoolDir } from './io/spool.js';
+import type { LineSink } from './io/write.js';
+import {
+  IdRenamer,
+  mapStep,
+  planShardRenames,
+  readStep,
+  reduceStep,
+  shardDirName,
+  type ReadResult,
+  type RunSummary,
+  type ShardRenames,
+} from './mapreduce.js';
 import type { OutputRecord } from './types.js';
-import { unpackSignatures } from './workers/clean-batch.js';
-import { cleanStageOptions, runCleanBatches } from './workers/clean-stage.js';
+import { BATCH_RECORDS, CleanPool, cleanStageOptions } from './workers/clean-stage.js';
 import { LineCounts } from './workers/line-counts.js';
+import type { ReadTask, ReadTaskResult } from './workers/read-worker.js';
 
 export { cleanRecord } from './workers/clean-batch.js';
+export { clusterRecords, clusterRoles, INPUT_FAILURES, previewOf, writeRecords, type RunSummary } from './mapreduce.js';
 
 export interface PipelineOptions {
   read: ReadOptions;
@@ -27,7 +48,7 @@ export interface PipelineOptions {
   keepNoise: boolean;
   /** Bodies shorter than this are rejected. */
   minChars: number;
-  /** Worker threads for cleaning and signing (default: every core); 1 runs in-process. Output is the same for any value. */
+  /** Worker threads for reading, cleaning and signing (default: every core); 1 runs in-process. Output is the same for any value. */
   jobs?: number;
 }
 
@@ -38,173 +59,10 @@ export interface PipelineIo {
   clusters?: LineSink;
   /** One-line messages for the user: problems with inputs and warnings. */
   message(kind: 'problem' | 'warning', text: string): void;
-  /** Called as records are read, for progress displays. */
+  /** Called as records are read and cleaned, for progress displays. */
   progress?(stage: string, done: number): void;
   /** Sees every cleaned record in output order, with `duplicate_of`/`duplicates` set, whether written or dropped (for stats and reports). */
   onRecord?(record: OutputRecord, dropped: boolean): void | Promise<void>;
-}
-
-/** The run's accounting: read = written + duplicates + rejected, always. */
-export interface RunSummary {
-  files: number;
-  read: number;
-  written: number;
-  /** Records dropped as copies of a kept representative. */
-  duplicates: number;
-  /** Records written but marked `duplicate_of` (`--no-dedup`); part of `written`. */
-  markedDuplicates: number;
-  rejected: number;
-  rejectReasons: Partial<Record<RejectReason, number>>;
-  /** Inputs that failed (missing, unreadable, binary, malformed lines …): non-zero exit. */
-  inputProblems: number;
-  clusters: number;
-  candidatePairs: number;
-  verifiedPairs: number;
-  /** Seconds spent in each stage. */
-  seconds: Record<string, number>;
-}
-
-/** A record after the read stage, as spooled. */
-interface ReadRow {
-  id: string;
-  text: string;
-  encoding: string;
-  extra?: Record<string, unknown>;
-}
-
-/** Reject reasons that mean the input itself was bad, rather than a cleaning decision. */
-export const INPUT_FAILURES: ReadonlySet<RejectReason> = new Set(['binary', 'undecodable', 'malformed JSONL line', 'truncated input']);
-
-function emptySummary(files: number): RunSummary {
-  return { files, read: 0, written: 0, duplicates: 0, markedDuplicates: 0, rejected: 0, rejectReasons: {}, inputProblems: 0, clusters: 0, candidatePairs: 0, verifiedPairs: 0, seconds: {} };
-}
-
-async function reject(summary: RunSummary, io: PipelineIo, id: string, reason: RejectReason, text: string | null): Promise<void> {
-  summary.rejected++;
-  summary.rejectReasons[reason] = (summary.rejectReasons[reason] ?? 0) + 1;
-  if (INPUT_FAILURES.has(reason)) summary.inputProblems++;
-  await io.rejects?.write(jsonLine({ id, reason, text }));
-}
-
-/** Ids must be unique for deduplication: a repeated id (same relative name under two arguments) gets `~N`. */
-function uniqueId(seen: Set<string>, id: string): string {
-  let unique = id;
-  for (let n = 2; seen.has(unique); n++) unique = `${id}~${n}`;
-  seen.add(unique);
-  return unique;
-}
-
-/** Files read at once, and characters each may buffer ahead (see read-ahead.ts). */
-const READ_AHEAD_FILES = 16;
-const READ_AHEAD_CHARS = 1 << 22;
-
-async function* withFile(file: InputFile, events: AsyncIterable<ReadEvent>): AsyncGenerator<{ file: InputFile; event: ReadEvent }> {
-  for await (const event of events) yield { file, event };
-}
-
-const eventSize = ({ event }: { event: ReadEvent }): number => (event.type === 'record' ? event.record.text.length : event.type === 'reject' ? (event.text?.length ?? 0) : 0);
-
-/** Stage 1: read every input into a spool, gathering the corpus statistics cleaning needs. */
-async function readStage(files: InputFile[], options: PipelineOptions, io: PipelineIo, summary: RunSummary, spool: Spool<ReadRow>): Promise<LineCounts | null> {
-  const stats = options.skipCleaning ? null : new LineCounts();
-  const seen = new Set<string>();
-  const events = readAhead(files, (file) => withFile(file, readInput(file, options.read)), { depth: READ_AHEAD_FILES, maxBuffered: READ_AHEAD_CHARS, size: eventSize });
-  for await (const { file, event } of events) {
-    if (event.type === 'record') {
-      summary.read++;
-      const { id, text, encoding, extra } = event.record;
-      const row: ReadRow = { id: uniqueId(seen, id), text, encoding };
-      if (row.id !== id) io.message('warning', `${file.path}: id ${id} already used, renamed ${row.id}`);
-      if (extra) row.extra = extra;
-      stats?.addDocument(text);
-      await spool.add(row);
-      io.progress?.('read', summary.read);
-    } else if (event.type === 'reject') {
-      summary.read++;
-      io.message('problem', event.message);
-      await reject(summary, io, uniqueId(seen, event.id), event.reason, event.text);
-    } else if (event.type === 'problem') {
-      summary.inputProblems++;
-      io.message('problem', `${event.path}: ${event.message}`);
-    } else {
-      io.message('warning', `${event.path}: ${event.message}`);
-    }
-  }
-  await spool.close();
-  return stats;
-}
-
-/** Stage 2: clean and sign the spooled records in batches (worker threads for jobs > 1), reject empty or short bodies. */
-async function cleanStage(
-  input: Spool<ReadRow>,
-  stats: LineCounts | null,
-  options: PipelineOptions,
-  io: PipelineIo,
-  summary: RunSummary,
-  output: Spool<OutputRecord>,
-): Promise<DocSignature[]> {
-  const signatures: DocSignature[] = [];
-  let done = 0;
-  const stageOptions = cleanStageOptions(options);
-  await runCleanBatches(input.path, input.count, stats, stageOptions, async (batch) => {
-    for (const r of batch.rejects) await reject(summary, io, r.id, r.reason, r.text);
-    await output.addLines(batch.lines, batch.kept);
-    if (batch.signatures) for (const s of unpackSignatures(batch.signatures)) signatures.push(s);
-    done += batch.kept + batch.rejects.length;
-    io.progress?.('clean', done);
-  });
-  await output.close();
-  return signatures;
-}
-
-/** Who each record is in the clusters: the representative with its copies, or a copy with its representative. */
-export function clusterRoles(clusters: readonly Cluster[]): { copiesOf: Map<string, string[]>; keptFor: Map<string, string> } {
-  const copiesOf = new Map<string, string[]>();
-  const keptFor = new Map<string, string>();
-  for (const cluster of clusters) {
-    const copies = cluster.members.map((m) => m.id).filter((id) => id !== cluster.kept);
-    copiesOf.set(cluster.kept, copies);
-    for (const id of copies) keptFor.set(id, cluster.kept);
-  }
-  return { copiesOf, keptFor };
-}
-
-/** What a cluster record shows of each member: kept instead of the whole record, so memory does not hold member texts. */
-interface MemberView {
-  title: string | null;
-  site: string | null;
-  date: string | null;
-  chars: number;
-  preview: string;
-}
-
-/** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the cleaned records. */
-export async function clusterRecords(clusters: readonly Cluster[], cleaned: AsyncIterable<OutputRecord>): Promise<object[]> {
-  const wanted = new Map<string, MemberView>();
-  const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
-  for await (const r of cleaned)
-    if (members.has(r.id)) wanted.set(r.id, { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) });
-  return clusters.map((cluster, i) => ({
-    cluster: i + 1,
-    kept: cluster.kept,
-    members: cluster.members.map((m) => {
-      const r = wanted.get(m.id);
-      return {
-        ...m,
-        title: r?.title ?? null,
-        site: r?.site ?? null,
-        date: r?.date ?? null,
-        chars: r?.chars ?? 0,
-        preview: r?.preview ?? '',
-      };
-    }),
-  }));
-}
-
-/** First words of a body, on one line. */
-export function previewOf(text: string, chars = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= chars ? flat : flat.slice(0, chars - 1).trimEnd() + '…';
 }
 
 export interface RunResult {
@@ -212,19 +70,107 @@ export interface RunResult {
   clusters: object[];
 }
 
+/** Files per shard at most: a shard is a unit of work for a thread (~2 MB of generated news at 512 pages). */
+const MAX_SHARD_FILES = 512;
+/** Shards per job at least, when there are files enough: the threads finish together rather than one waiting on a big last shard. */
+const SHARDS_PER_JOB = 4;
+/** Fewer files than this are read on the main thread: starting threads (~0.1 s) costs more than it saves. */
+const MIN_FILES_FOR_READ_THREADS = 64;
+/** Shards cleaned at once: while one shard's last batches finish, the next one's keep the threads busy. */
+const MAP_SHARDS_AT_ONCE = 2;
+/** Read shards in flight per job: one running, one queued. */
+const READS_IN_FLIGHT_PER_JOB = 2;
+
+/** A run's local shard: contiguous input files; stdin is always a shard of its own, read on the main thread. */
+interface LocalShard {
+  index: number;
+  files: InputFile[];
+  stdin: boolean;
+}
+
+/**
+ * Cuts the inputs, in order, into shards of at most MAX_SHARD_FILES files, at least SHARDS_PER_JOB per job when
+ * there are files enough. The cut never changes the output (see mapreduce.ts), only how the work spreads.
+ */
+export function localShards(files: readonly InputFile[], jobs: number): LocalShard[] {
+  const perShard = Math.max(1, Math.min(MAX_SHARD_FILES, Math.ceil(files.length / (jobs * SHARDS_PER_JOB))));
+  const shards: LocalShard[] = [];
+  let current: LocalShard | null = null;
+  for (const file of files) {
+    const stdin = file.path === '-';
+    if (!current || stdin || current.stdin || current.files.length >= perShard) {
+      current = { index: shards.length, files: [], stdin };
+      shards.push(current);
+    }
+    current.files.push(file);
+  }
+  return shards;
+}
+
+const READ_WORKER_URL = new URL('./workers/read-worker.js', import.meta.url);
+
+/**
+ * Runs readStep on every shard, on `jobs` threads when worth it, and hands each result to `onShard` in shard
+ * order. At most jobs × READS_IN_FLIGHT_PER_JOB shards are read ahead of the one being handed over.
+ */
+async function readShards(shards: readonly LocalShard[], dirs: readonly string[], options: PipelineOptions, jobs: number, onShard: (result: ReadResult, shard: LocalShard) => Promise<void>): Promise<void> {
+  const countLines = !options.skipCleaning;
+  const inProcess = (shard: LocalShard): Promise<ReadResult> => readStep(shard.files, options.read, dirs[shard.index], { shard: shard.index, countLines });
+  const files = shards.reduce((n, s) => n + s.files.length, 0);
+  const threaded = jobs > 1 && shards.length > 1 && files >= MIN_FILES_FOR_READ_THREADS && existsSync(fileURLToPath(READ_WORKER_URL));
+  if (!threaded) {
+    for (const shard of shards) await onShard(await inProcess(shard), shard);
+    return;
+  }
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({ filename: READ_WORKER_URL.href, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  // Streams do not cross threads; stdin shards are read here.
+  const { stdin: _stdin, ...read } = options.read;
+  const start = (shard: LocalShard): Promise<ReadResult> => {
+    if (shard.stdin) return inProcess(shard);
+    const task: ReadTask = { files: shard.files, read, dir: dirs[shard.index], shard: shard.index, countLines };
+    return (pool.run(task) as Promise<ReadTaskResult>).then((r) => ({ summary: r.summary, ids: r.ids, counts: r.counts ? new LineCounts(r.counts) : null }));
+  };
+  const inFlight: Promise<ReadResult>[] = [];
+  let next = 0;
+  try {
+    while (next < shards.length || inFlight.length) {
+      while (next < shards.length && inFlight.length < jobs * READS_IN_FLIGHT_PER_JOB) {
+        const task = start(shards[next++]);
+        task.catch(() => undefined);
+        inFlight.push(task);
+      }
+      const index = next - inFlight.length;
+      await onShard(await inFlight.shift()!, shards[index]);
+    }
+  } finally {
+    await Promise.allSettled(inFlight);
+    await pool.destroy();
+  }
+}
+
+/** Runs `work` on each item with at most `limit` at once; resolves when all are done, rejects on the first failure. */
+async function forEachAtMost<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
 /**
  * Runs the whole pipeline. `corpus clean` writes records to `io.output`; `corpus dupes` leaves
  * `io.output` unset and uses the returned clusters.
  */
 export async function runPipeline(files: InputFile[], options: PipelineOptions, io: PipelineIo): Promise<RunResult> {
-  const summary = emptySummary(files.length);
-  const spools = await createSpoolDir();
-  const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+  const work = await createSpoolDir();
+  const seconds: Record<string, number> = {};
+  const time = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
     const start = process.hrtime.bigint();
     try {
-      return await work();
+      return await run();
     } finally {
-      summary.seconds[stage] = Number(process.hrtime.bigint() - start) / 1e9;
+      seconds[stage] = Number(process.hrtime.bigint() - start) / 1e9;
       if (process.env.CORPUS_DEBUG_MEMORY) {
         const m = process.memoryUsage();
         process.stderr.write(`[memory] after ${stage}: rss ${(m.rss / 1e6).toFixed(0)} MB, heap ${(m.heapUsed / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB, array buffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB\n`);
@@ -232,48 +178,54 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
     }
   };
   try {
-    const read = await Spool.create<ReadRow>(spools.dir, 'read.jsonl');
-    const stats = await time('read', () => readStage(files, options, io, summary, read));
-    const cleaned = await Spool.create<OutputRecord>(spools.dir, 'clean.jsonl');
-    const signatures = await time('clean', () => cleanStage(read, stats, options, io, summary, cleaned));
-    const result = await time('dedup', async () => (options.detectDuplicates ? findDuplicates(signatures, options.dedup) : { clusters: [], candidatePairs: 0, verifiedPairs: 0 }));
-    signatures.length = 0;
-    summary.clusters = result.clusters.length;
-    summary.candidatePairs = result.candidatePairs;
-    summary.verifiedPairs = result.verifiedPairs;
-    const clusters = result.clusters.length && (io.clusters || !io.output) ? await clusterRecords(result.clusters, cleaned.read()) : [];
-    for (const c of clusters) await io.clusters?.write(jsonLine(c));
-    await time('write', () => writeRecords(cleaned.read(), result.clusters, options, io, summary));
-    return { summary, clusters };
-  } finally {
-    await spools.dispose();
-  }
-}
+    const stageOptions = cleanStageOptions(options);
+    const shards = localShards(files, stageOptions.jobs);
+    const readDirs = shards.map((s) => join(work.dir, 'read', shardDirName(s.index)));
+    const mapDirs = shards.map((s) => join(work.dir, 'map', shardDirName(s.index)));
 
-/** Stage 4: write each cleaned record in order, dropping or marking duplicates (also the distributed reduce's last step). */
-export async function writeRecords(
-  cleaned: AsyncIterable<OutputRecord>,
-  clusters: readonly Cluster[],
-  options: Pick<PipelineOptions, 'dropDuplicates'>,
-  io: Pick<PipelineIo, 'output' | 'onRecord'>,
-  summary: RunSummary,
-): Promise<void> {
-  const { copiesOf, keptFor } = clusterRoles(clusters);
-  for await (const record of cleaned) {
-    const kept = keptFor.get(record.id);
-    const copies = copiesOf.get(record.id);
-    if (copies) record.duplicates = copies;
-    if (kept !== undefined) {
-      record.duplicate_of = kept;
-      if (options.dropDuplicates) {
-        summary.duplicates++;
-        await io.onRecord?.(record, true);
-        continue;
-      }
-      summary.markedDuplicates++;
+    const stats = options.skipCleaning ? null : new LineCounts();
+    const renamer = new IdRenamer();
+    const renames: ShardRenames[] = [];
+    let read = 0;
+    let records = 0;
+    await time('read', () =>
+      readShards(shards, readDirs, options, stageOptions.jobs, async (result, shard) => {
+        for (const m of result.summary.messages) io.message(m.kind, m.text);
+        const planned = planShardRenames(renamer, result.ids);
+        for (const r of planned.renamed) io.message('warning', `${shard.files[r.file].path}: id ${r.id} already used, renamed ${r.unique}`);
+        renames[shard.index] = planned.renames;
+        if (result.counts) stats!.addCounts(result.counts);
+        read += result.summary.read;
+        records += result.summary.records;
+        io.progress?.('read', read);
+      }),
+    );
+
+    // Threads pay off only past one batch of records.
+    const pool = await CleanPool.create(stats, { ...stageOptions, jobs: records > BATCH_RECORDS ? stageOptions.jobs : 1 });
+    const cleaned = new Map<number, number>();
+    try {
+      await time('clean', () =>
+        forEachAtMost(shards, MAP_SHARDS_AT_ONCE, async (shard) => {
+          const progress = (done: number): void => {
+            cleaned.set(shard.index, done);
+            let total = 0;
+            for (const n of cleaned.values()) total += n;
+            io.progress?.('clean', total);
+          };
+          await mapStep(readDirs[shard.index], stats, options, mapDirs[shard.index], renames[shard.index], { pool, progress });
+          // The read folder's records are a copy of the input: free the disk as soon as they are cleaned.
+          await rm(readDirs[shard.index], { recursive: true, force: true });
+        }),
+      );
+    } finally {
+      await pool.close();
     }
-    await io.onRecord?.(record, false);
-    summary.written++;
-    await io.output?.write(jsonLine(record));
+
+    const result = await reduceStep(mapDirs, { dedup: options.dedup, detectDuplicates: options.detectDuplicates, dropDuplicates: options.dropDuplicates }, io, 'all', files.length);
+    result.summary.seconds = { read: seconds.read, clean: seconds.clean, dedup: result.summary.seconds.dedup, write: result.summary.seconds.write };
+    return result;
+  } finally {
+    await work.dispose();
   }
 }

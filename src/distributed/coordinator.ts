@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { InputFile } from '../io/discover.js';
-import { decodeLineCounts, planRenames, encodeLineCounts, isShardDone, lineCountEntries, readShardSignatures, readShardSummary, reduceStep, type MapOptions, type ReduceResult, type ReduceSinks, type ShardMessage } from '../mapreduce.js';
+import { decodeLineCounts, encodeLineCounts, IdRenamer, isShardDone, planShardRenames, readShardSignatures, readShardSummary, reduceStep, type MapOptions, type ReadId, type ReduceResult, type ReduceSinks, type ShardMessage, type ShardRenames } from '../mapreduce.js';
 import { LineCounts } from '../workers/line-counts.js';
 import { bandedKey, deleteRunKeys, scanCandidates, storeBands } from './bands.js';
 import { STATS_FILES, exists, globalStatsPath, mapDir, renamesPath, statsDir, type JobData, type MapJobData } from './jobs.js';
@@ -77,12 +77,13 @@ export async function runCoordinator(inputFiles: readonly InputFile[], options: 
       log: options.log,
       onProgress,
       isDone: (s) => isShardDone(mapDir(runDir, s.index)),
-      data: (s): MapJobData => ({ ...base(s), renames: renames[s.index] ?? {} }),
+      data: (s): MapJobData => ({ ...base(s), renames: renames.renames[s.index] ?? {} }),
     });
     const mapSeconds = seconds() - statsSeconds;
 
     const dirs = shards.map((s) => mapDir(runDir, s.index));
     for (const dir of dirs) for (const m of (await readShardSummary(dir)).messages) options.message(m.kind, m.text);
+    for (const warning of renames.warnings) options.message('warning', warning);
     await ensureBands(redis, prefix, dirs, options.map);
     const members = options.map.detectDuplicates ? await scanCandidates(redis, prefix) : 'all';
     const result = await reduceStep(dirs, { dedup: options.map.dedup, detectDuplicates: options.map.detectDuplicates, dropDuplicates: options.dropDuplicates }, sinks, members, inputFiles.length);
@@ -183,29 +184,37 @@ async function enqueue<D extends JobData>(p: Phase<D>, jobId: string, shard: Sha
   await p.queue.add(p.phase, p.data(shard), { jobId, attempts: JOB_ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: true, removeOnFail: false });
 }
 
+/** What the coordinator keeps in renames.json: each shard's renames and the warnings they make. */
+interface RunRenames {
+  renames: ShardRenames[];
+  warnings: string[];
+}
+
 /**
  * Merges the shards' line counts into the run's table and gives every record a run-wide unique id (renames per
  * shard); both are written once, so a rerun reuses them.
  */
-async function mergeStats(runDir: string, shards: readonly Shard[]): Promise<Record<number, Record<number, string>>> {
+async function mergeStats(runDir: string, shards: readonly Shard[]): Promise<RunRenames> {
   const statsPath = globalStatsPath(runDir);
   const renamesFile = renamesPath(runDir);
-  if ((await exists(statsPath)) && (await exists(renamesFile))) return JSON.parse(await readFile(renamesFile, 'utf8'));
+  if ((await exists(statsPath)) && (await exists(renamesFile))) return JSON.parse(await readFile(renamesFile, 'utf8')) as RunRenames;
   const merged = new LineCounts();
-  for (const shard of shards) {
-    const part = decodeLineCounts(await readFile(join(statsDir(runDir, shard.index), STATS_FILES.counts)));
-    for (const [hash, n] of lineCountEntries(part)) for (let k = 0; k < n; k++) merged.increment(hash);
-    merged.documents += part.documents;
-  }
-  const idLists: string[][] = [];
+  for (const shard of shards) merged.addCounts(decodeLineCounts(await readFile(join(statsDir(runDir, shard.index), STATS_FILES.counts))));
+  const renamer = new IdRenamer();
+  const planned: RunRenames = { renames: [], warnings: [] };
   for (const shard of shards) {
     const lines = (await readFile(join(statsDir(runDir, shard.index), STATS_FILES.ids), 'utf8')).split('\n').filter(Boolean);
-    idLists.push(lines.map((line) => (JSON.parse(line) as [number, number, string])[2]));
+    const ids = lines.map((line): ReadId => {
+      const [file, record, id] = JSON.parse(line) as [number, number, string];
+      return { file, record: record === 1, id };
+    });
+    const { renames, renamed } = planShardRenames(renamer, ids);
+    planned.renames[shard.index] = renames;
+    for (const r of renamed) planned.warnings.push(`${shard.files[r.file].path}: id ${r.id} already used, renamed ${r.unique}`);
   }
-  const renames = planRenames(idLists);
   await writeAtomic(statsPath, encodeLineCounts(merged));
-  await writeAtomic(renamesFile, JSON.stringify(renames));
-  return renames;
+  await writeAtomic(renamesFile, JSON.stringify(planned));
+  return planned;
 }
 
 async function writeAtomic(path: string, data: string | Buffer): Promise<void> {

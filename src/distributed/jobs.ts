@@ -1,9 +1,11 @@
 /**
  * The two kinds of job a worker runs, and where their outputs go in the work folder:
  *
- *   <work-dir>/<run>/stats/shard-NNNNN/{counts.bin, ids.jsonl}     line counts and ids of a shard
+ *   <work-dir>/<run>/stats/shard-NNNNN/{rows.jsonl, …, counts.bin, ids.jsonl}   the read step's folder
  *   <work-dir>/<run>/stats.bin, renames.json                       merged by the coordinator
  *   <work-dir>/<run>/map/shard-NNNNN/{records.jsonl, …, summary.json}   the map step's shard folder
+ *
+ * Inputs are read once, by the stats job; the map job cleans the records it spooled, then deletes them.
  *
  * Every shard folder is written under a temporary name and renamed into place, so one that exists is complete:
  * a retried job rewrites it whole, a rerun skips it.
@@ -12,7 +14,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { InputFile } from '../io/discover.js';
-import { commitDir, decodeLineCounts, encodeLineCounts, isShardDone, mapStep, readShardSummary, shardDirName, statsStep, type MapOptions, type ShardSummary } from '../mapreduce.js';
+import { commitDir, decodeLineCounts, encodeLineCounts, isShardDone, mapStep, READ_FILES, readShardSummary, readStep, shardDirName, type MapOptions, type ShardRenames, type ShardSummary } from '../mapreduce.js';
 import { trackTemporary, untrackTemporary } from '../io/write.js';
 import type { LineCounts } from '../workers/line-counts.js';
 import { bandedKey, storeBands } from './bands.js';
@@ -28,8 +30,8 @@ export interface JobData {
 }
 
 export interface MapJobData extends JobData {
-  /** The shard's n-th record or reject → its run-wide unique id (usually empty). */
-  renames: Record<number, string>;
+  /** Run-wide unique ids for the shard's repeated ones (usually empty). */
+  renames: ShardRenames;
 }
 
 export const statsDir = (runDir: string, shard: number): string => join(runDir, 'stats', shardDirName(shard));
@@ -47,24 +49,27 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Stats job: the shard's line counts and ids (one `[file, record ? 1 : 0, id]` line each), committed as one folder. */
+/**
+ * Stats job: the read step into the shard's stats folder, with its line counts and ids (one
+ * `[file, record ? 1 : 0, id]` line each), committed as one folder.
+ */
 export async function runStatsJob(runDir: string, data: JobData): Promise<{ documents: number }> {
   const dir = statsDir(runDir, data.shard);
   if (await exists(join(dir, STATS_FILES.counts))) return { documents: -1 };
-  const ids: string[] = [];
-  const counts = await statsStep(data.files, data.options.read, (r) => void ids.push(JSON.stringify([r.file, r.record ? 1 : 0, r.id])));
   const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-  await mkdir(tmp, { recursive: true });
   trackTemporary(tmp);
+  let documents = 0;
   try {
-    await writeFile(join(tmp, STATS_FILES.ids), ids.length ? ids.join('\n') + '\n' : '');
-    await writeFile(join(tmp, STATS_FILES.counts), encodeLineCounts(counts));
+    const { counts, ids } = await readStep(data.files, data.options.read, tmp, { shard: data.shard });
+    await writeFile(join(tmp, STATS_FILES.ids), ids.map((r) => JSON.stringify([r.file, r.record ? 1 : 0, r.id]) + '\n').join(''));
+    await writeFile(join(tmp, STATS_FILES.counts), encodeLineCounts(counts!));
+    documents = counts!.documents;
     await commitDir(tmp, dir);
   } finally {
     await rm(tmp, { recursive: true, force: true });
     untrackTemporary(tmp);
   }
-  return { documents: counts.documents };
+  return { documents };
 }
 
 /** The merged line counts of a run, loaded once per worker process and run. */
@@ -88,10 +93,12 @@ export async function runMapJob(runDir: string, data: MapJobData, redis: Redis, 
   if (await isShardDone(dir)) return readShardSummary(dir);
   await mkdir(join(runDir, 'map'), { recursive: true });
   const stats = data.options.skipCleaning ? null : await globalStats(runDir);
-  const summary = await mapStep(data.files, stats, { ...data.options, jobs }, dir, data.shard, data.renames, {
+  const summary = await mapStep(statsDir(runDir, data.shard), stats, { ...data.options, jobs }, dir, data.renames, {
     onSignatures: (signatures, firstIndex) => storeBands(redis, data.prefix, data.shard, signatures, firstIndex, data.options.dedup),
-    progress,
+    progress: (done) => progress?.('clean', done),
   });
   await redis.sadd(bandedKey(data.prefix), String(data.shard));
+  // The spooled records are a copy of the inputs, no longer needed once the shard is cleaned.
+  await rm(join(statsDir(runDir, data.shard), READ_FILES.rows), { force: true });
   return summary;
 }

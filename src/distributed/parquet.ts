@@ -11,7 +11,7 @@ import { bandKeys } from '../dedup/lsh.js';
 import type { InputFile } from '../io/discover.js';
 import { createSpoolDir } from '../io/spool.js';
 import { trackTemporary, untrackTemporary } from '../io/write.js';
-import { mapStep, planRenames, readShardSignatures, statsStep, type MapOptions, type ShardSummary } from '../mapreduce.js';
+import { mapStep, planRenames, readShardSignatures, readStep, type MapOptions, type ShardSummary } from '../mapreduce.js';
 
 /** A SQL string literal. */
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
@@ -29,10 +29,10 @@ export async function writeSignaturesParquet(files: readonly InputFile[], option
   const tmp = `${path}.tmp-${process.pid}.parquet`;
   trackTemporary(tmp);
   try {
-    const ids: string[] = [];
-    const stats = await statsStep(files, options.read, (r) => void ids.push(r.id));
+    const readDir = join(work.dir, 'read');
+    const { counts, ids } = await readStep(files, options.read, readDir, { countLines: !options.skipCleaning });
     const dir = join(work.dir, 'shard');
-    const summary = await mapStep(files, options.skipCleaning ? null : stats, { ...options, detectDuplicates: true }, dir, 0, planRenames([ids])[0]);
+    const summary = await mapStep(readDir, counts, { ...options, detectDuplicates: true }, dir, planRenames([ids])[0]);
     const signatures = await readShardSignatures(dir);
     const rows = await writeBandRows(signatures.values(), options.dedup, tmp);
     await rename(tmp, path);

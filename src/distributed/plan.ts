@@ -64,6 +64,6 @@ export function planShards(files: readonly SizedFile[], options: { shards?: numb
 /** Hex id of a run: the inputs (path, name, size, mtime), the shard cut and every option that changes the output. */
 export function runId(files: readonly SizedFile[], shards: readonly Shard[], options: unknown): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ version: 1, files: files.map((f) => [f.path, f.name, f.bytes, f.mtimeMs]), cut: shards.map((s) => s.files.length), options }));
+  h.update(JSON.stringify({ version: 2, files: files.map((f) => [f.path, f.name, f.bytes, f.mtimeMs]), cut: shards.map((s) => s.files.length), options }));
   return h.digest('hex').slice(0, 16);
 }

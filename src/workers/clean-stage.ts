@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { CorpusStats } from '../clean/index.js';
 import { cleanBatch, type BatchOptions, type CleanedBatch } from './clean-batch.js';
 import { LineCounts } from './line-counts.js';
 import type { CleanWorkerData } from './clean-worker.js';
@@ -71,38 +72,64 @@ export function cleanStageOptions(o: BatchOptions & { jobs?: number }): CleanSta
 }
 
 /**
- * Cleans every batch of the spool at `path` and calls `onBatch` with each result in batch order. At most
- * jobs × IN_FLIGHT_PER_JOB batches are in flight, so memory stays bounded however large the spool.
+ * The clean stage's workers for one run: a piscina pool holding the run's line statistics (or nothing, in-process,
+ * for one job or when running from TypeScript sources), reused for every spool of the run so threads start once.
  */
-export async function runCleanBatches(
-  path: string,
-  records: number,
-  stats: LineCounts | null,
-  options: CleanStageOptions,
-  onBatch: (batch: CleanedBatch) => Promise<void>,
-): Promise<void> {
-  const { jobs, ...batchOptions } = options;
-  const parallel = jobs > 1 && records > BATCH_RECORDS && existsSync(fileURLToPath(WORKER_URL));
-  if (!parallel) {
-    const corpusStats = stats?.asCorpusStats() ?? null;
-    for await (const rows of spoolBatches(path)) await onBatch(cleanBatch(rows, corpusStats, batchOptions));
-    return;
+export class CleanPool {
+  private constructor(
+    private readonly pool: import('piscina').Piscina | null,
+    private readonly corpusStats: CorpusStats | null,
+    private readonly options: BatchOptions,
+    private readonly jobs: number,
+  ) {}
+
+  static async create(stats: LineCounts | null, options: CleanStageOptions): Promise<CleanPool> {
+    const { jobs, ...batchOptions } = options;
+    if (jobs <= 1 || !existsSync(fileURLToPath(WORKER_URL))) return new CleanPool(null, stats?.asCorpusStats() ?? null, batchOptions, 1);
+    const workerData: CleanWorkerData = { stats: stats?.share() ?? null, options: batchOptions };
+    // Loaded only when a pool is used: keeps start-up (and the signal handlers' installation) fast for small runs.
+    const { Piscina } = await import('piscina');
+    const pool = new Piscina({ filename: WORKER_URL.href, minThreads: jobs, maxThreads: jobs, workerData, idleTimeout: 1000 });
+    return new CleanPool(pool, null, batchOptions, jobs);
   }
-  const workerData: CleanWorkerData = { stats: stats?.share() ?? null, options: batchOptions };
-  // Loaded only when a pool is used: keeps start-up (and the signal handlers' installation) fast for small runs.
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: WORKER_URL.href, minThreads: jobs, maxThreads: jobs, workerData, idleTimeout: 1000 });
-  const inFlight: Promise<CleanedBatch>[] = [];
-  try {
-    for await (const rows of spoolBatches(path)) {
-      const task = pool.run(rows) as Promise<CleanedBatch>;
-      // A rejection is awaited in order below; mark it handled so a later failure is not reported twice.
-      task.catch(() => undefined);
-      inFlight.push(task);
-      if (inFlight.length >= jobs * IN_FLIGHT_PER_JOB) await onBatch(await inFlight.shift()!);
+
+  /**
+   * Cleans every batch of the spool at `path` and calls `onBatch` with each result in batch order. At most
+   * jobs × IN_FLIGHT_PER_JOB batches are in flight, so memory stays bounded however large the spool.
+   */
+  async run(path: string, onBatch: (batch: CleanedBatch) => Promise<void>): Promise<void> {
+    const pool = this.pool;
+    if (!pool) {
+      for await (const rows of spoolBatches(path)) await onBatch(cleanBatch(rows, this.corpusStats, this.options));
+      return;
     }
-    while (inFlight.length) await onBatch(await inFlight.shift()!);
+    const inFlight: Promise<CleanedBatch>[] = [];
+    try {
+      for await (const rows of spoolBatches(path)) {
+        const task = pool.run(rows) as Promise<CleanedBatch>;
+        // A rejection is awaited in order below; mark it handled so a later failure is not reported twice.
+        task.catch(() => undefined);
+        inFlight.push(task);
+        if (inFlight.length >= this.jobs * IN_FLIGHT_PER_JOB) await onBatch(await inFlight.shift()!);
+      }
+      while (inFlight.length) await onBatch(await inFlight.shift()!);
+    } finally {
+      // On failure, let the tasks still running settle before the caller destroys the pool.
+      await Promise.allSettled(inFlight);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+  }
+}
+
+/** Cleans one spool with a pool of its own (see CleanPool.run). */
+export async function runCleanBatches(path: string, stats: LineCounts | null, options: CleanStageOptions, onBatch: (batch: CleanedBatch) => Promise<void>): Promise<void> {
+  const pool = await CleanPool.create(stats, options);
+  try {
+    await pool.run(path, onBatch);
   } finally {
-    await pool.destroy();
+    await pool.close();
   }
 }

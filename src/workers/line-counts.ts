@@ -49,6 +49,11 @@ export class LineCounts {
   }
 
   increment(hash: number): void {
+    this.add(hash, 1);
+  }
+
+  /** Adds `n` documents to the line of this hash. */
+  add(hash: number, n: number): void {
     if (this.used + 1 > this.keys.length * MAX_LOAD) this.grow();
     const mask = this.keys.length - 1;
     let slot = slotOf(hash, mask);
@@ -57,7 +62,17 @@ export class LineCounts {
       this.keys[slot] = hash;
       this.used++;
     }
-    this.counts[slot]++;
+    this.counts[slot] += n;
+  }
+
+  /**
+   * Adds another table's counts and documents: the counts of two sets of documents merged equal the counts of
+   * one pass over both, since each document is counted in one table only.
+   */
+  addCounts(other: LineCounts): void {
+    const { keys, counts } = other;
+    for (let i = 0; i < keys.length; i++) if (counts[i] !== 0) this.add(keys[i], counts[i]);
+    this.documents += other.documents;
   }
 
   /** Documents holding the line of this hash, or undefined (as `Map.get`). */

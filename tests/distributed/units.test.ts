@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEDUP_OPTIONS, type DocSignature } from '../../src/dedup/index.js';
 import { bandBucketKey, memberOf, parseMember } from '../../src/distributed/bands.js';
 import { planShards, type SizedFile } from '../../src/distributed/plan.js';
-import { findInputs } from '../../src/io/discover.js';
+import { findInputs, type InputFile } from '../../src/io/discover.js';
 import type { LineSink } from '../../src/io/write.js';
 import {
   decodeLineCounts,
@@ -17,8 +17,8 @@ import {
   mapStep,
   mergeLineCounts,
   planRenames,
+  readStep,
   reduceStep,
-  statsStep,
   type MapOptions,
 } from '../../src/mapreduce.js';
 import { runPipeline } from '../../src/pipeline.js';
@@ -27,6 +27,9 @@ import { writeCorpus } from './helpers.js';
 
 const sized = (bytes: number[]): SizedFile[] => bytes.map((b, i) => ({ path: `/in/${i}`, name: `${i}`, bytes: b, mtimeMs: 0 }));
 const read = { delimiter: 'q7x2', format: 'auto' as const };
+
+/** Line counts of `files` read into a fresh folder. */
+const countsOf = async (files: InputFile[]) => (await readStep(files, read, join(tempDir(), 'read'))).counts!;
 
 describe('planShards', () => {
   it('cuts files into contiguous shards in input order, exactly as many as asked', () => {
@@ -58,9 +61,9 @@ describe('line statistics across shards', () => {
     const dir = tempDir();
     writeCorpus(dir, 60);
     const { files } = await findInputs([dir]);
-    const whole = await statsStep(files, read);
+    const whole = await countsOf(files);
     const cut = Math.floor(files.length / 3);
-    const parts = [await statsStep(files.slice(0, cut), read), await statsStep(files.slice(cut, 2 * cut), read), await statsStep(files.slice(2 * cut), read)];
+    const parts = [await countsOf(files.slice(0, cut)), await countsOf(files.slice(cut, 2 * cut)), await countsOf(files.slice(2 * cut))];
     const merged = mergeLineCounts(parts);
     expect(merged.documents).toBe(whole.documents);
     expect(merged.size).toBe(whole.size);
@@ -69,7 +72,7 @@ describe('line statistics across shards', () => {
   it('survive encoding to bytes', async () => {
     const dir = tempDir();
     writeCorpus(dir, 20);
-    const counts = await statsStep((await findInputs([dir])).files, read);
+    const counts = await countsOf((await findInputs([dir])).files);
     const back = decodeLineCounts(encodeLineCounts(counts));
     expect(back.documents).toBe(counts.documents);
     for (const [hash, n] of lineCountEntries(counts)) expect(back.get(hash)).toBe(n);
@@ -104,7 +107,7 @@ const collect = (): LineSink & { lines: string[] } => {
   return { path: '(test)', lines, write: async (l) => void lines.push(l), commit: async () => {}, abort: async () => {} };
 };
 
-describe('stats → map → reduce in-process', () => {
+describe('read → map → reduce in-process', () => {
   const options: MapOptions = { read, dedup: DEFAULT_DEDUP_OPTIONS, detectDuplicates: true, keepNoise: false, minChars: 1, jobs: 1 };
 
   it('gives the bytes of runPipeline, however the files are sharded', async () => {
@@ -116,15 +119,15 @@ describe('stats → map → reduce in-process', () => {
 
     const cut = [0, 5, 17, files.length];
     const shards = cut.slice(0, -1).map((from, i) => files.slice(from, cut[i + 1]));
-    const ids: string[][] = shards.map(() => []);
-    const stats = mergeLineCounts(await Promise.all(shards.map((s, i) => statsStep(s, read, (r) => void ids[i].push(r.id)))));
-    const renames = planRenames(ids);
-    expect(Object.values(renames).flatMap((r) => Object.values(r))).toEqual(['feed-1~2']);
     const work = tempDir();
+    const read1 = await Promise.all(shards.map((s, i) => readStep(s, read, join(work, `read-${i}`), { shard: i })));
+    const stats = mergeLineCounts(read1.map((r) => r.counts!));
+    const renames = planRenames(read1.map((r) => r.ids));
+    expect(renames.flatMap((r) => Object.values(r.records ?? {}))).toEqual(['feed-1~2']);
     const dirs = [];
     for (let i = 0; i < shards.length; i++) {
       dirs.push(join(work, `shard-${i}`));
-      await mapStep(shards[i], stats, options, dirs[i], i, renames[i]);
+      await mapStep(join(work, `read-${i}`), stats, options, dirs[i], renames[i]);
     }
     const sinks = { output: collect(), rejects: collect(), clusters: collect() };
     const { summary } = await reduceStep(dirs, { dedup: DEFAULT_DEDUP_OPTIONS, detectDuplicates: true, dropDuplicates: true }, sinks, 'all', files.length);
@@ -138,6 +141,21 @@ describe('stats → map → reduce in-process', () => {
     expect(summary.read).toBe(summary.written + summary.duplicates + summary.rejected);
   });
 
+  it('the map step cleans the read folder: inputs are read once, and may be gone by then', async () => {
+    const dir = tempDir();
+    writeCorpus(dir, 12);
+    const { files } = await findInputs([dir]);
+    const work = tempDir();
+    const { counts } = await readStep(files, read, join(work, 'read'));
+    const reference = join(work, 'before');
+    await mapStep(join(work, 'read'), counts, options, reference);
+    rmSync(dir, { recursive: true, force: true });
+    const after = join(work, 'after');
+    await mapStep(join(work, 'read'), counts, options, after);
+    expect(readFileSync(join(after, 'records.jsonl'), 'utf8')).toBe(readFileSync(join(reference, 'records.jsonl'), 'utf8'));
+    expect(readFileSync(join(after, 'records.jsonl'), 'utf8').split('\n').filter(Boolean).length).toBeGreaterThan(5);
+  });
+
   it('a shard folder appears only when complete, and a repeated map step leaves a done shard as it was', async () => {
     const dir = tempDir();
     writeCorpus(dir, 12);
@@ -146,11 +164,12 @@ describe('stats → map → reduce in-process', () => {
     const shard = join(work, 'shard-00000');
     mkdirSync(`${shard}.tmp-999-dead`); // a killed attempt's leftovers: not a done shard
     expect(await isShardDone(shard)).toBe(false);
-    const stats = await statsStep(files, read);
-    await mapStep(files, stats, options, shard);
+    const readDir = join(work, 'read');
+    const { counts } = await readStep(files, read, readDir);
+    await mapStep(readDir, counts, options, shard);
     expect(await isShardDone(shard)).toBe(true);
     const before = readFileSync(join(shard, 'summary.json'), 'utf8');
-    await mapStep(files, stats, options, shard);
+    await mapStep(readDir, counts, options, shard);
     expect(readFileSync(join(shard, 'summary.json'), 'utf8')).toBe(before);
     expect(existsSync(join(shard, 'records.jsonl'))).toBe(true);
   });
