@@ -17,7 +17,8 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { findDuplicates, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
+import { bandingFor, findDuplicates, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
+import { bandKeys } from './dedup/lsh.js';
 import type { InputFile } from './io/discover.js';
 import { readInput, type ReadEvent, type ReadOptions, type RejectReason } from './io/read.js';
 import { readAhead } from './io/read-ahead.js';
@@ -504,7 +505,9 @@ export function decodeSignatures(bytes: Buffer, wanted?: ReadonlySet<number>): M
       const len = bytes.readUInt32LE(p);
       p += 4;
       const a = new Uint32Array(len);
-      for (let i = 0; i < len; i++, p += 4) a[i] = bytes.readUInt32LE(p);
+      // One byte copy (the file is little-endian, as is every platform Node runs on), not len reads.
+      new Uint8Array(a.buffer).set(bytes.subarray(p, p + len * 4));
+      p += len * 4;
       return a;
     };
     const minhash = u32();
@@ -554,7 +557,60 @@ export interface ReduceResult {
   clusters: object[];
 }
 
-/** Reads a JSONL file line by line. */
+/**
+ * The candidate members of the shards' documents, found on this machine as the distributed run finds them in
+ * Redis: every document's band keys in one typed array (bands × 4 bytes per document), then per band a map
+ * from key to the first document seen with it; a document meeting a key already seen marks both. Only these
+ * documents' signatures are then loaded (see CandidateMembers): on a million documents the keys take 140 MB
+ * where every signature would take over 1 GB.
+ */
+export async function localCandidateMembers(shardDirs: readonly string[], dedup: DedupOptions): Promise<CandidateMembers> {
+  const banding = bandingFor(dedup);
+  const bands = banding.bands;
+  let keys = new Uint32Array(bands * 1024);
+  let shardOf = new Uint32Array(1024);
+  let indexOf = new Uint32Array(1024);
+  let n = 0;
+  for (let s = 0; s < shardDirs.length; s++) {
+    for (const [index, sig] of await readShardSignatures(shardDirs[s])) {
+      if (sig.shingles.length === 0) continue; // an empty body is never a candidate
+      if (n === shardOf.length) {
+        keys = grown(keys, keys.length * 2);
+        shardOf = grown(shardOf, n * 2);
+        indexOf = grown(indexOf, n * 2);
+      }
+      keys.set(bandKeys(sig.minhash, banding), n * bands);
+      shardOf[n] = s;
+      indexOf[n] = index;
+      n++;
+    }
+  }
+  const member = new Uint8Array(n);
+  for (let band = 0; band < bands; band++) {
+    const first = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const key = keys[i * bands + band];
+      const j = first.get(key);
+      if (j === undefined) first.set(key, i);
+      else member[i] = member[j] = 1;
+    }
+  }
+  const members = new Map<number, Set<number>>();
+  for (let i = 0; i < n; i++) {
+    if (!member[i]) continue;
+    let set = members.get(shardOf[i]);
+    if (!set) members.set(shardOf[i], (set = new Set()));
+    set.add(indexOf[i]);
+  }
+  return members;
+}
+
+function grown(a: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(length);
+  b.set(a);
+  return b;
+}
+
 /** The cleaned records of the shards, in shard order: the same order a single-machine run writes. */
 async function* shardRecords(shardDirs: readonly string[]): AsyncGenerator<OutputRecord> {
   for (const dir of shardDirs) for await (const line of fileLines(join(dir, SHARD_FILES.records))) yield JSON.parse(line) as OutputRecord;

@@ -19,6 +19,7 @@ import { createSpoolDir } from './io/spool.js';
 import type { LineSink } from './io/write.js';
 import {
   IdRenamer,
+  localCandidateMembers,
   mapStep,
   planShardRenames,
   readStep,
@@ -184,12 +185,13 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
     const mapDirs = shards.map((s) => join(work.dir, 'map', shardDirName(s.index)));
 
     const stats = options.skipCleaning ? null : new LineCounts();
-    const renamer = new IdRenamer();
     const renames: ShardRenames[] = [];
     let read = 0;
     let records = 0;
-    await time('read', () =>
-      readShards(shards, readDirs, options, stageOptions.jobs, async (result, shard) => {
+    await time('read', () => {
+      // Every id of the run is held only while reading.
+      const renamer = new IdRenamer();
+      return readShards(shards, readDirs, options, stageOptions.jobs, async (result, shard) => {
         for (const m of result.summary.messages) io.message(m.kind, m.text);
         const planned = planShardRenames(renamer, result.ids);
         for (const r of planned.renamed) io.message('warning', `${shard.files[r.file].path}: id ${r.id} already used, renamed ${r.unique}`);
@@ -198,8 +200,8 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
         read += result.summary.read;
         records += result.summary.records;
         io.progress?.('read', read);
-      }),
-    );
+      });
+    });
 
     // Threads pay off only past one batch of records.
     const pool = await CleanPool.create(stats, { ...stageOptions, jobs: records > BATCH_RECORDS ? stageOptions.jobs : 1 });
@@ -222,8 +224,10 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
       await pool.close();
     }
 
-    const result = await reduceStep(mapDirs, { dedup: options.dedup, detectDuplicates: options.detectDuplicates, dropDuplicates: options.dropDuplicates }, io, 'all', files.length);
-    result.summary.seconds = { read: seconds.read, clean: seconds.clean, dedup: result.summary.seconds.dedup, write: result.summary.seconds.write };
+    const members = options.detectDuplicates ? await time('candidates', () => localCandidateMembers(mapDirs, options.dedup)) : 'all';
+    const result = await reduceStep(mapDirs, { dedup: options.dedup, detectDuplicates: options.detectDuplicates, dropDuplicates: options.dropDuplicates }, io, members, files.length);
+    const dedup = (seconds.candidates ?? 0) + (result.summary.seconds.dedup ?? 0);
+    result.summary.seconds = { read: seconds.read, clean: seconds.clean, dedup, write: result.summary.seconds.write };
     return result;
   } finally {
     await work.dispose();
