@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { franc } from 'franc-min';
 import { describe, expect, it } from 'vitest';
-import { franc as francFast } from '../../src/clean/franc-fast.js';
+import { expressions } from 'franc-min/expressions.js';
+import { asDictionary } from 'trigram-utils';
+import { franc as francFast, topScript, trigramCounts } from '../../src/clean/franc-fast.js';
 
 const seeds = join(__dirname, '..', '..', 'fixtures', 'seeds');
 
@@ -19,5 +22,47 @@ describe('franc-fast', () => {
           checked++;
         }
     expect(checked).toBeGreaterThan(100);
+  });
+});
+
+const units = 'abcdeéèñßİıΣσςΑλφα ДжЖыйКакشسلامअनुभवकかなカナ漢字한국어ไทย0123!?.,;:-—«»“”\t\n\u00a0\u3000\u2028\ud83d\ude00'.split('');
+const randomText = fc.string({ unit: fc.constantFrom(...units), maxLength: 120 });
+const asStrings = (counts: Map<number, number>): Record<string, number> =>
+  Object.fromEntries([...counts].map(([k, n]) => [String.fromCharCode(Math.floor(k / 4294967296), Math.floor(k / 65536) % 65536, k % 65536), n]));
+
+describe('franc-fast parts', () => {
+  it('trigramCounts equals trigram-utils asDictionary (the table path and the context-dependent case path)', () => {
+    fc.assert(
+      fc.property(randomText, (t) => {
+        expect(asStrings(trigramCounts(t))).toEqual({ ...asDictionary(t) });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('topScript gives the expression with the largest share of matches, the first on ties', () => {
+    fc.assert(
+      fc.property(randomText.filter((t) => t.length > 0), (t) => {
+        let best: [string | undefined, number] = [undefined, -1];
+        for (const [script, expression] of Object.entries(expressions as Record<string, RegExp>)) {
+          const share = (t.match(expression)?.length ?? 0) / t.length || 0;
+          if (share > best[1]) best = [script, share];
+        }
+        expect(topScript(t)).toEqual(best);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('franc-fast on random text', () => {
+  it('gives franc-min’s answer on text mixing scripts, case-sensitive letters, digits, punctuation and surrogates', () => {
+    const words = ['the ', 'and ', 'der ', 'und ', 'les ', 'des ', 'это ', 'как ', 'ΣΟΦΙΑΣ ', 'και ', 'في ', 'और ', 'の ', 'İstanbul ', 'news ', 'é ', '2024 '];
+    const text = fc.oneof(fc.string({ unit: fc.constantFrom(...units), minLength: 10, maxLength: 300 }), fc.array(fc.constantFrom(...words), { minLength: 3, maxLength: 200 }).map((w) => w.join('')));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(francFast(t, { minLength: 10 })).toBe(franc(t, { minLength: 10 }));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
