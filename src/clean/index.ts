@@ -13,7 +13,7 @@ import { detectLanguage } from './language.js';
 import { parseDate, splitDateline } from './dates.js';
 import { CAPTION_RE, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, TEASER_HEADING_RE } from './phrases.js';
 import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
-import { contentDocuments, documentsWithLine, templateKey, type CorpusStats } from './stats.js';
+import { contentDocuments, documentsWithLine, templateKeyHash, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
 export { parseDate, splitDateline } from './dates.js';
@@ -136,13 +136,14 @@ const CONTENT_MIN_WORDS = 5;
  * taken for template while a sidebar shared by many pages is. Returns that recurrence level.
  */
 function markHardNoise(judged: Judged[], stats: CorpusStats | null, minTemplateDocs: number): number {
-  const seen = new Set<string>();
+  // Line key hashes: a 32-bit collision within one page is as unlikely as it is harmless (one line marked repeated).
+  const seen = new Set<number>();
   const docs = judged.map((j) => j.docs);
   const reasons = judged.map((j, i) => {
     // Only lines short enough to be chrome are compared (REPEAT_MAX_WORDS ≤ TEMPLATE_MAX_WORDS).
-    const key = templateKey(j.block.text);
-    const seenBefore = key !== null && seen.has(key);
-    if (key !== null) seen.add(key);
+    const key = templateKeyHash(j.block.text);
+    const seenBefore = key >= 0 && seen.has(key);
+    if (key >= 0) seen.add(key);
     if (j.reason) return j.reason;
     return hardNoiseReason(j.block, j.features, { documentsWithLine: docs[i], contentDocuments: Infinity, neighbourDocuments: 0, seenBefore, minTemplateDocs });
   });

@@ -112,7 +112,7 @@ const FNV_PRIME = 0x01000193;
  * pass, each unit's class looked up. -1 when the line has no key; null when a unit needs the exact regex path.
  * Cleaning hashes every line of the run twice (counting, then looking up), and the regex path was 60% of reading.
  */
-function fastLineKeyHash(text: string, from: number, to: number): number | null {
+function fastLineKeyHash(text: string, from: number, to: number, maxWords = Infinity): number | null {
   let start = from;
   let end = to;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
@@ -121,6 +121,7 @@ function fastLineKeyHash(text: string, from: number, to: number): number | null 
   let h = FNV_OFFSET;
   let emitted = false;
   let gap = false;
+  let words = 1;
   for (let i = start; i < end; i++) {
     const unit = text.charCodeAt(i);
     let cls = unitClass[unit];
@@ -131,6 +132,7 @@ function fastLineKeyHash(text: string, from: number, to: number): number | null 
     }
     if (cls === COMPLEX) return null;
     if (gap) {
+      if (++words > maxWords) return -1;
       h = Math.imul(h ^ 32, FNV_PRIME);
       gap = false;
     }
@@ -145,6 +147,19 @@ export function lineKeyHash(text: string, from = 0, to = text.length): number {
   const fast = fastLineKeyHash(text, from, to);
   if (fast !== null) return fast;
   const key = lineKey(text.slice(from, to));
+  return key ? hashLine(key) : -1;
+}
+
+/** hashLine(templateKey(line)), or -1 when the line cannot be template (see templateKey). */
+export function templateKeyHash(line: string): number {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isSpace(line.charCodeAt(start))) start++;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+  if (end === start || end - start > TEMPLATE_MAX_CHARS) return -1;
+  const fast = fastLineKeyHash(line, start, end, TEMPLATE_MAX_WORDS);
+  if (fast !== null) return fast;
+  const key = templateKey(line);
   return key ? hashLine(key) : -1;
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashLine, lineHashes, lineKey, lineKeyHash, LINE_KEY_MAX_CHARS } from '../../src/clean/stats.js';
+import { hashLine, lineHashes, lineKey, lineKeyHash, LINE_KEY_MAX_CHARS, templateKey, templateKeyHash, TEMPLATE_MAX_CHARS, TEMPLATE_MAX_WORDS } from '../../src/clean/stats.js';
 
 /** The definition lineKeyHash must match: the regex normalisation, then FNV-1a. */
 const slow = (line: string): number => {
@@ -29,6 +29,26 @@ describe('lineKeyHash', () => {
     const long = 'word '.repeat(LINE_KEY_MAX_CHARS);
     expect(lineKeyHash(long)).toBe(slow(long));
     expect(lineKeyHash(long)).toBe(lineKeyHash(long + ' and more'));
+  });
+
+  it('templateKeyHash equals hashLine(templateKey(line)), -1 for lines too long or too wordy to be template', () => {
+    const unit = fc.constantFrom(...tricky.split(''));
+    const ref = (line: string): number => {
+      const key = templateKey(line);
+      return key ? hashLine(key) : -1;
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit, maxLength: 80 })), (line) => {
+        expect(templateKeyHash(line)).toBe(ref(line));
+      }),
+      { numRuns: 3000 },
+    );
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    expect(templateKeyHash(words(TEMPLATE_MAX_WORDS))).toBe(ref(words(TEMPLATE_MAX_WORDS)));
+    expect(templateKeyHash(words(TEMPLATE_MAX_WORDS))).not.toBe(-1);
+    expect(templateKeyHash(words(TEMPLATE_MAX_WORDS + 1))).toBe(-1);
+    expect(templateKeyHash('x'.repeat(TEMPLATE_MAX_CHARS + 1))).toBe(-1);
+    expect(templateKeyHash('  ' + 'x'.repeat(TEMPLATE_MAX_CHARS) + '  ')).toBe(ref('x'.repeat(TEMPLATE_MAX_CHARS)));
   });
 
   it('gives no key to lines without a letter or digit', () => {
