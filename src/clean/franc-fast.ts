@@ -20,6 +20,67 @@ interface ScriptTable {
   /** Trigram (as trigramKey) → [language, rank, language, rank, …] for the languages that have it (sparse:
    *  a trigram is in a few of the script's ≈60 models on average). */
   ranks: Map<number, Int32Array>;
+  /** The same trigrams interned (see internTable), or null when the script's models use too many characters. */
+  interned: InternedTrigrams | null;
+}
+
+/**
+ * The table's trigrams as small integers: each character of the models gets a code below ALPHABET_LIMIT, so a
+ * trigram is one small integer key (a Map of small integers is several times faster than one of 48-bit doubles,
+ * which V8 boxes), and each known trigram a slot whose count lives in a typed array.
+ */
+interface InternedTrigrams {
+  /** Character (UTF-16 unit) → code, or -1 for a character in none of the script's trigrams. */
+  code: Int16Array;
+  slotOf: Map<number, number>;
+  /** Slot → [language, rank, …] (as in `ranks`). */
+  pairs: Int32Array[];
+  /** Counts per slot during one call; back to zero after it. */
+  counts: Int32Array;
+  touched: Int32Array;
+}
+
+/** Codes per character: three fit a small integer (2^30). */
+const ALPHABET_LIMIT = 1024;
+
+function internTable(ranks: Map<number, Int32Array>): InternedTrigrams | null {
+  const code = new Int16Array(0x10000).fill(-1);
+  let letters = 0;
+  const codeOf = (unit: number): number => (code[unit] >= 0 ? code[unit] : (code[unit] = letters++));
+  const slotOf = new Map<number, number>();
+  const pairs: Int32Array[] = [];
+  for (const [key, p] of ranks) {
+    const units = [Math.floor(key / 4294967296), Math.floor(key / 65536) % 65536, key % 65536];
+    const [a, b, c] = units.map(codeOf);
+    if (letters > ALPHABET_LIMIT) return null;
+    slotOf.set((a * ALPHABET_LIMIT + b) * ALPHABET_LIMIT + c, pairs.length);
+    pairs.push(p);
+  }
+  return { code, slotOf, pairs, counts: new Int32Array(pairs.length), touched: new Int32Array(pairs.length) };
+}
+
+/**
+ * Adds each known trigram of the cleaned units to `distance` (see franc): counts gathered per slot, then every
+ * language having a trigram corrected by |count − rank − 1| − MAX_DIFFERENCE.
+ */
+function addInternedDistances(t: InternedTrigrams, units: Uint16Array, distance: Float64Array): void {
+  let touched = 0;
+  for (let i = 0; i + 3 <= units.length; i++) {
+    const a = t.code[units[i]];
+    const b = t.code[units[i + 1]];
+    const c = t.code[units[i + 2]];
+    if (a < 0 || b < 0 || c < 0) continue; // in no model: MAX_DIFFERENCE for every language
+    const slot = t.slotOf.get((a * ALPHABET_LIMIT + b) * ALPHABET_LIMIT + c);
+    if (slot === undefined) continue;
+    if (t.counts[slot]++ === 0) t.touched[touched++] = slot;
+  }
+  for (let k = 0; k < touched; k++) {
+    const slot = t.touched[k];
+    const count = t.counts[slot];
+    t.counts[slot] = 0;
+    const pairs = t.pairs[slot];
+    for (let j = 0; j < pairs.length; j += 2) distance[pairs[j]] += Math.abs(count - pairs[j + 1] - 1) - MAX_DIFFERENCE;
+  }
 }
 
 const tables = new Map<string, ScriptTable>();
@@ -51,7 +112,7 @@ function tableOf(script: string): ScriptTable | undefined {
   });
   const ranks = new Map<number, Int32Array>();
   for (const [key, pairs] of dense) ranks.set(key, Int32Array.from(pairs));
-  table = { languages, ranks };
+  table = { languages, ranks, interned: internTable(ranks) };
   tables.set(script, table);
   return table;
 }
@@ -184,7 +245,9 @@ export function franc(value: string, options: { minLength?: number } = {}): stri
   if (n === 0) return 'und';
   // Every trigram costs MAX_DIFFERENCE in a language lacking it: start there, and correct the languages that have it.
   const distance = new Float64Array(n);
-  for (const [trigram, count] of trigramCounts(value)) {
+  const units = table.interned ? cleanForTrigrams(value) : null;
+  if (units) addInternedDistances(table.interned!, units, distance);
+  else for (const [trigram, count] of trigramCounts(value)) {
     const pairs = table.ranks.get(trigram);
     if (!pairs) continue; // MAX_DIFFERENCE for every language: no change to the order
     for (let k = 0; k < pairs.length; k += 2) distance[pairs[k]] += Math.abs(count - pairs[k + 1] - 1) - MAX_DIFFERENCE;
