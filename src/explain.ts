@@ -3,7 +3,7 @@
  * computes for the pair, and an alignment of their paragraphs showing what is shared and what only one has.
  */
 import { addToCorpusStats, cleanDocument, createCorpusStats, type CorpusStats } from './clean/index.js';
-import { compactSignature, compareSignatures, DEFAULT_DEDUP_OPTIONS, foldText, lengthRatio, signDocument, wordTokens, type DedupOptions } from './dedup/index.js';
+import { compareSignatures, DEFAULT_DEDUP_OPTIONS, foldText, lengthRatio, signCompact, wordTokens, type DedupOptions } from './dedup/index.js';
 
 /** A cleaned document, as `corpus clean` writes it (only what explaining needs). */
 export interface CleanedDocument {
@@ -67,8 +67,8 @@ export const PARAGRAPH_MATCH = 0.5;
 /** Explains a pair already cleaned (by a run over a whole corpus, or by `explainTexts`). */
 export function explainCleaned(a: CleanedDocument, b: CleanedDocument, options: DedupOptions = DEFAULT_DEDUP_OPTIONS): Explanation {
   // The same compact fingerprints a run decides with, so the verdict here is the run's verdict.
-  const sa = compactSignature(signDocument(a, options), options);
-  const sb = compactSignature(signDocument(b, options), options);
+  const sa = signCompact(a, options);
+  const sb = signCompact(b, options);
   const s = compareSignatures(sa, sb, options);
   const ratio = lengthRatio(sa, sb);
   const minLengthRatio = options.minLengthRatio ?? 0;

@@ -2,6 +2,7 @@
  * Short multilingual phrase lists (en, fr, es, de, pt, it + a few Arabic) for navigation, sharing,
  * related links and source footers. Used as ONE signal among several, never alone on long blocks.
  */
+import { countLetterUnits } from './letters.js';
 
 /** Prefixes of inline related-article links ("Lire aussi : …"). */
 const RELATED_PREFIXES = [
@@ -123,10 +124,10 @@ export const COPYRIGHT_RE = /©|\(c\)\s*\d{4}|\b(?:all rights reserved|tous droi
 
 /** Share of a block's characters covered by boilerplate phrases (0..1). */
 export function boilerplateCoverage(text: string): number {
-  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  const letters = countLetterUnits(text);
   if (letters === 0) return 0;
   let covered = 0;
-  for (const m of text.matchAll(BOILERPLATE_RE)) covered += m[0].replace(/[^\p{L}]/gu, '').length;
+  for (const m of text.matchAll(BOILERPLATE_RE)) covered += countLetterUnits(m[0]);
   return Math.min(1, covered / letters);
 }
 

@@ -79,12 +79,12 @@ export interface DocumentToSign {
 
 const present = (s: string | null): boolean => s !== null && s.trim() !== '';
 
-export function signDocument(doc: DocumentToSign, options: DedupOptions): DocSignature {
+export function signDocument(doc: DocumentToSign, options: DedupOptions, minhashSlots = options.numPerm): DocSignature {
   const wordHashes = hashTokens(wordTokens(foldText(doc.text)));
   const shingles = shingleHashes(wordHashes, options.shingleSize);
   return {
     id: doc.id,
-    minhash: minhashSignature(shingles, options.numPerm),
+    minhash: minhashSignature(shingles, options.numPerm, minhashSlots),
     shingles,
     wordCodes: wordCodes(wordHashes),
     length: doc.text.trim().length,
@@ -163,6 +163,11 @@ export function compactSignature(s: DocSignature, options: DedupOptions, compact
     shingleCount: shingleCount(s),
     wordCodes: s.wordCodes.slice(0, compact.editWords),
   };
+}
+
+/** The compact signature of a document (compactSignature of signDocument), computing only the MinHash slots it keeps. */
+export function signCompact(doc: DocumentToSign, options: DedupOptions): DocSignature {
+  return compactSignature(signDocument(doc, options, lshSlots(options)), options);
 }
 
 /** Every similarity of one pair, and the verdict `findDuplicates` would give it. */

@@ -67,10 +67,13 @@ export function universalHash(a: number, x: number, b: number): number {
   return u >= MERSENNE_31 ? u - MERSENNE_31 : u;
 }
 
-/** MinHash signature of a set of shingle hashes (all slots EMPTY_SLOT for an empty set). */
-export function minhashSignature(shingles: Uint32Array, numPerm: number): Uint32Array {
+/**
+ * MinHash signature of a set of shingle hashes (all slots EMPTY_SLOT for an empty set). `slots` < numPerm
+ * computes only the first slots of the numPerm-signature (the same values): the LSH bands read no more.
+ */
+export function minhashSignature(shingles: Uint32Array, numPerm: number, slots = numPerm): Uint32Array {
   const { a, b } = permutations(numPerm);
-  const sig = new Uint32Array(numPerm).fill(EMPTY_SLOT);
+  const sig = new Uint32Array(Math.min(slots, numPerm)).fill(EMPTY_SLOT);
   const n = shingles.length;
   if (n === 0) return sig;
   const high = new Float64Array(n);
@@ -80,7 +83,7 @@ export function minhashSignature(shingles: Uint32Array, numPerm: number): Uint32
     high[j] = x >>> 16;
     low[j] = x & 0xffff;
   }
-  for (let i = 0; i < numPerm; i++) {
+  for (let i = 0; i < sig.length; i++) {
     const ai = a[i];
     const bi = b[i];
     let min = Infinity;

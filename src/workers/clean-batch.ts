@@ -5,7 +5,7 @@
  * workers give the same bytes once batches are put back in order.
  */
 import { cleanDocument, type CorpusStats } from '../clean/index.js';
-import { compactSignature, signDocument, type DedupOptions, type DocSignature } from '../dedup/index.js';
+import { signCompact, type DedupOptions, type DocSignature } from '../dedup/index.js';
 import type { RejectReason } from '../io/read.js';
 import type { OutputRecord, SourceRecord } from '../types.js';
 
@@ -98,7 +98,7 @@ export function cleanBatch(rows: string, stats: CorpusStats | null, options: Bat
       continue;
     }
     // Compact at once: the full signature (~3.8 KB) would not fit a million documents in memory.
-    if (options.detectDuplicates) signatures.push(compactSignature(signDocument(record, options.dedup), options.dedup));
+    if (options.detectDuplicates) signatures.push(signCompact(record, options.dedup));
     lines.push(JSON.stringify(record) + '\n');
   }
   return {

@@ -74,3 +74,15 @@ describe('minhashSignature', () => {
     expect(new Set(a).size).toBe(128);
   });
 });
+
+describe('minhashSignature with fewer slots', () => {
+  it('computes exactly the first slots of the full signature', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(), { maxLength: 300 }), fc.integer({ min: 1, max: 128 }), (values, slots) => {
+        const shingles = Uint32Array.from(values);
+        expect([...minhashSignature(shingles, 128, slots)]).toEqual([...minhashSignature(shingles, 128).subarray(0, slots)]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -10,7 +10,7 @@ import { LineCounts } from '../../src/workers/line-counts.js';
 import { packSignatures, unpackSignatures } from '../../src/workers/clean-batch.js';
 import { readAhead } from '../../src/io/read-ahead.js';
 import { addToCorpusStats, createCorpusStats } from '../../src/clean/index.js';
-import { compactSignature, DEFAULT_DEDUP_OPTIONS, overlap, sampledOverlap, signDocument } from '../../src/dedup/index.js';
+import { compactSignature, DEFAULT_DEDUP_OPTIONS, overlap, sampledOverlap, signCompact, signDocument } from '../../src/dedup/index.js';
 
 const cli = join(__dirname, '..', '..', 'bin', 'corpus.js');
 let dir: string;
@@ -116,6 +116,14 @@ describe('compact signatures', () => {
     expect(cl.shingles.length).toBe(128);
     const exact = overlap(long.shingles, part.shingles).containment;
     expect(Math.abs(sampledOverlap(cl.shingles, cl.shingleCount!, cp.shingles, cp.shingleCount!).containment - exact)).toBeLessThan(0.1);
+  });
+  it('signCompact gives compactSignature(signDocument(…)) while computing only the MinHash slots it keeps', () => {
+    const o = DEFAULT_DEDUP_OPTIONS;
+    const doc = { id: 'd', text: words(300, 5), title: 'T', site: null, date: null };
+    const full = signDocument(doc, o);
+    const compact = signCompact(doc, o);
+    expect({ ...compact, minhash: [...compact.minhash], shingles: [...compact.shingles] }).toEqual({ ...compactSignature(full, o), minhash: [...compactSignature(full, o).minhash], shingles: [...compactSignature(full, o).shingles] });
+    expect(compact.minhash.length).toBeLessThan(full.minhash.length);
   });
   it('survive packing into flat arrays', () => {
     const o = DEFAULT_DEDUP_OPTIONS;
