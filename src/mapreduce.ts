@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { bandingFor, findDuplicates, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
 import { bandKeys } from './dedup/lsh.js';
+import { debugMemory } from './debug.js';
 import type { InputFile } from './io/discover.js';
 import { readInput, type ReadEvent, type ReadOptions, type RejectReason } from './io/read.js';
 import { readAhead } from './io/read-ahead.js';
@@ -611,9 +612,9 @@ function grown(a: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
   return b;
 }
 
-/** The cleaned records of the shards, in shard order: the same order a single-machine run writes. */
-async function* shardRecords(shardDirs: readonly string[]): AsyncGenerator<OutputRecord> {
-  for (const dir of shardDirs) for await (const line of fileLines(join(dir, SHARD_FILES.records))) yield JSON.parse(line) as OutputRecord;
+/** The cleaned records of the shards as JSON lines, in shard order: the same order a single-machine run writes. */
+async function* shardRecords(shardDirs: readonly string[]): AsyncGenerator<string> {
+  for (const dir of shardDirs) yield* fileLines(join(dir, SHARD_FILES.records));
 }
 
 async function* fileLines(path: string): AsyncGenerator<string> {
@@ -643,6 +644,7 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   const started = process.hrtime.bigint();
   const result: DedupResult = options.detectDuplicates ? await clusterShards(shardDirs, members, options.dedup) : { clusters: [], candidatePairs: 0, verifiedPairs: 0 };
   summary.seconds.dedup = Number(process.hrtime.bigint() - started) / 1e9;
+  debugMemory('dedup');
   summary.clusters = result.clusters.length;
   summary.candidatePairs = result.candidatePairs;
   summary.verifiedPairs = result.verifiedPairs;
@@ -653,7 +655,9 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
 
   const clusters = result.clusters.length && (sinks.clusters || !sinks.output) ? await clusterRecords(result.clusters, shardRecords(shardDirs)) : [];
   for (const c of clusters) await sinks.clusters?.write(jsonLine(c));
+  debugMemory('cluster records');
   await writeRecords(shardRecords(shardDirs), result.clusters, options, sinks, summary);
+  debugMemory('write');
   summary.seconds.write = Number(process.hrtime.bigint() - writeStarted) / 1e9;
   return { summary, clusters };
 }
@@ -701,11 +705,14 @@ interface MemberView {
 }
 
 /** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the cleaned records. */
-export async function clusterRecords(clusters: readonly Cluster[], cleaned: AsyncIterable<OutputRecord>): Promise<object[]> {
+export async function clusterRecords(clusters: readonly Cluster[], cleaned: AsyncIterable<string>): Promise<object[]> {
   const wanted = new Map<string, MemberView>();
   const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
-  for await (const r of cleaned)
-    if (members.has(r.id)) wanted.set(r.id, { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) });
+  for await (const line of cleaned) {
+    if (!members.has(recordId(line))) continue;
+    const r = JSON.parse(line) as OutputRecord;
+    wanted.set(r.id, { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) });
+  }
   return clusters.map((cluster, i) => ({
     cluster: i + 1,
     kept: cluster.kept,
@@ -731,16 +738,24 @@ export function previewOf(text: string, chars = 120): string {
 
 /** The reduce step's last stage: writes each cleaned record in order, dropping or marking duplicates. */
 export async function writeRecords(
-  cleaned: AsyncIterable<OutputRecord>,
+  cleaned: AsyncIterable<string>,
   clusters: readonly Cluster[],
   options: { dropDuplicates: boolean },
   io: Pick<ReduceSinks, 'output' | 'onRecord'>,
   summary: RunSummary,
 ): Promise<void> {
   const { copiesOf, keptFor } = clusterRoles(clusters);
-  for await (const record of cleaned) {
-    const kept = keptFor.get(record.id);
-    const copies = copiesOf.get(record.id);
+  for await (const line of cleaned) {
+    const id = recordId(line);
+    const kept = keptFor.get(id);
+    const copies = copiesOf.get(id);
+    // Most records are in no cluster: written as the map step serialised them (the same bytes), not parsed.
+    if (kept === undefined && copies === undefined && !io.onRecord) {
+      summary.written++;
+      await io.output?.write(line + '\n');
+      continue;
+    }
+    const record = JSON.parse(line) as OutputRecord;
     if (copies) record.duplicates = copies;
     if (kept !== undefined) {
       record.duplicate_of = kept;
@@ -755,4 +770,22 @@ export async function writeRecords(
     summary.written++;
     await io.output?.write(jsonLine(record));
   }
+}
+
+const ID_PREFIX = '{"id":"';
+
+/**
+ * The id of a cleaned record's JSON line without parsing the record: records are serialised id first, so the
+ * id is the JSON string after `{"id":` (escapes honoured). Any other line is parsed whole.
+ */
+export function recordId(line: string): string {
+  if (!line.startsWith(ID_PREFIX)) return (JSON.parse(line) as OutputRecord).id;
+  let i = ID_PREFIX.length;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === 92) i += 2; // backslash: skip the escaped character
+    else if (c === 34) break; // closing quote
+    else i++;
+  }
+  return JSON.parse(line.slice(ID_PREFIX.length - 1, i + 1)) as string;
 }

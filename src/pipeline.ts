@@ -29,8 +29,9 @@ import {
   type RunSummary,
   type ShardRenames,
 } from './mapreduce.js';
+import { debugMemory } from './debug.js';
 import type { OutputRecord } from './types.js';
-import { BATCH_RECORDS, CleanPool, cleanStageOptions } from './workers/clean-stage.js';
+import { BATCH_RECORDS, CleanPool, cleanStageOptions, WORKER_RESOURCE_LIMITS } from './workers/clean-stage.js';
 import { LineCounts } from './workers/line-counts.js';
 import type { ReadTask, ReadTaskResult } from './workers/read-worker.js';
 
@@ -124,7 +125,7 @@ async function readShards(shards: readonly LocalShard[], dirs: readonly string[]
     return;
   }
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: READ_WORKER_URL.href, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  const pool = new Piscina({ filename: READ_WORKER_URL.href, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: WORKER_RESOURCE_LIMITS });
   // Streams do not cross threads; stdin shards are read here.
   const { stdin: _stdin, ...read } = options.read;
   const start = (shard: LocalShard): Promise<ReadResult> => {
@@ -172,10 +173,7 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
       return await run();
     } finally {
       seconds[stage] = Number(process.hrtime.bigint() - start) / 1e9;
-      if (process.env.CORPUS_DEBUG_MEMORY) {
-        const m = process.memoryUsage();
-        process.stderr.write(`[memory] after ${stage}: rss ${(m.rss / 1e6).toFixed(0)} MB, heap ${(m.heapUsed / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB, array buffers ${(m.arrayBuffers / 1e6).toFixed(0)} MB\n`);
-      }
+      debugMemory(stage);
     }
   };
   try {

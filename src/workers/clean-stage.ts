@@ -19,9 +19,9 @@ export const BATCH_CHARS = 1 << 20;
 /** Batches in flight per worker: one running, one queued, so a worker never waits for the main thread. */
 const IN_FLIGHT_PER_JOB = 3;
 
-/** Young generation of each clean worker: cleaning allocates many short-lived strings, and a larger nursery
- *  means fewer scavenges (V8's default is 16–32 MB). */
-const YOUNG_GENERATION_MB = 64;
+/** Heap limits of every worker thread: reading and cleaning allocate many short-lived strings, and a larger
+ *  young generation than V8's default (16–32 MB) means fewer scavenges (clean stage −8% measured on 10k). */
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64 };
 
 /** Default number of jobs: every core. */
 export const defaultJobs = (): number => availableParallelism();
@@ -93,7 +93,7 @@ export class CleanPool {
     const workerData: CleanWorkerData = { stats: stats?.share() ?? null, options: batchOptions };
     // Loaded only when a pool is used: keeps start-up (and the signal handlers' installation) fast for small runs.
     const { Piscina } = await import('piscina');
-    const pool = new Piscina({ filename: WORKER_URL.href, minThreads: jobs, maxThreads: jobs, workerData, idleTimeout: 1000, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const pool = new Piscina({ filename: WORKER_URL.href, minThreads: jobs, maxThreads: jobs, workerData, idleTimeout: 1000, resourceLimits: WORKER_RESOURCE_LIMITS });
     return new CleanPool(pool, null, batchOptions, jobs);
   }
 

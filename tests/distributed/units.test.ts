@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEDUP_OPTIONS, type DocSignature } from '../../src/dedup/index.js';
 import { bandBucketKey, memberOf, parseMember } from '../../src/distributed/bands.js';
@@ -18,6 +19,7 @@ import {
   mergeLineCounts,
   planRenames,
   readStep,
+  recordId,
   reduceStep,
   type MapOptions,
 } from '../../src/mapreduce.js';
@@ -81,6 +83,18 @@ describe('line statistics across shards', () => {
   it('ids repeated across shards are renamed as a single run renames them', () => {
     const r = new IdRenamer();
     expect(['a', 'b', 'a', 'a~2', 'a'].map((id) => r.unique(id))).toEqual(['a', 'b', 'a~2', 'a~2~2', 'a~3']);
+  });
+});
+
+describe('recordId', () => {
+  it('reads the id of a record line without parsing the record, whatever the id holds', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '"', '\\', '/', 'é', '\n', '\u2028', '\ud800', '\udc00', '#', '~', '}', ','), maxLength: 20 }), (id) => {
+        expect(recordId(JSON.stringify({ id, text: 'x "quoted" \\', title: null }))).toBe(id);
+      }),
+      { numRuns: 500 },
+    );
+    expect(recordId('{"text":"t","id":"late"}')).toBe('late');
   });
 });
 
