@@ -390,7 +390,7 @@ export async function mapStep(
         summary.cleanRejectReasons[r.reason] = (summary.cleanRejectReasons[r.reason] ?? 0) + 1;
         await cleanRejects.write(jsonLine({ id: r.id, reason: r.reason, text: r.text }));
       }
-      await records.write(batch.lines);
+      await records.write(Buffer.from(batch.lines.buffer, batch.lines.byteOffset, batch.lines.byteLength));
       summary.kept += batch.kept;
       if (batch.signatures) {
         const signed = unpackSignatures(batch.signatures);
@@ -612,9 +612,32 @@ function grown(a: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
   return b;
 }
 
-/** The cleaned records of the shards as JSON lines, in shard order: the same order a single-machine run writes. */
-async function* shardRecords(shardDirs: readonly string[]): AsyncGenerator<string> {
-  for (const dir of shardDirs) yield* fileLines(join(dir, SHARD_FILES.records));
+/** The cleaned records of the shards as JSON lines (bytes, each ending in "\n"), in shard order: the order a single-machine run writes. */
+async function* shardRecords(shardDirs: readonly string[]): AsyncGenerator<Buffer> {
+  for (const dir of shardDirs) yield* byteLines(join(dir, SHARD_FILES.records));
+}
+
+/**
+ * The non-empty lines of a file as byte views, each with its "\n" (added to a last line without one): lines are
+ * cut from the chunks read, never decoded.
+ */
+export async function* byteLines(path: string): AsyncGenerator<Buffer> {
+  let rest: Buffer[] = [];
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    // A chunk inside a long line is kept aside and joined once, when the line ends.
+    if (chunk.indexOf(10) < 0) {
+      rest.push(chunk);
+      continue;
+    }
+    const data: Buffer = rest.length ? Buffer.concat([...rest, chunk]) : chunk;
+    let from = 0;
+    for (let nl = data.indexOf(10, from); nl >= 0; nl = data.indexOf(10, from)) {
+      if (nl > from) yield data.subarray(from, nl + 1);
+      from = nl + 1;
+    }
+    rest = from < data.length ? [data.subarray(from)] : [];
+  }
+  if (rest.length) yield Buffer.concat([...rest, Buffer.from('\n')]);
 }
 
 async function* fileLines(path: string): AsyncGenerator<string> {
@@ -705,12 +728,12 @@ interface MemberView {
 }
 
 /** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the cleaned records. */
-export async function clusterRecords(clusters: readonly Cluster[], cleaned: AsyncIterable<string>): Promise<object[]> {
+export async function clusterRecords(clusters: readonly Cluster[], cleaned: AsyncIterable<Buffer>): Promise<object[]> {
   const wanted = new Map<string, MemberView>();
   const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
   for await (const line of cleaned) {
     if (!members.has(recordId(line))) continue;
-    const r = JSON.parse(line) as OutputRecord;
+    const r = JSON.parse(line.toString('utf8')) as OutputRecord;
     wanted.set(r.id, { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) });
   }
   return clusters.map((cluster, i) => ({
@@ -738,7 +761,7 @@ export function previewOf(text: string, chars = 120): string {
 
 /** The reduce step's last stage: writes each cleaned record in order, dropping or marking duplicates. */
 export async function writeRecords(
-  cleaned: AsyncIterable<string>,
+  cleaned: AsyncIterable<Buffer>,
   clusters: readonly Cluster[],
   options: { dropDuplicates: boolean },
   io: Pick<ReduceSinks, 'output' | 'onRecord'>,
@@ -749,13 +772,15 @@ export async function writeRecords(
     const id = recordId(line);
     const kept = keptFor.get(id);
     const copies = copiesOf.get(id);
-    // Most records are in no cluster: written as the map step serialised them (the same bytes), not parsed.
+    // Most records are in no cluster: written as the map step serialised them (the same bytes), never decoded,
+    // so the record text does not pass through the JavaScript heap (on a million documents its garbage grew
+    // the heap to 4 GB).
     if (kept === undefined && copies === undefined && !io.onRecord) {
       summary.written++;
-      await io.output?.write(line + '\n');
+      await io.output?.write(line);
       continue;
     }
-    const record = JSON.parse(line) as OutputRecord;
+    const record = JSON.parse(line.toString('utf8')) as OutputRecord;
     if (copies) record.duplicates = copies;
     if (kept !== undefined) {
       record.duplicate_of = kept;
@@ -772,20 +797,21 @@ export async function writeRecords(
   }
 }
 
-const ID_PREFIX = '{"id":"';
+const ID_PREFIX = Buffer.from('{"id":"');
 
 /**
- * The id of a cleaned record's JSON line without parsing the record: records are serialised id first, so the
- * id is the JSON string after `{"id":` (escapes honoured). Any other line is parsed whole.
+ * The id of a cleaned record's JSON line (UTF-8 bytes) without decoding the record: records are serialised id
+ * first, so the id is the JSON string after `{"id":` (escapes honoured; a UTF-8 sequence never holds a quote or
+ * backslash byte). Any other line is parsed whole.
  */
-export function recordId(line: string): string {
-  if (!line.startsWith(ID_PREFIX)) return (JSON.parse(line) as OutputRecord).id;
+export function recordId(line: Buffer): string {
+  if (line.length < ID_PREFIX.length || !line.subarray(0, ID_PREFIX.length).equals(ID_PREFIX)) return (JSON.parse(line.toString('utf8')) as OutputRecord).id;
   let i = ID_PREFIX.length;
   while (i < line.length) {
-    const c = line.charCodeAt(i);
-    if (c === 92) i += 2; // backslash: skip the escaped character
-    else if (c === 34) break; // closing quote
+    const c = line[i];
+    if (c === 0x5c) i += 2; // backslash: skip the escaped character
+    else if (c === 0x22) break; // closing quote
     else i++;
   }
-  return JSON.parse(line.slice(ID_PREFIX.length - 1, i + 1)) as string;
+  return JSON.parse(line.toString('utf8', ID_PREFIX.length - 1, i + 1)) as string;
 }

@@ -14,7 +14,8 @@ export class BrokenPipeError extends Error {
 export interface LineSink {
   /** Where the lines go, for messages (`-` for stdout). */
   readonly path: string;
-  write(line: string): Promise<void>;
+  /** One line, ending in "\n": a string, or UTF-8 bytes passed through as they are (records copied from a shard). */
+  write(line: string | Uint8Array): Promise<void>;
   /** Makes the output visible: for a file, flush, sync and rename over the target. */
   commit(): Promise<void>;
   /** Drops what was written: for a file, removes the temporary file. */
@@ -37,7 +38,7 @@ export async function removePendingTempFiles(): Promise<void> {
 const FLUSH_CHARS = 1 << 18;
 
 /** Writes and waits for the stream to drain, or to fail (a closed pipe never drains). */
-function writeChunk(stream: NodeJS.WritableStream, data: string): Promise<void> {
+function writeChunk(stream: NodeJS.WritableStream, data: string | Uint8Array): Promise<void> {
   if (stream.write(data)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (): void => {
@@ -52,20 +53,23 @@ function writeChunk(stream: NodeJS.WritableStream, data: string): Promise<void> 
   });
 }
 
-/** Collects lines and hands them on in large pieces. */
+/** Collects lines and hands them on in large pieces (one string, or one buffer when some lines are bytes). */
 class LineBuffer {
-  private pending: string[] = [];
+  private pending: (string | Uint8Array)[] = [];
+  private bytes = false;
   private size = 0;
-  constructor(private readonly flushTo: (data: string) => Promise<void>) {}
-  async add(line: string): Promise<void> {
+  constructor(private readonly flushTo: (data: string | Uint8Array) => Promise<void>) {}
+  async add(line: string | Uint8Array): Promise<void> {
     this.pending.push(line);
+    if (typeof line !== 'string') this.bytes = true;
     this.size += line.length;
     if (this.size >= FLUSH_CHARS) await this.flush();
   }
   async flush(): Promise<void> {
     if (!this.size) return;
-    const data = this.pending.join('');
+    const data = this.bytes ? Buffer.concat(this.pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))) : this.pending.join('');
     this.pending = [];
+    this.bytes = false;
     this.size = 0;
     await this.flushTo(data);
   }

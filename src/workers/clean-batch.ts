@@ -47,12 +47,17 @@ export interface PackedSignatures {
 }
 
 export interface CleanedBatch {
-  /** JSON lines (each ending in "\n") of the records kept, in input order, ready for the clean spool. */
-  lines: string;
+  /**
+   * JSON lines (each ending in "\n") of the records kept, in input order, as UTF-8 bytes ready for the shard's
+   * records file: transferred, so the text never enters the main thread's heap.
+   */
+  lines: Uint8Array;
   kept: number;
   rejects: BatchReject[];
   signatures: PackedSignatures | null;
 }
+
+const utf8 = new TextEncoder();
 
 /** Cleans one record into its output form. */
 export function cleanRecord(row: SourceRecord, stats: CorpusStats | null, options: Pick<BatchOptions, 'keepNoise' | 'skipCleaning'>): OutputRecord {
@@ -102,7 +107,7 @@ export function cleanBatch(rows: string, stats: CorpusStats | null, options: Bat
     lines.push(JSON.stringify(record) + '\n');
   }
   return {
-    lines: lines.join(''),
+    lines: utf8.encode(lines.join('')),
     kept: lines.length,
     rejects,
     signatures: options.detectDuplicates ? packSignatures(signatures) : null,
@@ -142,9 +147,10 @@ export function packSignatures(signatures: readonly DocSignature[]): PackedSigna
 
 /** The buffers to transfer (not copy) when a worker hands a batch back. */
 export function transferList(batch: CleanedBatch): ArrayBuffer[] {
+  const lines = batch.lines.buffer as ArrayBuffer;
   const p = batch.signatures;
-  if (!p) return [];
-  return [p.minhash, p.shingleEnds, p.shingles, p.shingleCount, p.length, p.words, p.flags].map((a) => a.buffer as ArrayBuffer);
+  if (!p) return [lines];
+  return [lines, ...[p.minhash, p.shingleEnds, p.shingles, p.shingleCount, p.length, p.words, p.flags].map((a) => a.buffer as ArrayBuffer)];
 }
 
 export function unpackSignatures(p: PackedSignatures): DocSignature[] {

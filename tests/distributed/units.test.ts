@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import {
   mergeLineCounts,
   planRenames,
   readStep,
+  byteLines,
   recordId,
   reduceStep,
   type MapOptions,
@@ -90,11 +91,21 @@ describe('recordId', () => {
   it('reads the id of a record line without parsing the record, whatever the id holds', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', '"', '\\', '/', 'é', '\n', '\u2028', '\ud800', '\udc00', '#', '~', '}', ','), maxLength: 20 }), (id) => {
-        expect(recordId(JSON.stringify({ id, text: 'x "quoted" \\', title: null }))).toBe(id);
+        expect(recordId(Buffer.from(JSON.stringify({ id, text: 'x "quoted" \\', title: null }) + '\n'))).toBe(id);
       }),
       { numRuns: 500 },
     );
-    expect(recordId('{"text":"t","id":"late"}')).toBe('late');
+    expect(recordId(Buffer.from('{"text":"t","id":"late"}'))).toBe('late');
+  });
+
+  it('byteLines cuts a file into its non-empty lines, newline kept, however lines fall across chunks', async () => {
+    const dir = tempDir();
+    const long = 'x'.repeat(3 << 20); // spans several 1 MB reads
+    const path = join(dir, 'lines.jsonl');
+    writeFileSync(path, `a\n\n${long}\né\nlast`);
+    const lines: string[] = [];
+    for await (const line of byteLines(path)) lines.push(line.toString('utf8'));
+    expect(lines).toEqual(['a\n', `${long}\n`, 'é\n', 'last\n']);
   });
 });
 

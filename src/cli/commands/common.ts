@@ -100,7 +100,7 @@ export async function collectRun(
 function clusterSink(onCluster: (cluster: ClusterRecord) => void): LineSink {
   return {
     path: '(clusters)',
-    write: async (line) => onCluster(JSON.parse(line) as ClusterRecord),
+    write: async (line) => onCluster(JSON.parse(typeof line === 'string' ? line : Buffer.from(line).toString('utf8')) as ClusterRecord),
     commit: async () => {},
     abort: async () => {},
   };
