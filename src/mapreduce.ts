@@ -18,7 +18,7 @@ import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile, type File
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { bandingFor, findDuplicates, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
-import { bandKeys } from './dedup/lsh.js';
+import { BandBuckets, bandKeys } from './dedup/lsh.js';
 import { debugMemory } from './debug.js';
 import type { InputFile } from './io/discover.js';
 import { readInput, type ReadEvent, type ReadOptions, type RejectReason } from './io/read.js';
@@ -484,7 +484,10 @@ export function encodeSignature(s: DocSignature): Buffer {
 /** The signatures of a signatures file, in order; `wanted` (local indexes) keeps only those. */
 export function decodeSignatures(bytes: Buffer, wanted?: ReadonlySet<number>): Map<number, DocSignature> {
   if (!bytes.subarray(0, SIGNATURES_HEADER.length).equals(SIGNATURES_HEADER)) throw new Error('not a signatures file');
-  const out = new Map<number, DocSignature>();
+  // First pass: where each wanted signature starts, and how many 32-bit values they hold in all, so their arrays
+  // are views into one allocation (an ArrayBuffer per array cost ~200 bytes each, 400 bytes per document).
+  const starts: Array<[index: number, start: number]> = [];
+  let values = 0;
   let o = SIGNATURES_HEADER.length;
   for (let index = 0; o < bytes.length; index++) {
     const size = bytes.readUInt32LE(o);
@@ -492,6 +495,18 @@ export function decodeSignatures(bytes: Buffer, wanted?: ReadonlySet<number>): M
     o = start + size;
     if (o > bytes.length) throw new Error('truncated signatures file');
     if (wanted && !wanted.has(index)) continue;
+    starts.push([index, start]);
+    const idLen = bytes.readUInt32LE(start);
+    const minhashAt = start + 4 + idLen + 4 + bytes.readUInt32LE(start + 4 + idLen) * 2;
+    const minhashLen = bytes.readUInt32LE(minhashAt);
+    values += minhashLen + bytes.readUInt32LE(minhashAt + 4 + minhashLen * 4);
+  }
+  const slab = new Uint32Array(values);
+  // Byte copies (the file is little-endian, as is every platform Node runs on), not a read per value.
+  const slabBytes = new Uint8Array(slab.buffer);
+  let used = 0;
+  const out = new Map<number, DocSignature>();
+  for (const [index, start] of starts) {
     let p = start;
     const idLen = bytes.readUInt32LE(p);
     const id = bytes.toString('utf8', p + 4, p + 4 + idLen);
@@ -505,11 +520,10 @@ export function decodeSignatures(bytes: Buffer, wanted?: ReadonlySet<number>): M
     const u32 = (): Uint32Array => {
       const len = bytes.readUInt32LE(p);
       p += 4;
-      const a = new Uint32Array(len);
-      // One byte copy (the file is little-endian, as is every platform Node runs on), not len reads.
-      new Uint8Array(a.buffer).set(bytes.subarray(p, p + len * 4));
+      slabBytes.set(bytes.subarray(p, p + len * 4), used * 4);
       p += len * 4;
-      return a;
+      used += len;
+      return slab.subarray(used - len, used);
     };
     const minhash = u32();
     const shingles = u32();
@@ -560,8 +574,8 @@ export interface ReduceResult {
 
 /**
  * The candidate members of the shards' documents, found on this machine as the distributed run finds them in
- * Redis: every document's band keys in one typed array (bands × 4 bytes per document), then per band a map
- * from key to the first document seen with it; a document meeting a key already seen marks both. Only these
+ * Redis: every document's band keys in one typed array (bands × 4 bytes per document), then per band the
+ * documents grouped by key (BandBuckets); a document with a predecessor in its group marks both. Only these
  * documents' signatures are then loaded (see CandidateMembers): on a million documents the keys take 140 MB
  * where every signature would take over 1 GB.
  */
@@ -587,14 +601,10 @@ export async function localCandidateMembers(shardDirs: readonly string[], dedup:
     }
   }
   const member = new Uint8Array(n);
+  const buckets = new BandBuckets(n);
   for (let band = 0; band < bands; band++) {
-    const first = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      const key = keys[i * bands + band];
-      const j = first.get(key);
-      if (j === undefined) first.set(key, i);
-      else member[i] = member[j] = 1;
-    }
+    buckets.fill(n, (i) => keys[i * bands + band]);
+    for (let i = 0; i < n; i++) if (buckets.previous[i] >= 0) member[i] = member[buckets.previous[i]] = 1;
   }
   const members = new Map<number, Set<number>>();
   for (let i = 0; i < n; i++) {

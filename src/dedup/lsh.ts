@@ -87,31 +87,88 @@ class PairKeys {
 }
 
 /**
+ * Documents grouped by one band's key without a Map: an open-addressing table (key → last document with it)
+ * and a chain per document to the previous one with the same key, all typed arrays reused for every band. A
+ * Map of arrays per band allocated ~60 bytes per document and band, and its garbage grew a million-document
+ * run's heap by gigabytes.
+ */
+export class BandBuckets {
+  private slotKey: Uint32Array;
+  private slotLast: Int32Array;
+  readonly previous: Int32Array;
+  private readonly mask: number;
+
+  constructor(readonly size: number) {
+    let slots = 1;
+    while (slots < size * 2) slots *= 2; // load ≤ 1/2: short probes
+    this.slotKey = new Uint32Array(slots);
+    this.slotLast = new Int32Array(slots);
+    this.previous = new Int32Array(size);
+    this.mask = slots - 1;
+  }
+
+  /** Groups documents 0..n−1 by `keyOf(i)`, skipping those for which `keyOf` returns -1. */
+  fill(n: number, keyOf: (i: number) => number): void {
+    this.slotLast.fill(-1);
+    for (let i = 0; i < n; i++) {
+      const key = keyOf(i);
+      if (key < 0) {
+        this.previous[i] = -1;
+        continue;
+      }
+      let slot = Math.imul(key ^ (key >>> 16), 0x45d9f3b) & this.mask;
+      while (this.slotLast[slot] >= 0 && this.slotKey[slot] !== key) slot = (slot + 1) & this.mask;
+      this.previous[i] = this.slotLast[slot];
+      this.slotKey[slot] = key;
+      this.slotLast[slot] = i;
+    }
+  }
+
+  /** The last document of each group, in table order; walk a group with `previous` (descending indexes). */
+  *lasts(): Generator<number> {
+    for (let slot = 0; slot < this.slotLast.length; slot++) if (this.slotLast[slot] >= 0) yield this.slotLast[slot];
+  }
+}
+
+/**
  * Candidate pairs [i, j] (i < j, indexes into `minhashes`) sharing at least one band, each once,
  * sorted, flattened as [i0, j0, i1, j1, …]. `null` entries (empty documents) never become candidates.
  */
 export function candidatePairs(minhashes: readonly (Uint32Array | null)[], banding: Banding): Uint32Array {
   const n = minhashes.length;
-  const keys: (Uint32Array | null)[] = minhashes.map((m) => (m ? bandKeys(m, banding) : null));
+  const { bands } = banding;
+  // Every document's band keys in one array (one typed array per document cost ~200 bytes of overhead each).
+  const keys = new Uint32Array(n * bands);
+  const present = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = minhashes[i];
+    if (!m) continue;
+    keys.set(bandKeys(m, banding), i * bands);
+    present[i] = 1;
+  }
   const pairs = new PairKeys();
-  for (let band = 0; band < banding.bands; band++) {
-    const buckets = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
-      const k = keys[i];
-      if (!k) continue;
-      const bucket = buckets.get(k[band]);
-      if (bucket) bucket.push(i);
-      else buckets.set(k[band], [i]);
-    }
-    for (const bucket of buckets.values()) {
-      if (bucket.length < 2) continue;
-      // members were pushed in index order, so bucket[x] < bucket[y] for x < y
-      if (bucket.length > MAX_BUCKET_PAIRS_SIZE) {
-        for (let y = 1; y < bucket.length; y++) pairs.push(bucket[0] * n + bucket[y]);
+  const buckets = new BandBuckets(n);
+  let members = new Int32Array(64);
+  for (let band = 0; band < bands; band++) {
+    buckets.fill(n, (i) => (present[i] ? keys[i * bands + band] : -1));
+    for (const last of buckets.lasts()) {
+      if (buckets.previous[last] < 0) continue; // a bucket of one
+      // The chain runs from the highest index down; members in index order, as a bucket was filled before.
+      let size = 0;
+      for (let i = last; i >= 0; i = buckets.previous[i]) {
+        if (size === members.length) {
+          const grown = new Int32Array(size * 2);
+          grown.set(members);
+          members = grown;
+        }
+        members[size++] = i;
+      }
+      members.subarray(0, size).reverse();
+      if (size > MAX_BUCKET_PAIRS_SIZE) {
+        for (let y = 1; y < size; y++) pairs.push(members[0] * n + members[y]);
         continue;
       }
-      for (let x = 0; x < bucket.length; x++)
-        for (let y = x + 1; y < bucket.length; y++) pairs.push(bucket[x] * n + bucket[y]);
+      for (let x = 0; x < size; x++) for (let y = x + 1; y < size; y++) pairs.push(members[x] * n + members[y]);
     }
   }
   const unique = pairs.sortedUnique();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bandKeys, candidatePairs, candidateProbability, chooseBanding, MAX_BUCKET_PAIRS_SIZE } from '../../src/dedup/lsh.js';
 import { DEFAULT_DEDUP_OPTIONS, bandingFor, candidateJaccard, jaccardAtContainment } from '../../src/dedup/index.js';
@@ -64,5 +65,39 @@ describe('candidatePairs', () => {
     const pairs = candidatePairs(Array.from({ length: n }, () => sig([1, 1])), { bands: 1, rows: 2 });
     expect(pairs.length / 2).toBe(n - 1);
     for (let p = 0; p < pairs.length; p += 2) expect(pairs[p]).toBe(0);
+  });
+});
+
+describe('candidatePairs bucketing', () => {
+  /** The plain definition: per band a map from key to its members in index order; pairs as candidatePairs forms them. */
+  function reference(minhashes: (Uint32Array | null)[], banding: { bands: number; rows: number }): number[] {
+    const n = minhashes.length;
+    const pairs = new Set<number>();
+    for (let band = 0; band < banding.bands; band++) {
+      const buckets = new Map<number, number[]>();
+      minhashes.forEach((m, i) => {
+        if (!m) return;
+        const key = bandKeys(m, banding)[band];
+        buckets.set(key, [...(buckets.get(key) ?? []), i]);
+      });
+      for (const b of buckets.values()) {
+        if (b.length > MAX_BUCKET_PAIRS_SIZE) for (let y = 1; y < b.length; y++) pairs.add(b[0] * n + b[y]);
+        else for (let x = 0; x < b.length; x++) for (let y = x + 1; y < b.length; y++) pairs.add(b[x] * n + b[y]);
+      }
+    }
+    return [...pairs].sort((a, b) => a - b).flatMap((k) => [Math.floor(k / n), k % n]);
+  }
+
+  it('equals the map-based definition, big buckets and empty documents included', () => {
+    const banding = { bands: 4, rows: 2 };
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 8, maxLength: 8 }), { nil: null }), { maxLength: 90 }), (docs) => {
+        const minhashes = docs.map((d) => (d ? Uint32Array.from(d) : null));
+        expect([...candidatePairs(minhashes, banding)]).toEqual(reference(minhashes, banding));
+      }),
+      { numRuns: 200 },
+    );
+    const many = [...Array.from({ length: 70 }, () => Uint32Array.from([1, 1, 2, 2, 3, 3, 4, 4])), null, Uint32Array.from([1, 1, 0, 0, 0, 0, 0, 0])];
+    expect([...candidatePairs(many, banding)]).toEqual(reference(many, banding));
   });
 });
