@@ -20,6 +20,7 @@ import {
   planRenames,
   readStep,
   byteLines,
+  previewOf,
   recordId,
   reduceStep,
   type MapOptions,
@@ -84,6 +85,23 @@ describe('line statistics across shards', () => {
   it('ids repeated across shards are renamed as a single run renames them', () => {
     const r = new IdRenamer();
     expect(['a', 'b', 'a', 'a~2', 'a'].map((id) => r.unique(id))).toEqual(['a', 'b', 'a~2', 'a~2~2', 'a~3']);
+  });
+});
+
+describe('previewOf', () => {
+  it('gives the first characters of the body with spaces collapsed, as flattening the whole body would', () => {
+    const whole = (text: string, chars = 120): string => {
+      const flat = text.replace(/\s+/g, ' ').trim();
+      return flat.length <= chars ? flat : flat.slice(0, chars - 1).trimEnd() + '…';
+    };
+    const unit = fc.constantFrom('a', 'b', ' ', '\n', '\t', '\u00a0', 'é', '.');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 1200 }), fc.integer({ min: 1, max: 150 }), (text, chars) => {
+        expect(previewOf(text, chars)).toBe(whole(text, chars));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(previewOf(' '.repeat(5000) + 'word')).toBe('word');
   });
 });
 
