@@ -3,17 +3,11 @@
  * computes for the pair, and an alignment of their paragraphs showing what is shared and what only one has.
  */
 import { addToCorpusStats, cleanDocument, createCorpusStats, type CorpusStats } from './clean/index.js';
+import type { OutputRecord } from './types.js';
 import { compareSignatures, DEFAULT_DEDUP_OPTIONS, foldText, lengthRatio, signCompact, wordTokens, type DedupOptions } from './dedup/index.js';
 
 /** A cleaned document, as `corpus clean` writes it (only what explaining needs). */
-export interface CleanedDocument {
-  id: string;
-  text: string;
-  title: string | null;
-  site: string | null;
-  date: string | null;
-  lang: string | null;
-}
+export type CleanedDocument = Pick<OutputRecord, 'id' | 'text' | 'title' | 'site' | 'date' | 'lang'>;
 
 /** How one row of the side-by-side relates the two documents. */
 export type AlignmentKind = 'same' | 'changed' | 'onlyA' | 'onlyB';

@@ -5,14 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from '../dedup/index.js';
 import { resolveEncoding } from '../io/decode.js';
-import { findInputs } from '../io/discover.js';
-import { checkOutputsAreNotInputs, CommandUsageError } from './commands/common.js';
+import { CommandUsageError, startRun } from './commands/common.js';
 import { BrokenPipeError, jsonLine, openLineSink, removePendingTempFiles, type LineSink } from '../io/write.js';
 import { runPipeline, type PipelineOptions, type RunResult } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
 import { makeOption, type OptionName } from './options.js';
-import { formatClusters, formatSummary, makeChalk, messagePrinter } from './report.js';
-import { createProgress, pausingFor } from './progress.js';
+import { formatClusters, formatSummary, makeChalk } from './report.js';
 import { registerInsightCommands } from './commands/register.js';
 import { registerDistributedCommands, runDistributedClean, type DistributedCleanFlags } from './commands/distributed.js';
 
@@ -76,14 +74,7 @@ class Outputs {
 
 async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags): Promise<number> {
   checkInputsAndEncoding(inputs, flags);
-  const chalk = makeChalk(process.stderr, flags.color === false);
-  const printMessage = messagePrinter(chalk, !!flags.quiet);
-  const { files, problems } = await findInputs(inputs);
-  for (const p of problems) printMessage('problem', `${p.path}: ${p.message}`);
-  checkOutputsAreNotInputs(files, [flags.output, flags.dupesOut, flags.rejects, flags.summary]);
-  // A bar only for a person at a terminal (see progress.ts); messages clear it so they are never drawn over.
-  const progress = await createProgress({ quiet: !!flags.quiet, noColor: flags.color === false, files });
-  const message = pausingFor(progress, printMessage);
+  const { files, problems, chalk, progress, message } = await startRun(inputs, flags, [flags.output, flags.dupesOut, flags.rejects, flags.summary]);
   const options: PipelineOptions = {
     read: { delimiter: flags.delimiter, encoding: flags.encoding ? resolveEncoding(flags.encoding)! : undefined, format: flags.format },
     dedup: dedupOptions(flags),
@@ -123,7 +114,7 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
   }
   const { summary } = result;
   if (!flags.quiet) process.stderr.write(formatSummary(summary, chalk, kind));
-  if (summary.inputProblems || problems.length) return EXIT.inputFailed;
+  if (summary.inputProblems || problems) return EXIT.inputFailed;
   if (kind === 'dupes' && flags.failOnDupes && summary.clusters > 0) return EXIT.inputFailed;
   return EXIT.ok;
 }

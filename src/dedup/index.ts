@@ -6,7 +6,7 @@ import { foldText, hashTokens, shingleHashes, wordCodes, wordTokens } from './fi
 import { minhashSignature } from './minhash.js';
 import { candidatePairs, chooseBanding, type Banding } from './lsh.js';
 import { editSimilarity, sampledOverlap } from './verify.js';
-import { UnionFind, compareCompleteness, splitAroundRepresentatives } from './cluster.js';
+import { UnionFind, splitAroundRepresentatives } from './cluster.js';
 
 export { foldText, wordTokens, shingleHashes, wordCodes } from './fingerprint.js';
 export { murmur3 } from './hash.js';

@@ -8,7 +8,8 @@ import { runPipeline, type PipelineOptions, type RunResult } from '../../pipelin
 import type { ClusterRecord } from '../../stats.js';
 import type { OutputRecord } from '../../types.js';
 import { EXIT } from '../exit-codes.js';
-import { createProgress, pausingFor } from '../progress.js';
+import type { ChalkInstance } from 'chalk';
+import { createProgress, pausingFor, type ProgressDisplay } from '../progress.js';
 import { makeChalk, messagePrinter } from '../report.js';
 
 /** A wrong command line: printed with the fix, exit code 2. */
@@ -29,6 +30,30 @@ export function checkOutputsAreNotInputs(files: readonly InputFile[], outputs: r
     const r = real(out);
     if (r && inputs.has(r)) throw new CommandUsageError(`output ${out} is also an input; choose another file`);
   }
+}
+
+/** What every run's command line starts with: the inputs found, messages and a progress display for stderr. */
+export interface RunStart {
+  files: InputFile[];
+  /** Arguments that named nothing usable (already reported). */
+  problems: number;
+  /** Colours for stderr. */
+  chalk: ChalkInstance;
+  progress: ProgressDisplay;
+  /** One-line messages, clearing the progress bar first. */
+  message(kind: 'problem' | 'warning', text: string): void;
+}
+
+/** Finds the inputs, reports the arguments that name nothing usable, refuses outputs over inputs, starts the progress display. */
+export async function startRun(inputs: readonly string[], flags: { quiet?: boolean; color?: boolean }, outputs: readonly (string | undefined)[]): Promise<RunStart> {
+  const chalk = makeChalk(process.stderr, flags.color === false);
+  const printMessage = messagePrinter(chalk, !!flags.quiet);
+  const { files, problems } = await findInputs(inputs);
+  for (const p of problems) printMessage('problem', `${p.path}: ${p.message}`);
+  checkOutputsAreNotInputs(files, outputs);
+  // A bar only for a person at a terminal (see progress.ts); messages clear it so they are never drawn over.
+  const progress = await createProgress({ quiet: !!flags.quiet, noColor: flags.color === false, files });
+  return { files, problems: problems.length, chalk, progress, message: pausingFor(progress, printMessage) };
 }
 
 export interface InputFlags {
@@ -79,10 +104,7 @@ export async function collectRun(
     keepNoise: hooks.keepNoise,
     minChars: 1,
   };
-  const { files, problems } = await findInputs(inputs);
-  const progress = await createProgress({ quiet: !!flags.quiet, noColor: flags.color === false, files });
-  const message = pausingFor(progress, messagePrinter(makeChalk(process.stderr, flags.color === false), !!flags.quiet));
-  for (const p of problems) message('problem', `${p.path}: ${p.message}`);
+  const { files, problems, progress, message } = await startRun(inputs, flags, []);
   try {
     const result = await runPipeline(files, options, {
       clusters: hooks.onCluster ? clusterSink(hooks.onCluster) : undefined,
@@ -90,7 +112,7 @@ export async function collectRun(
       progress: (stage, done) => progress.update(stage, done),
       onRecord: (record) => hooks.onRecord(record),
     });
-    return { result, problems: problems.length };
+    return { result, problems };
   } finally {
     progress.stop();
   }

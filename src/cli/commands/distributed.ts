@@ -8,9 +8,9 @@ import { findInputs } from '../../io/discover.js';
 import { openLineSink, type LineSink } from '../../io/write.js';
 import { EXIT } from '../exit-codes.js';
 import { makeOption, type OptionName } from '../options.js';
-import { createProgress, pausingFor } from '../progress.js';
+import { pausingFor } from '../progress.js';
 import { formatSummary, makeChalk, messagePrinter } from '../report.js';
-import { checkOutputsAreNotInputs, CommandUsageError, dedupOptionsOf, readOptionsOf, withUsageErrors, type InputFlags } from './common.js';
+import { checkOutputsAreNotInputs, CommandUsageError, dedupOptionsOf, readOptionsOf, startRun, withUsageErrors, type InputFlags } from './common.js';
 
 export interface DistributedCleanFlags extends InputFlags {
   queue: string;
@@ -109,13 +109,7 @@ export async function runDistributedClean(inputs: string[], flags: DistributedCl
     if (inputs.includes('-')) throw new CommandUsageError('stdin cannot be sharded: with --queue, name files or folders');
     if (!flags.workDir) throw new CommandUsageError('--queue needs --work-dir DIR: a folder every worker reaches (shared file system)');
     const read = readOptionsOf(flags);
-    const chalk = makeChalk(process.stderr, flags.color === false);
-    const printMessage = messagePrinter(chalk, !!flags.quiet);
-    const { files, problems } = await findInputs(inputs);
-    for (const p of problems) printMessage('problem', `${p.path}: ${p.message}`);
-    checkOutputsAreNotInputs(files, [flags.output, flags.dupesOut, flags.rejects, flags.summary]);
-    const progress = await createProgress({ quiet: !!flags.quiet, noColor: flags.color === false, files });
-    const message = pausingFor(progress, printMessage);
+    const { files, problems, chalk, progress, message } = await startRun(inputs, flags, [flags.output, flags.dupesOut, flags.rejects, flags.summary]);
     const sinks: LineSink[] = [];
     const open = (path: string | undefined): LineSink => {
       const sink = openLineSink(path);
@@ -152,7 +146,7 @@ export async function runDistributedClean(inputs: string[], flags: DistributedCl
       progress.stop();
     }
     if (!flags.quiet) process.stderr.write(formatSummary(result.summary, chalk, 'clean'));
-    return result.summary.inputProblems || problems.length ? EXIT.inputFailed : EXIT.ok;
+    return result.summary.inputProblems || problems ? EXIT.inputFailed : EXIT.ok;
   });
 }
 
