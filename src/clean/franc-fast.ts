@@ -26,13 +26,16 @@ interface ScriptTable {
 
 /**
  * The table's trigrams as small integers: each character of the models gets a code below ALPHABET_LIMIT, so a
- * trigram is one small integer key (a Map of small integers is several times faster than one of 48-bit doubles,
- * which V8 boxes), and each known trigram a slot whose count lives in a typed array.
+ * trigram is an index into one typed array of slots (a Map lookup per input trigram was most of franc's time),
+ * and each known trigram a slot whose count lives in a typed array.
  */
 interface InternedTrigrams {
   /** Character (UTF-16 unit) → code, or -1 for a character in none of the script's trigrams. */
   code: Int16Array;
-  slotOf: Map<number, number>;
+  /** Characters coded (the alphabet's size). */
+  letters: number;
+  /** (a · letters + b) · letters + c → slot of the trigram of codes a, b, c, or -1 when no model has it. */
+  slotAt: Int32Array;
   /** Slot → [language, rank, …] (as in `ranks`). */
   pairs: Int32Array[];
   /** Counts per slot during one call; back to zero after it. */
@@ -40,23 +43,22 @@ interface InternedTrigrams {
   touched: Int32Array;
 }
 
-/** Codes per character: three fit a small integer (2^30). */
-const ALPHABET_LIMIT = 1024;
+/** Largest alphabet interned: its cube of slots takes 8 MB (franc-min's scripts use 54–94 characters). */
+const ALPHABET_LIMIT = 128;
 
 function internTable(ranks: Map<number, Int32Array>): InternedTrigrams | null {
   const code = new Int16Array(0x10000).fill(-1);
   let letters = 0;
-  const codeOf = (unit: number): number => (code[unit] >= 0 ? code[unit] : (code[unit] = letters++));
-  const slotOf = new Map<number, number>();
-  const pairs: Int32Array[] = [];
-  for (const [key, p] of ranks) {
+  const codes: number[][] = [];
+  for (const key of ranks.keys()) {
     const units = [Math.floor(key / 4294967296), Math.floor(key / 65536) % 65536, key % 65536];
-    const [a, b, c] = units.map(codeOf);
+    codes.push(units.map((unit) => (code[unit] >= 0 ? code[unit] : (code[unit] = letters++))));
     if (letters > ALPHABET_LIMIT) return null;
-    slotOf.set((a * ALPHABET_LIMIT + b) * ALPHABET_LIMIT + c, pairs.length);
-    pairs.push(p);
   }
-  return { code, slotOf, pairs, counts: new Int32Array(pairs.length), touched: new Int32Array(pairs.length) };
+  const slotAt = new Int32Array(letters * letters * letters).fill(-1);
+  const pairs = [...ranks.values()];
+  codes.forEach(([a, b, c], slot) => (slotAt[(a * letters + b) * letters + c] = slot));
+  return { code, letters, slotAt, pairs, counts: new Int32Array(pairs.length), touched: new Int32Array(pairs.length) };
 }
 
 /**
@@ -64,20 +66,21 @@ function internTable(ranks: Map<number, Int32Array>): InternedTrigrams | null {
  * language having a trigram corrected by |count − rank − 1| − MAX_DIFFERENCE.
  */
 function addInternedDistances(t: InternedTrigrams, units: Uint16Array, distance: Float64Array): void {
+  const { code, letters, slotAt, counts } = t;
   let touched = 0;
   for (let i = 0; i + 3 <= units.length; i++) {
-    const a = t.code[units[i]];
-    const b = t.code[units[i + 1]];
-    const c = t.code[units[i + 2]];
+    const a = code[units[i]];
+    const b = code[units[i + 1]];
+    const c = code[units[i + 2]];
     if (a < 0 || b < 0 || c < 0) continue; // in no model: MAX_DIFFERENCE for every language
-    const slot = t.slotOf.get((a * ALPHABET_LIMIT + b) * ALPHABET_LIMIT + c);
-    if (slot === undefined) continue;
-    if (t.counts[slot]++ === 0) t.touched[touched++] = slot;
+    const slot = slotAt[(a * letters + b) * letters + c];
+    if (slot < 0) continue;
+    if (counts[slot]++ === 0) t.touched[touched++] = slot;
   }
   for (let k = 0; k < touched; k++) {
     const slot = t.touched[k];
-    const count = t.counts[slot];
-    t.counts[slot] = 0;
+    const count = counts[slot];
+    counts[slot] = 0;
     const pairs = t.pairs[slot];
     for (let j = 0; j < pairs.length; j += 2) distance[pairs[j]] += Math.abs(count - pairs[j + 1] - 1) - MAX_DIFFERENCE;
   }
