@@ -17,7 +17,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { bandingFor, findDuplicates, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
+import { bandingFor, describeClusters, planClusters, SignatureTable, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
 import { BandBuckets, bandKeys } from './dedup/lsh.js';
 import { debugMemory } from './debug.js';
 import type { InputFile } from './io/discover.js';
@@ -481,57 +481,85 @@ export function encodeSignature(s: DocSignature): Buffer {
   return b;
 }
 
-/** The signatures of a signatures file, in order; `wanted` (local indexes) keeps only those. */
-export function decodeSignatures(bytes: Buffer, wanted?: ReadonlySet<number>): Map<number, DocSignature> {
+/** Where the fields of one encoded signature lie (byte offsets into the file), as encodeSignature wrote them. */
+interface SignatureLayout {
+  id: string;
+  wordCodes: number;
+  wordCodeCount: number;
+  minhash: number;
+  minhashCount: number;
+  shingles: number;
+  shingleValues: number;
+  /** Shingle count, length, words (doubles) and the flags byte. */
+  numbers: number;
+}
+
+function layoutAt(bytes: Buffer, start: number): SignatureLayout {
+  const idLen = bytes.readUInt32LE(start);
+  const id = bytes.toString('utf8', start + 4, start + 4 + idLen);
+  const wordCodes = start + 4 + idLen + 4;
+  const wordCodeCount = bytes.readUInt32LE(wordCodes - 4);
+  const minhash = wordCodes + wordCodeCount * 2 + 4;
+  const minhashCount = bytes.readUInt32LE(minhash - 4);
+  const shingles = minhash + minhashCount * 4 + 4;
+  const shingleValues = bytes.readUInt32LE(shingles - 4);
+  return { id, wordCodes, wordCodeCount, minhash, minhashCount, shingles, shingleValues, numbers: shingles + shingleValues * 4 };
+}
+
+/** Each signature's index and start in a signatures file, the wanted ones only (all without `wanted`). */
+function signatureStarts(bytes: Buffer, wanted?: ReadonlySet<number>): Array<[index: number, start: number]> {
   if (!bytes.subarray(0, SIGNATURES_HEADER.length).equals(SIGNATURES_HEADER)) throw new Error('not a signatures file');
-  // First pass: where each wanted signature starts, and how many 32-bit values they hold in all, so their arrays
-  // are views into one allocation (an ArrayBuffer per array cost ~200 bytes each, 400 bytes per document).
   const starts: Array<[index: number, start: number]> = [];
-  let values = 0;
   let o = SIGNATURES_HEADER.length;
   for (let index = 0; o < bytes.length; index++) {
     const size = bytes.readUInt32LE(o);
     const start = o + 4;
     o = start + size;
     if (o > bytes.length) throw new Error('truncated signatures file');
-    if (wanted && !wanted.has(index)) continue;
-    starts.push([index, start]);
-    const idLen = bytes.readUInt32LE(start);
-    const minhashAt = start + 4 + idLen + 4 + bytes.readUInt32LE(start + 4 + idLen) * 2;
-    const minhashLen = bytes.readUInt32LE(minhashAt);
-    values += minhashLen + bytes.readUInt32LE(minhashAt + 4 + minhashLen * 4);
+    if (!wanted || wanted.has(index)) starts.push([index, start]);
   }
-  const slab = new Uint32Array(values);
-  // Byte copies (the file is little-endian, as is every platform Node runs on), not a read per value.
-  const slabBytes = new Uint8Array(slab.buffer);
+  return starts;
+}
+
+/** `count` little-endian 32-bit values at `offset`, copied into `into` from `at` (byte copies, as every platform Node runs on is little-endian). */
+function copyU32(bytes: Buffer, offset: number, count: number, into: Uint32Array, at = 0): Uint32Array {
+  new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(bytes.subarray(offset, offset + count * 4), at * 4);
+  return into.subarray(at, at + count);
+}
+
+function wordCodesOf(bytes: Buffer, l: SignatureLayout): string {
+  const codes: number[] = new Array(l.wordCodeCount);
+  for (let i = 0; i < l.wordCodeCount; i++) codes[i] = bytes.readUInt16LE(l.wordCodes + i * 2);
+  let text = '';
+  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.slice(i, i + 8192));
+  return text;
+}
+
+function flagsOf(bytes: Buffer, l: SignatureLayout): Pick<DocSignature, 'shingleCount' | 'length' | 'words' | 'hasTitle' | 'hasSite' | 'hasDate'> {
+  const flags = bytes.readUInt8(l.numbers + 24);
+  return {
+    shingleCount: bytes.readDoubleLE(l.numbers),
+    length: bytes.readDoubleLE(l.numbers + 8),
+    words: bytes.readDoubleLE(l.numbers + 16),
+    hasTitle: (flags & 1) !== 0,
+    hasSite: (flags & 2) !== 0,
+    hasDate: (flags & 4) !== 0,
+  };
+}
+
+/** The signatures of a signatures file, in order; `wanted` (local indexes) keeps only those. */
+export function decodeSignatures(bytes: Buffer, wanted?: ReadonlySet<number>): Map<number, DocSignature> {
+  const layouts = signatureStarts(bytes, wanted).map(([index, start]) => [index, layoutAt(bytes, start)] as const);
+  // The arrays are views into one allocation (an ArrayBuffer per array cost ~200 bytes each, 400 bytes per document).
+  const slab = new Uint32Array(layouts.reduce((n, [, l]) => n + l.minhashCount + l.shingleValues, 0));
   let used = 0;
   const out = new Map<number, DocSignature>();
-  for (const [index, start] of starts) {
-    let p = start;
-    const idLen = bytes.readUInt32LE(p);
-    const id = bytes.toString('utf8', p + 4, p + 4 + idLen);
-    p += 4 + idLen;
-    const wcLen = bytes.readUInt32LE(p);
-    p += 4;
-    const codes: number[] = new Array(wcLen);
-    for (let i = 0; i < wcLen; i++, p += 2) codes[i] = bytes.readUInt16LE(p);
-    let wordCodes = '';
-    for (let i = 0; i < codes.length; i += 8192) wordCodes += String.fromCharCode(...codes.slice(i, i + 8192));
-    const u32 = (): Uint32Array => {
-      const len = bytes.readUInt32LE(p);
-      p += 4;
-      slabBytes.set(bytes.subarray(p, p + len * 4), used * 4);
-      p += len * 4;
-      used += len;
-      return slab.subarray(used - len, used);
-    };
-    const minhash = u32();
-    const shingles = u32();
-    const shingleCount = bytes.readDoubleLE(p);
-    const length = bytes.readDoubleLE(p + 8);
-    const words = bytes.readDoubleLE(p + 16);
-    const flags = bytes.readUInt8(p + 24);
-    out.set(index, { id, minhash, shingles, shingleCount, wordCodes, length, words, hasTitle: (flags & 1) !== 0, hasSite: (flags & 2) !== 0, hasDate: (flags & 4) !== 0 });
+  for (const [index, l] of layouts) {
+    const minhash = copyU32(bytes, l.minhash, l.minhashCount, slab, used);
+    used += l.minhashCount;
+    const shingles = copyU32(bytes, l.shingles, l.shingleValues, slab, used);
+    used += l.shingleValues;
+    out.set(index, { id: l.id, minhash, shingles, wordCodes: wordCodesOf(bytes, l), ...flagsOf(bytes, l) });
   }
   return out;
 }
@@ -569,6 +597,7 @@ export type CandidateMembers = Map<number, Set<number>> | 'all';
 
 export interface ReduceResult {
   summary: RunSummary;
+  /** The cluster records, for a run without record output (`dupes`, stats, reports); a run with it writes them to its clusters sink only. */
   clusters: object[];
 }
 
@@ -586,15 +615,19 @@ export async function localCandidateMembers(shardDirs: readonly string[], dedup:
   let shardOf = new Uint32Array(1024);
   let indexOf = new Uint32Array(1024);
   let n = 0;
+  let minhash = new Uint32Array(0);
   for (let s = 0; s < shardDirs.length; s++) {
-    for (const [index, sig] of await readShardSignatures(shardDirs[s])) {
-      if (sig.shingles.length === 0) continue; // an empty body is never a candidate
+    const bytes = await readFile(join(shardDirs[s], SHARD_FILES.signatures));
+    for (const [index, start] of signatureStarts(bytes)) {
+      const l = layoutAt(bytes, start);
+      if (l.shingleValues === 0) continue; // an empty body is never a candidate
       if (n === shardOf.length) {
         keys = grown(keys, keys.length * 2);
         shardOf = grown(shardOf, n * 2);
         indexOf = grown(indexOf, n * 2);
       }
-      keys.set(bandKeys(sig.minhash, banding), n * bands);
+      if (minhash.length < l.minhashCount) minhash = new Uint32Array(l.minhashCount);
+      keys.set(bandKeys(copyU32(bytes, l.minhash, l.minhashCount, minhash), banding), n * bands);
       shardOf[n] = s;
       indexOf[n] = index;
       n++;
@@ -655,15 +688,55 @@ async function* fileLines(path: string): AsyncGenerator<string> {
   for await (const line of lines) if (line) yield line;
 }
 
-/** Clusters over the shards' signatures, loading only the candidate members. */
+/**
+ * Clusters over the shards' signatures, loading only the candidate members, and of those only what
+ * clustering reads (SignatureTable); the word codes are read back afterwards for the clusters' members only.
+ */
 export async function clusterShards(shardDirs: readonly string[], members: CandidateMembers, dedup: DedupOptions): Promise<DedupResult> {
-  const signatures: DocSignature[] = [];
+  const banding = bandingFor(dedup);
+  if (banding.bands * banding.rows > dedup.numPerm) throw new RangeError('bands × rows exceeds numPerm');
+  const table = new SignatureTable(banding);
+  // Where each row came from, to read its word codes back.
+  const rowShard: number[] = [];
+  const rowIndex: number[] = [];
+  let minhash = new Uint32Array(0);
+  let shingles = new Uint32Array(0);
   for (let s = 0; s < shardDirs.length; s++) {
     const wanted = members === 'all' ? undefined : members.get(s);
     if (members !== 'all' && !wanted?.size) continue;
-    for (const sig of (await readShardSignatures(shardDirs[s], wanted)).values()) signatures.push(sig);
+    const bytes = await readFile(join(shardDirs[s], SHARD_FILES.signatures));
+    for (const [index, start] of signatureStarts(bytes, wanted)) {
+      const l = layoutAt(bytes, start);
+      if (minhash.length < l.minhashCount) minhash = new Uint32Array(l.minhashCount);
+      if (shingles.length < l.shingleValues) shingles = new Uint32Array(l.shingleValues);
+      const { shingleCount, length, hasTitle, hasSite, hasDate } = flagsOf(bytes, l);
+      table.add({ id: l.id, minhash: copyU32(bytes, l.minhash, l.minhashCount, minhash), shingles: copyU32(bytes, l.shingles, l.shingleValues, shingles), shingleCount, length, hasTitle, hasSite, hasDate });
+      rowShard.push(s);
+      rowIndex.push(index);
+    }
   }
-  return findDuplicates(signatures, dedup);
+  table.sortById();
+  const plan = planClusters(table, dedup);
+  debugMemory('dedup plan');
+  const codes = await readWordCodes(shardDirs, plan.clusters.flat().map((position) => table.row(position)), rowShard, rowIndex);
+  const clusters = describeClusters(table, plan.clusters, (position) => codes.get(table.row(position)) ?? '', dedup);
+  return { clusters, candidatePairs: plan.candidatePairs, verifiedPairs: plan.verifiedPairs };
+}
+
+/** The word codes of the given table rows (row → shard and local index), read back from the shards' files. */
+async function readWordCodes(shardDirs: readonly string[], rows: readonly number[], rowShard: readonly number[], rowIndex: readonly number[]): Promise<Map<number, string>> {
+  const byShard = new Map<number, Map<number, number>>();
+  for (const row of rows) {
+    let indexes = byShard.get(rowShard[row]);
+    if (!indexes) byShard.set(rowShard[row], (indexes = new Map()));
+    indexes.set(rowIndex[row], row);
+  }
+  const codes = new Map<number, string>();
+  for (const [s, indexes] of [...byShard].sort((a, b) => a[0] - b[0])) {
+    const bytes = await readFile(join(shardDirs[s], SHARD_FILES.signatures));
+    for (const [index, start] of signatureStarts(bytes, new Set(indexes.keys()))) codes.set(indexes.get(index)!, wordCodesOf(bytes, layoutAt(bytes, start)));
+  }
+  return codes;
 }
 
 /**
@@ -686,8 +759,15 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   for (const kind of [SHARD_FILES.readRejects, SHARD_FILES.cleanRejects])
     if (sinks.rejects) for (const dir of shardDirs) for await (const line of fileLines(join(dir, kind))) await sinks.rejects.write(line + '\n');
 
-  const clusters = result.clusters.length && (sinks.clusters || !sinks.output) ? await clusterRecords(result.clusters, shardRecords(shardDirs)) : [];
-  for (const c of clusters) await sinks.clusters?.write(jsonLine(c));
+  // A run with record output (clean) writes the cluster records as they come; one without (dupes, stats,
+  // report) gets them back too.
+  const clusters: object[] = [];
+  if (result.clusters.length && (sinks.clusters || !sinks.output)) {
+    for await (const c of clusterRecordsOf(result.clusters, shardRecords(shardDirs))) {
+      await sinks.clusters?.write(jsonLine(c));
+      if (!sinks.output) clusters.push(c);
+    }
+  }
   debugMemory('cluster records');
   await writeRecords(shardRecords(shardDirs), result.clusters, options, sinks, summary);
   debugMemory('write');
@@ -728,39 +808,38 @@ export function clusterRoles(clusters: readonly Cluster[]): { copiesOf: Map<stri
   return { copiesOf, keptFor };
 }
 
-/** What a cluster record shows of each member: kept instead of the whole record, so memory does not hold member texts. */
-interface MemberView {
-  title: string | null;
-  site: string | null;
-  date: string | null;
-  chars: number;
-  preview: string;
-}
-
 /** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the cleaned records. */
 export async function clusterRecords(clusters: readonly Cluster[], cleaned: AsyncIterable<Buffer>): Promise<object[]> {
-  const wanted = new Map<string, MemberView>();
+  const records: object[] = [];
+  for await (const record of clusterRecordsOf(clusters, cleaned)) records.push(record);
+  return records;
+}
+
+/**
+ * clusterRecords one at a time: a run that writes them (`clean --dupes-out`) holds what each member shows
+ * (title, site, date, chars, preview) as one short JSON string, not every cluster record at once (on a
+ * million documents the records took ~1 GB).
+ */
+export async function* clusterRecordsOf(clusters: readonly Cluster[], cleaned: AsyncIterable<Buffer>): AsyncGenerator<object> {
+  const shown = new Map<string, string>();
   const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
   for await (const line of cleaned) {
     if (!members.has(recordId(line))) continue;
     const r = JSON.parse(line.toString('utf8')) as OutputRecord;
-    wanted.set(r.id, { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) });
+    shown.set(r.id, JSON.stringify({ title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) }));
   }
-  return clusters.map((cluster, i) => ({
-    cluster: i + 1,
-    kept: cluster.kept,
-    members: cluster.members.map((m) => {
-      const r = wanted.get(m.id);
-      return {
-        ...m,
-        title: r?.title ?? null,
-        site: r?.site ?? null,
-        date: r?.date ?? null,
-        chars: r?.chars ?? 0,
-        preview: r?.preview ?? '',
-      };
-    }),
-  }));
+  const none = { title: null, site: null, date: null, chars: 0, preview: '' };
+  for (let i = 0; i < clusters.length; i++) {
+    const cluster = clusters[i];
+    yield {
+      cluster: i + 1,
+      kept: cluster.kept,
+      members: cluster.members.map((m) => {
+        const view = shown.get(m.id);
+        return { ...m, ...(view === undefined ? none : (JSON.parse(view) as typeof none)) };
+      }),
+    };
+  }
 }
 
 /** First words of a body, on one line. */

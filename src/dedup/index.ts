@@ -4,7 +4,8 @@
  */
 import { foldText, hashTokens, shingleHashes, wordCodes, wordTokens } from './fingerprint.js';
 import { minhashSignature } from './minhash.js';
-import { candidatePairs, chooseBanding, type Banding } from './lsh.js';
+import { candidatePairsByKey, chooseBanding, type Banding } from './lsh.js';
+import { SignatureTable, type SignatureFields } from './table.js';
 import { editSimilarity, sampledOverlap } from './verify.js';
 import { UnionFind, splitAroundRepresentatives } from './cluster.js';
 
@@ -14,6 +15,7 @@ export { minhashSignature, estimateJaccard } from './minhash.js';
 export { candidateProbability, chooseBanding, type Banding } from './lsh.js';
 export { overlap, sampledOverlap, editSimilarity } from './verify.js';
 export { compareCompleteness } from './cluster.js';
+export { SignatureTable, type SignatureFields } from './table.js';
 
 export interface DedupOptions {
   /** Minimum similarity (of `measure`) for two documents to be duplicates. */
@@ -107,8 +109,11 @@ function measureOf(o: { jaccard: number; containment: number }, options: DedupOp
   return options.measure === 'jaccard' ? o.jaccard : o.containment;
 }
 
+/** What verification reads of a signature. */
+type Sample = Pick<DocSignature, 'shingles' | 'shingleCount'>;
+
 /** Overlap-only verdict: what clustering needs (the edit distance is computed for kept members only). */
-function verifyPair(a: DocSignature, b: DocSignature, options: DedupOptions) {
+function verifyPair(a: Sample, b: Sample, options: DedupOptions) {
   const o = sampledOverlap(a.shingles, shingleCount(a), b.shingles, shingleCount(b));
   const similarity = measureOf(o, options);
   const ratio = lengthRatio(a, b);
@@ -116,12 +121,12 @@ function verifyPair(a: DocSignature, b: DocSignature, options: DedupOptions) {
 }
 
 /** min/max of the two shingle counts (0 when either is empty). */
-export function lengthRatio(a: DocSignature, b: DocSignature): number {
+export function lengthRatio(a: Sample, b: Sample): number {
   const longer = Math.max(shingleCount(a), shingleCount(b));
   return longer === 0 ? 0 : Math.min(shingleCount(a), shingleCount(b)) / longer;
 }
 
-const shingleCount = (s: DocSignature): number => s.shingleCount ?? s.shingles.length;
+const shingleCount = (s: Sample): number => s.shingleCount ?? s.shingles.length;
 
 /** MinHash slots the banding reads, per options (chooseBanding takes ~40 ms: computed once, not per document). */
 const slotsCache = new Map<string, number>();
@@ -232,45 +237,81 @@ export interface DedupResult {
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function findDuplicates(signatures: DocSignature[], options: DedupOptions): DedupResult {
-  // Index order by id, so the result does not depend on input order.
-  const docs = [...signatures].sort((a, b) => byId(a.id, b.id));
-  for (let i = 1; i < docs.length; i++)
-    if (docs[i].id === docs[i - 1].id) throw new Error(`duplicate document id: ${docs[i].id}`);
-  const banding = bandingFor(options);
-  if (banding.bands * banding.rows > options.numPerm) throw new RangeError('bands × rows exceeds numPerm');
-  const pairs = candidatePairs(
-    docs.map((d) => (d.shingles.length > 0 ? d.minhash : null)),
-    banding,
-  );
-  const unionFind = new UnionFind(docs.length);
+/** Clusters as positions in a SignatureTable, each with its representative first, and the pair counts. */
+export interface ClusterPlan {
+  clusters: number[][];
+  /** Pairs sharing an LSH band. */
+  candidatePairs: number;
+  /** Candidate pairs that passed verification. */
+  verifiedPairs: number;
+}
+
+/** verifyPair on two positions of a table. */
+function verifyAt(table: SignatureTable, a: number, b: number, options: DedupOptions) {
+  return verifyPair({ shingles: table.shingles(a), shingleCount: table.shingleCount(a) }, { shingles: table.shingles(b), shingleCount: table.shingleCount(b) }, options);
+}
+
+/**
+ * The clusters of a table's documents (sorted by id, see SignatureTable.sortById): candidates from the band
+ * keys, verified pairs joined by union-find, each group split around representatives it can trust.
+ */
+export function planClusters(table: SignatureTable, options: DedupOptions): ClusterPlan {
+  const pairs = candidatePairsByKey(table.size, table.banding.bands, (k, band) => table.bandKey(k, band));
+  const unionFind = new UnionFind(table.size);
   const verified = new Set<string>();
   let verifiedPairs = 0;
   for (let p = 0; p < pairs.length; p += 2) {
     const i = pairs[p];
     const j = pairs[p + 1];
-    if (!verifyPair(docs[i], docs[j], options).duplicate) continue;
+    if (!verifyAt(table, i, j, options).duplicate) continue;
     verifiedPairs++;
     verified.add(`${i},${j}`);
     unionFind.union(i, j);
   }
-  const isDuplicate = (x: number, y: number): boolean =>
-    verified.has(x < y ? `${x},${y}` : `${y},${x}`) || verifyPair(docs[x], docs[y], options).duplicate;
+  const isDuplicate = (x: number, y: number): boolean => verified.has(x < y ? `${x},${y}` : `${y},${x}`) || verifyAt(table, x, y, options).duplicate;
 
-  const clusters: Cluster[] = [];
+  const clusters: number[][] = [];
   for (const group of unionFind.groups()) {
-    for (const indexes of splitAroundRepresentatives(group, docs, isDuplicate)) {
-      const rep = docs[indexes[0]];
-      const members: ClusterMember[] = indexes.slice(1).map((m) => {
-        const s = compareSignatures(rep, docs[m], options);
-        return { id: docs[m].id, similarity: s.similarity, jaccard: s.jaccard, containment: s.containment, edit: s.edit };
-      });
-      members.sort((a, b) => b.similarity - a.similarity || byId(a.id, b.id));
-      members.unshift({ id: rep.id, similarity: 1, jaccard: 1, containment: 1, edit: 1 });
-      clusters.push({ kept: rep.id, members });
-    }
+    const docs = group.map((k) => table.completeness(k));
+    const local = group.map((_, i) => i);
+    for (const indexes of splitAroundRepresentatives(local, docs, (x, y) => isDuplicate(group[x], group[y]))) clusters.push(indexes.map((i) => group[i]));
   }
-  clusters.sort((a, b) => byId(a.kept, b.kept));
   return { clusters, candidatePairs: pairs.length / 2, verifiedPairs };
 }
 
+/**
+ * The clusters of a plan with every member's similarities to its representative. `wordCodesAt` gives a
+ * position's word codes (for the edit similarity): asked only for the members of the clusters.
+ */
+export function describeClusters(table: SignatureTable, plan: readonly number[][], wordCodesAt: (position: number) => string, options: DedupOptions): Cluster[] {
+  const clusters: Cluster[] = [];
+  for (const [rep, ...rest] of plan) {
+    const repId = table.id(rep);
+    const repCodes = wordCodesAt(rep);
+    const members: ClusterMember[] = rest.map((m) => {
+      const v = verifyAt(table, rep, m, options);
+      return { id: table.id(m), similarity: v.similarity, jaccard: v.jaccard, containment: v.containment, edit: editSimilarity(repCodes, wordCodesAt(m)) };
+    });
+    members.sort((a, b) => b.similarity - a.similarity || byId(a.id, b.id));
+    members.unshift({ id: repId, similarity: 1, jaccard: 1, containment: 1, edit: 1 });
+    clusters.push({ kept: repId, members });
+  }
+  return clusters.sort((a, b) => byId(a.kept, b.kept));
+}
+
+/** A table of the signatures' band keys, shingle samples and completeness, sorted by id. */
+export function signatureTable(signatures: Iterable<SignatureFields>, options: DedupOptions): SignatureTable {
+  const banding = bandingFor(options);
+  if (banding.bands * banding.rows > options.numPerm) throw new RangeError('bands × rows exceeds numPerm');
+  const table = new SignatureTable(banding);
+  for (const s of signatures) table.add(s);
+  table.sortById();
+  return table;
+}
+
+export function findDuplicates(signatures: DocSignature[], options: DedupOptions): DedupResult {
+  const table = signatureTable(signatures, options);
+  const plan = planClusters(table, options);
+  const clusters = describeClusters(table, plan.clusters, (k) => signatures[table.row(k)].wordCodes, options);
+  return { clusters, candidatePairs: plan.candidatePairs, verifiedPairs: plan.verifiedPairs };
+}

@@ -146,11 +146,19 @@ export function candidatePairs(minhashes: readonly (Uint32Array | null)[], bandi
     keys.set(bandKeys(m, banding), i * bands);
     present[i] = 1;
   }
+  return candidatePairsByKey(n, bands, (i, band) => (present[i] ? keys[i * bands + band] : -1));
+}
+
+/**
+ * candidatePairs over band keys given by `keyOf(i, band)` for documents 0..n−1 (−1: the document is in no
+ * bucket), for callers that hold keys rather than MinHash arrays (see SignatureTable).
+ */
+export function candidatePairsByKey(n: number, bands: number, keyOf: (i: number, band: number) => number): Uint32Array {
   const pairs = new PairKeys();
   const buckets = new BandBuckets(n);
   let members = new Int32Array(64);
   for (let band = 0; band < bands; band++) {
-    buckets.fill(n, (i) => (present[i] ? keys[i * bands + band] : -1));
+    buckets.fill(n, (i) => keyOf(i, band));
     for (const last of buckets.lasts()) {
       if (buckets.previous[last] < 0) continue; // a bucket of one
       // The chain runs from the highest index down; members in index order, as a bucket was filled before.

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEDUP_OPTIONS, type DocSignature } from '../../src/dedup/index.js';
+import { DEFAULT_DEDUP_OPTIONS, findDuplicates, type DocSignature } from '../../src/dedup/index.js';
 import { bandBucketKey, memberOf, parseMember } from '../../src/distributed/bands.js';
 import { planShards, type SizedFile } from '../../src/distributed/plan.js';
 import { findInputs, type InputFile } from '../../src/io/discover.js';
@@ -20,6 +20,8 @@ import {
   planRenames,
   readStep,
   byteLines,
+  clusterShards,
+  localCandidateMembers,
   previewOf,
   recordId,
   reduceStep,
@@ -28,6 +30,7 @@ import {
 import { runPipeline } from '../../src/pipeline.js';
 import { tempDir } from '../cli/helpers.js';
 import { writeCorpus } from './helpers.js';
+import { paragraph } from '../dedup/helpers.js';
 
 const sized = (bytes: number[]): SizedFile[] => bytes.map((b, i) => ({ path: `/in/${i}`, name: `${i}`, bytes: b, mtimeMs: 0 }));
 const read = { delimiter: 'q7x2', format: 'auto' as const };
@@ -182,6 +185,28 @@ describe('read → map → reduce in-process', () => {
     expect(got).toEqual(want);
     expect(summary.duplicates).toBeGreaterThan(0);
     expect(summary.read).toBe(summary.written + summary.duplicates + summary.rejected);
+  });
+
+  it('clusters only the candidate members, word codes read back, as findDuplicates clusters every signature', async () => {
+    const dir = tempDir();
+    writeCorpus(dir, 120);
+    // Unrelated texts share no band with anything: candidates narrow to fewer documents than the run's.
+    for (let i = 0; i < 6; i++) writeFileSync(join(dir, `unrelated-${i}.txt`), paragraph(`u${i}x`, 400, i + 7));
+    const { files } = await findInputs([dir]);
+    const work = tempDir();
+    const halves = [files.slice(0, 50), files.slice(50)];
+    const reads = await Promise.all(halves.map((s, i) => readStep(s, read, join(work, `read-${i}`), { shard: i })));
+    const stats = mergeLineCounts(reads.map((r) => r.counts!));
+    const renames = planRenames(reads.map((r) => r.ids));
+    const dirs = [join(work, 'shard-0'), join(work, 'shard-1')];
+    for (let i = 0; i < 2; i++) await mapStep(join(work, `read-${i}`), stats, options, dirs[i], renames[i]);
+    const all = dirs.flatMap((d) => [...decodeSignatures(readFileSync(join(d, 'signatures.bin'))).values()]);
+    const expected = findDuplicates(all, DEFAULT_DEDUP_OPTIONS);
+    const members = await localCandidateMembers(dirs, DEFAULT_DEDUP_OPTIONS);
+    expect([...(members as Map<number, Set<number>>).values()].reduce((n, m) => n + m.size, 0)).toBeLessThan(all.length);
+    expect(expected.clusters.length).toBeGreaterThan(2);
+    expect(await clusterShards(dirs, members, DEFAULT_DEDUP_OPTIONS)).toEqual(expected);
+    expect(await clusterShards(dirs, 'all', DEFAULT_DEDUP_OPTIONS)).toEqual(expected);
   });
 
   it('the map step cleans the read folder: inputs are read once, and may be gone by then', async () => {
