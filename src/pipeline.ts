@@ -69,6 +69,7 @@ export interface PipelineIo {
 
 export interface RunResult {
   summary: RunSummary;
+  /** The cluster records, for a run without record output (`dupes`, stats, reports); a run with it writes them to its clusters sink only. */
   clusters: object[];
 }
 
@@ -160,6 +161,55 @@ async function forEachAtMost<T>(items: readonly T[], limit: number, work: (item:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
+type Timer = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
+
+/**
+ * The map side of a run: every shard read into `readDirs` (line counts merged), then cleaned and signed into
+ * `mapDirs`. The line counts and the clean workers live only here: gone before the reduce step starts.
+ */
+async function readAndClean(shards: readonly LocalShard[], readDirs: readonly string[], mapDirs: readonly string[], options: PipelineOptions, io: PipelineIo, time: Timer): Promise<void> {
+  const stageOptions = cleanStageOptions(options);
+  const stats = options.skipCleaning ? null : new LineCounts();
+  const renames: ShardRenames[] = [];
+  let read = 0;
+  let records = 0;
+  await time('read', () => {
+    // Every id of the run is held only while reading.
+    const renamer = new IdRenamer();
+    return readShards(shards, readDirs, options, stageOptions.jobs, async (result, shard) => {
+      for (const m of result.summary.messages) io.message(m.kind, m.text);
+      const planned = planShardRenames(renamer, result.ids);
+      for (const r of planned.renamed) io.message('warning', `${shard.files[r.file].path}: id ${r.id} already used, renamed ${r.unique}`);
+      renames[shard.index] = planned.renames;
+      if (result.counts) stats!.addCounts(result.counts);
+      read += result.summary.read;
+      records += result.summary.records;
+      io.progress?.('read', read);
+    });
+  });
+
+  // Threads pay off only past one batch of records.
+  const pool = await CleanPool.create(stats, { ...stageOptions, jobs: records > BATCH_RECORDS ? stageOptions.jobs : 1 });
+  const cleaned = new Map<number, number>();
+  try {
+    await time('clean', () =>
+      forEachAtMost(shards, MAP_SHARDS_AT_ONCE, async (shard) => {
+        const progress = (done: number): void => {
+          cleaned.set(shard.index, done);
+          let total = 0;
+          for (const n of cleaned.values()) total += n;
+          io.progress?.('clean', total);
+        };
+        await mapStep(readDirs[shard.index], stats, options, mapDirs[shard.index], renames[shard.index], { pool, progress });
+        // The read folder's records are a copy of the input: free the disk as soon as they are cleaned.
+        await rm(readDirs[shard.index], { recursive: true, force: true });
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+}
+
 /**
  * Runs the whole pipeline. `corpus clean` writes records to `io.output`; `corpus dupes` leaves
  * `io.output` unset and uses the returned clusters.
@@ -167,7 +217,7 @@ async function forEachAtMost<T>(items: readonly T[], limit: number, work: (item:
 export async function runPipeline(files: InputFile[], options: PipelineOptions, io: PipelineIo): Promise<RunResult> {
   const work = await createSpoolDir();
   const seconds: Record<string, number> = {};
-  const time = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
+  const time: Timer = async (stage, run) => {
     const start = process.hrtime.bigint();
     try {
       return await run();
@@ -177,50 +227,10 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
     }
   };
   try {
-    const stageOptions = cleanStageOptions(options);
-    const shards = localShards(files, stageOptions.jobs);
+    const shards = localShards(files, cleanStageOptions(options).jobs);
     const readDirs = shards.map((s) => join(work.dir, 'read', shardDirName(s.index)));
     const mapDirs = shards.map((s) => join(work.dir, 'map', shardDirName(s.index)));
-
-    const stats = options.skipCleaning ? null : new LineCounts();
-    const renames: ShardRenames[] = [];
-    let read = 0;
-    let records = 0;
-    await time('read', () => {
-      // Every id of the run is held only while reading.
-      const renamer = new IdRenamer();
-      return readShards(shards, readDirs, options, stageOptions.jobs, async (result, shard) => {
-        for (const m of result.summary.messages) io.message(m.kind, m.text);
-        const planned = planShardRenames(renamer, result.ids);
-        for (const r of planned.renamed) io.message('warning', `${shard.files[r.file].path}: id ${r.id} already used, renamed ${r.unique}`);
-        renames[shard.index] = planned.renames;
-        if (result.counts) stats!.addCounts(result.counts);
-        read += result.summary.read;
-        records += result.summary.records;
-        io.progress?.('read', read);
-      });
-    });
-
-    // Threads pay off only past one batch of records.
-    const pool = await CleanPool.create(stats, { ...stageOptions, jobs: records > BATCH_RECORDS ? stageOptions.jobs : 1 });
-    const cleaned = new Map<number, number>();
-    try {
-      await time('clean', () =>
-        forEachAtMost(shards, MAP_SHARDS_AT_ONCE, async (shard) => {
-          const progress = (done: number): void => {
-            cleaned.set(shard.index, done);
-            let total = 0;
-            for (const n of cleaned.values()) total += n;
-            io.progress?.('clean', total);
-          };
-          await mapStep(readDirs[shard.index], stats, options, mapDirs[shard.index], renames[shard.index], { pool, progress });
-          // The read folder's records are a copy of the input: free the disk as soon as they are cleaned.
-          await rm(readDirs[shard.index], { recursive: true, force: true });
-        }),
-      );
-    } finally {
-      await pool.close();
-    }
+    await readAndClean(shards, readDirs, mapDirs, options, io, time);
 
     const members = options.detectDuplicates ? await time('candidates', () => localCandidateMembers(mapDirs, options.dedup)) : 'all';
     const result = await reduceStep(mapDirs, { dedup: options.dedup, detectDuplicates: options.detectDuplicates, dropDuplicates: options.dropDuplicates }, io, members, files.length);
