@@ -29,6 +29,8 @@ export interface BlockFeatures {
 }
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
+/** WORD_RE for exec loops, reset before each (one shared expression: building one per block cost more than the scan). */
+const WORD_SCAN_RE = /[\p{L}\p{N}]+/gu;
 const SENTENCE_END_RE = /[.!?…。！？؟:;]["'”’»)\]]*$/u;
 const ELLIPSIS_END_RE = /(?:\.\.\.|…|\.\s\.\s\.)\s*["'”’»)\]]*$/u;
 const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.)]\s)\s*/u;
@@ -64,7 +66,8 @@ const TAIL_CHARS = 24;
 
 /** Word count and the first DENSITY_SAMPLE_WORDS words, without materialising every word of a huge block. */
 function countWords(text: string): { count: number; sample: string[] } {
-  const re = new RegExp(WORD_RE.source, 'gu');
+  const re = WORD_SCAN_RE;
+  re.lastIndex = 0;
   const sample: string[] = [];
   let m: RegExpExecArray | null;
   while (sample.length < DENSITY_SAMPLE_WORDS && (m = re.exec(text)) !== null) sample.push(m[0]);
@@ -79,7 +82,8 @@ export function computeFeatures(block: Block, lang: string | null): BlockFeature
   const tail = text.slice(-TAIL_CHARS);
   const short = count <= PHRASE_MAX_WORDS;
   let brackets = 0;
-  for (const m of text.matchAll(BRACKET_RE)) brackets += m[0].length;
+  BRACKET_RE.lastIndex = 0;
+  for (let m = BRACKET_RE.exec(text); m !== null; m = BRACKET_RE.exec(text)) brackets += m[0].length;
   return {
     chars: weightedLength(text),
     words: count,
@@ -115,9 +119,10 @@ function cellEdges(block: Block): Set<number> | null {
   const edges = new Set<number>();
   let start = 0;
   let cells = 0;
-  for (const m of block.text.matchAll(CELL_GAP_RE)) {
-    edges.add(2 * (block.indent + start)).add(2 * (block.indent + (m.index ?? 0)) + 1);
-    start = (m.index ?? 0) + m[0].length;
+  CELL_GAP_RE.lastIndex = 0;
+  for (let m = CELL_GAP_RE.exec(block.text); m !== null; m = CELL_GAP_RE.exec(block.text)) {
+    edges.add(2 * (block.indent + start)).add(2 * (block.indent + m.index) + 1);
+    start = m.index + m[0].length;
     if (++cells > MAX_CELLS) return null;
   }
   if (cells === 0) return null;
