@@ -1,6 +1,7 @@
 /** Per-block features in the spirit of jusText: length, stopword density, punctuation, list and link shapes. */
 import type { Block } from './blocks.js';
 import { boilerplateCoverage } from './phrases.js';
+import { classAt, LETTER, NUMBER, PAIR } from '../text/char-classes.js';
 import { stopwordDensity } from './stopwords.js';
 
 export interface BlockFeatures {
@@ -29,8 +30,6 @@ export interface BlockFeatures {
 }
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
-/** WORD_RE for exec loops, reset before each (one shared expression: building one per block cost more than the scan). */
-const WORD_SCAN_RE = /[\p{L}\p{N}]+/gu;
 const SENTENCE_END_RE = /[.!?…。！？؟:;]["'”’»)\]]*$/u;
 const ELLIPSIS_END_RE = /(?:\.\.\.|…|\.\s\.\s\.)\s*["'”’»)\]]*$/u;
 const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.)]\s)\s*/u;
@@ -64,15 +63,34 @@ export const PHRASE_MAX_WORDS = 40;
 /** Sentence and ellipsis endings are read from this many final characters. */
 const TAIL_CHARS = 24;
 
-/** Word count and the first DENSITY_SAMPLE_WORDS words, without materialising every word of a huge block. */
+/**
+ * Word count (runs of letters and digits, as WORD_RE matches them) and the first DENSITY_SAMPLE_WORDS words,
+ * from the character-class table: a per-block regex scan was a tenth of cleaning time.
+ */
 function countWords(text: string): { count: number; sample: string[] } {
-  const re = WORD_SCAN_RE;
-  re.lastIndex = 0;
   const sample: string[] = [];
-  let m: RegExpExecArray | null;
-  while (sample.length < DENSITY_SAMPLE_WORDS && (m = re.exec(text)) !== null) sample.push(m[0]);
-  let count = sample.length;
-  if (count === DENSITY_SAMPLE_WORDS) while (re.test(text)) count++;
+  let count = 0;
+  let start = -1;
+  const end = (i: number): void => {
+    if (count++ < DENSITY_SAMPLE_WORDS) sample.push(text.slice(start, i));
+    start = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let word: boolean;
+    let width = 1;
+    if (unit < 0x80) word = (unit >= 0x30 && unit <= 0x39) || ((unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a);
+    else {
+      const bits = classAt(text, i);
+      word = (bits & (LETTER | NUMBER)) !== 0;
+      if (bits & PAIR) width = 2;
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) end(i);
+    i += width - 1;
+  }
+  if (start >= 0) end(text.length);
   return { count, sample };
 }
 

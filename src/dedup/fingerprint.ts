@@ -2,6 +2,7 @@
  * The matching view of a cleaned body: folded text, word tokens, word shingles and one-char-per-word
  * codes. Used only to compare documents; output text keeps its original characters.
  */
+import { classAt, LETTER, MARK, NO_SPACE, NUMBER, PAIR } from '../text/char-classes.js';
 import { murmur3, murmur3Words } from './hash.js';
 
 /** Seed of the word hash (any fixed value; it only has to be the same for every document). */
@@ -14,17 +15,6 @@ const APOSTROPHES = /[\u2018\u2019\u201a\u201b\u2032\u02bc\u02b9\u00b4\u0060\uff
 const QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a\u300c\u300d\uff02]/g;
 const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
 const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\u200b]/g;
-// An apostrophe inside a word is elided rather than split on: "l'IA" and "l’IA" and "don't" stay one token.
-const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu;
-/**
- * A token: one character of a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar,
- * Tibetan), else a run of letters, marks and digits of any other script. Per-character tokens keep
- * shingles meaningful for Chinese, Japanese and Thai, where a "word" run would be a whole sentence.
- */
-const NO_SPACE_SCRIPTS =
-  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tibetan}';
-const TOKEN = new RegExp(`[${NO_SPACE_SCRIPTS}]|[[\\p{L}\\p{N}\\p{M}]--[${NO_SPACE_SCRIPTS}]]+`, 'gv');
-
 /**
  * NFKC, case folding (lower case plus the full folds `ß`→`ss`, final sigma), and quote / apostrophe /
  * dash / no-break-space folding. Punctuation is kept here; `wordTokens` drops it.
@@ -41,9 +31,46 @@ export function foldText(text: string): string {
     .replace(SPACES, ' ');
 }
 
-/** Word tokens of already folded text, punctuation dropped. */
+/**
+ * Word tokens of already folded text, punctuation dropped: one character of a script written without spaces
+ * (Han, kana, Thai, Lao, Khmer, Myanmar, Tibetan), else a run of letters, marks and digits of any other script.
+ * Per-character tokens keep shingles meaningful for Chinese, Japanese and Thai, where a "word" run would be a
+ * whole sentence. An apostrophe between two letters or digits is elided rather than split on: "l'IA" and
+ * "don't" stay one token. Read from the character-class table (two regex passes were a third of signing time);
+ * tests/dedup/fingerprint.test.ts checks it against the regex definition.
+ */
 export function wordTokens(folded: string): string[] {
-  return folded.replace(INNER_APOSTROPHE, '').match(TOKEN) ?? [];
+  const tokens: string[] = [];
+  let start = -1; // start of the current run, -1 when none
+  let before = ''; // the run's text up to an elided apostrophe
+  let previous = 0; // classes of the previous code point (an elided apostrophe is invisible)
+  const n = folded.length;
+  for (let i = 0; i < n; ) {
+    const unit = folded.charCodeAt(i);
+    let bits: number;
+    if (unit < 0x80) {
+      if (unit === 0x27 && previous & (LETTER | NUMBER) && i + 1 < n && classAt(folded, i + 1) & (LETTER | NUMBER)) {
+        if (start >= 0) before += folded.slice(start, i);
+        start = -1;
+        i++;
+        continue;
+      }
+      bits = (unit >= 0x30 && unit <= 0x39) ? NUMBER : (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a ? LETTER : 0;
+    } else bits = classAt(folded, i);
+    const width = bits & PAIR ? 2 : 1;
+    if (bits & (LETTER | NUMBER | MARK) && !(bits & NO_SPACE)) {
+      if (start < 0) start = i;
+    } else {
+      if (start >= 0 || before) tokens.push(start >= 0 ? before + folded.slice(start, i) : before);
+      before = '';
+      start = -1;
+      if (bits & NO_SPACE) tokens.push(folded.slice(i, i + width));
+    }
+    previous = bits;
+    i += width;
+  }
+  if (start >= 0 || before) tokens.push(start >= 0 ? before + folded.slice(start) : before);
+  return tokens;
 }
 
 /** Hash of each token, in order. */

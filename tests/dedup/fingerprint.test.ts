@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText, hashTokens, shingleHashes, wordCodes, wordTokens } from '../../src/dedup/fingerprint.js';
 
@@ -28,6 +29,18 @@ describe('wordTokens', () => {
   });
   it('splits scripts written without spaces into one token per character', () => {
     expect(tokens('\u4eba\u5de5\u667a\u80fd abc')).toEqual(['\u4eba', '\u5de5', '\u667a', '\u80fd', 'abc']);
+  });
+  it('equals its regex definition on any text (apostrophes, marks, astral letters, lone surrogates)', () => {
+    const noSpace = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tibetan}';
+    const token = new RegExp(`[${noSpace}]|[[\\p{L}\\p{N}\\p{M}]--[${noSpace}]]+`, 'gv');
+    const reference = (folded: string): string[] => folded.replace(/(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu, '').match(token) ?? [];
+    const units = ["a", "Z", "7", "é", "e\u0301", "\u0301", "'", "'", "'", " ", "-", "ß", "Ω", "漢", "字", "ア", "한", "ก", "\u0e31", "٣", "😀", "𝐀", "\ud800", "\udc00", "."];
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: fc.constantFrom(...units), maxLength: 60 })), (text) => {
+        expect(wordTokens(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

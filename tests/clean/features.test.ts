@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeFeatures } from '../../src/clean/features.js';
+import type { Block } from '../../src/clean/blocks.js';
+import { stopwordDensity } from '../../src/clean/stopwords.js';
+
+const blockOf = (text: string): Block => ({ text, index: 0, indent: 0, blankBefore: 0 });
+const WORD = /[\p{L}\p{N}]+/gu;
+
+describe('computeFeatures word count and stopword density', () => {
+  it('count the runs of letters and digits, and measure density on the first 2,000 of them', () => {
+    const units = ['the', 'of', ' ', 'é', 'Ж', '7', '٣', '\u0301', '-', "'", '漢', '𝐀', '😀', '\ud800', 'And', '\n'];
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: fc.constantFrom(...units), maxLength: 60 })), (text) => {
+        const words = text.match(WORD) ?? [];
+        const f = computeFeatures(blockOf(text), 'en');
+        expect(f.words).toBe(words.length);
+        expect(f.stopwordDensity).toBe(stopwordDensity(words, 'en'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('stop reading words for density after 2,000 of a long block, but count them all', () => {
+    const text = 'the '.repeat(2000) + 'zebra '.repeat(1000);
+    const f = computeFeatures(blockOf(text), 'en');
+    expect(f.words).toBe(3000);
+    expect(f.stopwordDensity).toBe(1);
+  });
+});
