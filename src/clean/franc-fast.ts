@@ -152,6 +152,11 @@ function scriptCounts(value: string): number[] | null {
     const unit = value.charCodeAt(i);
     if (unit >= 0xd800 && unit <= 0xdfff) return null;
     let bits = scriptBitsOf(unit);
+    // Most units belong to one script or none: count those without walking the bits.
+    if ((bits & (bits - 1)) === 0) {
+      if (bits !== 0) counts[31 - Math.clz32(bits)]++;
+      continue;
+    }
     for (let k = 0; bits !== 0; k++, bits >>>= 1) if (bits & 1) counts[k]++;
   }
   return counts;
@@ -177,19 +182,27 @@ function isJsSpace(unit: number): boolean {
   return (unit >= 9 && unit <= 13) || unit === 32 || unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
 }
 
-/** Marks a unit whose lower case needs the whole-string path: context-dependent (Σ), two units long (İ), a surrogate. */
-const COMPLEX_CASE = 0xffff;
-/** Lower case of each BMP unit, 0 until computed. */
-const lowerOf = new Uint16Array(0x10000);
+/** trigramUnit values besides lower case + 1: not computed yet, a separator, a unit needing the whole-string path. */
+const UNSEEN = 0;
+const SEPARATOR = -1;
+const COMPLEX = -2;
+/**
+ * Per BMP unit, what trigram cleaning makes of it (filled on first sight): SEPARATOR for ASCII punctuation, digits
+ * (U+0021–U+0040) and white space; COMPLEX when its lower case needs the whole string (context-dependent Σ, two
+ * units long like İ, a surrogate); else its lower case + 1.
+ */
+const trigramUnit = new Int32Array(0x10000);
 
-function lowerUnit(unit: number): number {
-  let lower = lowerOf[unit];
-  if (lower === 0) {
-    const l = String.fromCharCode(unit).toLowerCase();
-    lower = (unit >= 0xd800 && unit <= 0xdfff) || unit === 0x3a3 || l.length !== 1 || unit === COMPLEX_CASE ? COMPLEX_CASE : l.charCodeAt(0);
-    lowerOf[unit] = lower;
+function trigramUnitOf(unit: number): number {
+  let v = trigramUnit[unit];
+  if (v === UNSEEN) {
+    const lower = String.fromCharCode(unit).toLowerCase();
+    if ((unit >= 0x21 && unit <= 0x40) || isJsSpace(unit)) v = SEPARATOR;
+    else if ((unit >= 0xd800 && unit <= 0xdfff) || unit === 0x3a3 || lower.length !== 1) v = COMPLEX;
+    else v = lower.charCodeAt(0) + 1;
+    trigramUnit[unit] = v;
   }
-  return lower;
+  return v;
 }
 
 /**
@@ -202,16 +215,15 @@ function cleanForTrigrams(value: string): Uint16Array | null {
   out[n++] = 32;
   let gap = false;
   for (let i = 0; i < value.length; i++) {
-    const unit = value.charCodeAt(i);
-    if ((unit >= 0x21 && unit <= 0x40) || isJsSpace(unit)) {
+    const v = trigramUnitOf(value.charCodeAt(i));
+    if (v === SEPARATOR) {
       gap = n > 1;
       continue;
     }
-    const lower = lowerUnit(unit);
-    if (lower === COMPLEX_CASE) return null;
+    if (v === COMPLEX) return null;
     if (gap) out[n++] = 32;
     gap = false;
-    out[n++] = lower;
+    out[n++] = v - 1;
   }
   out[n++] = 32;
   return out.subarray(0, n);
