@@ -26,6 +26,7 @@ export function stopwordDensity(tokens: readonly string[], lang: string | null):
   const set = stoplist(lang);
   if (!set || tokens.length === 0) return null;
   let hits = 0;
-  for (const t of tokens) if (set.has(t.toLowerCase())) hits++;
+  // A token found as it is is already lower case (the set holds lower-case words): no lower-case copy to make.
+  for (const t of tokens) if (set.has(t) || set.has(t.toLowerCase())) hits++;
   return hits / tokens.length;
 }

@@ -20,6 +20,7 @@ import {
   planRenames,
   readStep,
   byteLines,
+  clusterLinesOf,
   clusterShards,
   localCandidateMembers,
   previewOf,
@@ -105,6 +106,34 @@ describe('previewOf', () => {
       { numRuns: 1000 },
     );
     expect(previewOf(' '.repeat(5000) + 'word')).toBe('word');
+  });
+});
+
+describe('clusterLinesOf', () => {
+  it('writes each cluster as the JSON line of { cluster, kept, members: [{ ...member, ...view }] }', async () => {
+    const member = (id: string, similarity: number) => ({ id, similarity, jaccard: similarity / 2, containment: similarity, edit: 0.25 });
+    const clusters = [
+      { kept: 'b"1', members: [member('b"1', 1), member('a/2', 0.9)] },
+      { kept: 'c', members: [member('c', 1), member('missing', 0.7)] },
+    ];
+    const records = [
+      { id: 'a/2', text: '  Second   copy\n\nof it ', title: 'T “2”', site: null, date: '2024-01-02', lang: 'en', chars_kept: 14 },
+      { id: 'b"1', text: 'First', title: null, site: 's', date: null, lang: null, chars_kept: 5 },
+      { id: 'c', text: 'x'.repeat(300), title: 'C', site: null, date: null, lang: 'en', chars_kept: 300 },
+    ];
+    async function* lines(): AsyncGenerator<Buffer> {
+      for (const r of records) yield Buffer.from(JSON.stringify(r) + '\n');
+    }
+    const none = { title: null, site: null, date: null, chars: 0, preview: '' };
+    const view = (id: string) => {
+      const r = records.find((x) => x.id === id);
+      return r ? { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) } : none;
+    };
+    const expected = clusters.map((c, i) => JSON.stringify({ cluster: i + 1, kept: c.kept, members: c.members.map((m) => ({ ...m, ...view(m.id) })) }) + '\n');
+    const got: string[] = [];
+    for await (const line of clusterLinesOf(clusters, lines())) got.push(line);
+    expect(got).toEqual(expected);
+    expect(JSON.parse(got[0]).members[1]).toMatchObject({ id: 'a/2', title: 'T “2”', preview: 'Second copy of it' });
   });
 });
 
