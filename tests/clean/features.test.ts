@@ -27,3 +27,18 @@ describe('computeFeatures word count and stopword density', () => {
     expect(f.stopwordDensity).toBe(1);
   });
 });
+
+describe('computeFeatures url', () => {
+  it('flags a short block exactly when the URL expression matches it', () => {
+    const url = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.-]+@[\w-]+\.[a-z]{2,}/iu;
+    const units = ['http', 'HTTPS', 'ſ', '://', ':/', 'www', 'WwW', '.', '@', 'a', 'com', '-', ' ', 'é', 'x.y'];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...units), maxLength: 12 }), (text) => {
+        expect(computeFeatures(blockOf(text), 'en').url).toBe(url.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(computeFeatures(blockOf('Write to news@example.org'), 'en').url).toBe(true);
+    expect(computeFeatures(blockOf('See WWW.example.com today'), 'en').url).toBe(true);
+  });
+});
