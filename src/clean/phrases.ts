@@ -34,6 +34,15 @@ export const SOURCE_FOOTER_RE = new RegExp(
   'iu',
 );
 
+/** A word every SOURCE_FOOTER_RE match holds (same flags, so the same case folding): most blocks hold none and skip the
+ *  footer expression, whose `.*` alternatives made it 2% of cleaning. */
+const SOURCE_FOOTER_WORD_RE = /source|original|full (?:story|article)|fuente|quelle|fonte|المصدر/iu;
+
+/** SOURCE_FOOTER_RE.test(text), answered early for text without any of its words. */
+export function isSourceFooter(text: string): boolean {
+  return SOURCE_FOOTER_WORD_RE.test(text) && SOURCE_FOOTER_RE.test(text);
+}
+
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
 const BOILERPLATE_PHRASES = [
   // English

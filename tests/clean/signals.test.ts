@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../src/clean/blocks.js';
 import { computeFeatures, tableRows } from '../../src/clean/features.js';
@@ -7,7 +8,7 @@ import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { detectLanguage } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
@@ -108,6 +109,16 @@ describe('phrases', () => {
   it('source footers', () => {
     expect(SOURCE_FOOTER_RE.test('Read the full story at the source')).toBe(true);
     expect(SOURCE_FOOTER_RE.test('The source of the river is in the mountains')).toBe(false);
+  });
+  it('isSourceFooter answers as the footer expression on any text', () => {
+    const units = ['read ', 'See', 'lire ', 'leer ', 'lesen ', 'ler ', 'leggi ', 'the ', 'ſource', 'Source', 'ORIGINAL', 'originale', 'full story', 'full article', 'fuente', 'Quelle', 'fonte', 'المصدر', ':', ' ', '\n', 'x'];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...units), maxLength: 8 }), (text) => {
+        expect(isSourceFooter(text)).toBe(SOURCE_FOOTER_RE.test(text));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(isSourceFooter('Read the full story at the source')).toBe(true);
   });
   it('comment headings', () => {
     expect(COMMENTS_HEADING_RE.test('34 responses to “We needed to win”')).toBe(true);
