@@ -37,9 +37,10 @@ const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.
 const BAR_SEPARATOR_RE = /(?:[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*|\s{3,})/u;
 const BRACKET_RE = /\[[^\]]*\]/gu;
 const URL_RE = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.-]+@[\w-]+\.[a-z]{2,}/iu;
-/** Every match of URL_RE holds "://", "@" or "www." (no other letter folds to w): text without them is tested no further (URL_RE on every short block was 4% of cleaning). */
-const hasUrl = (text: string): boolean => (text.includes('://') || text.includes('@') || WWW_RE.test(text)) && URL_RE.test(text);
 const WWW_RE = /www\./i;
+/** Every match of URL_RE holds "://", "@" or "www." (no other letter folds to w): text without them is tested no
+ *  further (URL_RE on every short block was 4% of cleaning). */
+const hasUrl = (text: string): boolean => (text.includes('://') || text.includes('@') || WWW_RE.test(text)) && URL_RE.test(text);
 /** One Han/kana character carries about as much text as three Latin letters, a Hangul syllable two
  *  (ratio of character counts of translated news sentences), so length thresholds apply to all scripts. */
 function weightedLength(text: string): number {
