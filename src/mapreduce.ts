@@ -17,7 +17,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { bandingFor, describeClusters, planClusters, SignatureTable, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
+import { bandingFor, describeClusters, emptySignatureTable, planClusters, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
 import { BandBuckets, bandKeys } from './dedup/lsh.js';
 import { debugMemory } from './debug.js';
 import { collectGarbage } from './memory.js';
@@ -528,6 +528,9 @@ function copyU32(bytes: Buffer, offset: number, count: number, into: Uint32Array
   return into.subarray(at, at + count);
 }
 
+/** `scratch` when it holds `n` values, else a new one that does: reused across signatures, not allocated per document. */
+const atLeast = (scratch: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> => (scratch.length >= n ? scratch : new Uint32Array(n));
+
 function wordCodesOf(bytes: Buffer, l: SignatureLayout): string {
   const codes: number[] = new Array(l.wordCodeCount);
   for (let i = 0; i < l.wordCodeCount; i++) codes[i] = bytes.readUInt16LE(l.wordCodes + i * 2);
@@ -627,7 +630,7 @@ export async function localCandidateMembers(shardDirs: readonly string[], dedup:
         shardOf = grown(shardOf, n * 2);
         indexOf = grown(indexOf, n * 2);
       }
-      if (minhash.length < l.minhashCount) minhash = new Uint32Array(l.minhashCount);
+      minhash = atLeast(minhash, l.minhashCount);
       keys.set(bandKeys(copyU32(bytes, l.minhash, l.minhashCount, minhash), banding), n * bands);
       shardOf[n] = s;
       indexOf[n] = index;
@@ -694,9 +697,7 @@ async function* fileLines(path: string): AsyncGenerator<string> {
  * clustering reads (SignatureTable); the word codes are read back afterwards for the clusters' members only.
  */
 export async function clusterShards(shardDirs: readonly string[], members: CandidateMembers, dedup: DedupOptions): Promise<DedupResult> {
-  const banding = bandingFor(dedup);
-  if (banding.bands * banding.rows > dedup.numPerm) throw new RangeError('bands × rows exceeds numPerm');
-  const table = new SignatureTable(banding);
+  const table = emptySignatureTable(dedup);
   // Where each row came from, to read its word codes back.
   const rowShard: number[] = [];
   const rowIndex: number[] = [];
@@ -708,8 +709,8 @@ export async function clusterShards(shardDirs: readonly string[], members: Candi
     const bytes = await readFile(join(shardDirs[s], SHARD_FILES.signatures));
     for (const [index, start] of signatureStarts(bytes, wanted)) {
       const l = layoutAt(bytes, start);
-      if (minhash.length < l.minhashCount) minhash = new Uint32Array(l.minhashCount);
-      if (shingles.length < l.shingleValues) shingles = new Uint32Array(l.shingleValues);
+      minhash = atLeast(minhash, l.minhashCount);
+      shingles = atLeast(shingles, l.shingleValues);
       const { shingleCount, length, hasTitle, hasSite, hasDate } = flagsOf(bytes, l);
       table.add({ id: l.id, minhash: copyU32(bytes, l.minhash, l.minhashCount, minhash), shingles: copyU32(bytes, l.shingles, l.shingleValues, shingles), shingleCount, length, hasTitle, hasSite, hasDate });
       rowShard.push(s);

@@ -299,11 +299,16 @@ export function describeClusters(table: SignatureTable, plan: readonly number[][
   return clusters.sort((a, b) => byId(a.kept, b.kept));
 }
 
-/** A table of the signatures' band keys, shingle samples and completeness, sorted by id. */
-export function signatureTable(signatures: Iterable<SignatureFields>, options: DedupOptions): SignatureTable {
+/** An empty table banded for `options` (add signatures, then sortById). */
+export function emptySignatureTable(options: DedupOptions): SignatureTable {
   const banding = bandingFor(options);
   if (banding.bands * banding.rows > options.numPerm) throw new RangeError('bands × rows exceeds numPerm');
-  const table = new SignatureTable(banding);
+  return new SignatureTable(banding);
+}
+
+/** A table of the signatures' band keys, shingle samples and completeness, sorted by id. */
+export function signatureTable(signatures: Iterable<SignatureFields>, options: DedupOptions): SignatureTable {
+  const table = emptySignatureTable(options);
   for (const s of signatures) table.add(s);
   table.sortById();
   return table;

@@ -1,7 +1,9 @@
 /**
  * Unicode classes of code points from a table filled on first sight, so hot scans (word tokens, word counts,
  * letter counts) read one typed array per character instead of running a property-escape regex over the text.
- * Each class is decided by the same regex the scans used before, so results are the regex's exactly.
+ * Each class is decided by the same regex the scans used before, so results are the regex's exactly. The scans
+ * test ASCII letters and digits by range before calling classAt: measured, that beat a table read (letter counts
+ * ~1.4× faster, block features ~8%).
  */
 
 /** General category L. */
@@ -17,7 +19,7 @@ export const PAIR = 16;
 /** Marks a filled table entry (a class may be 0). */
 const KNOWN = 32;
 
-export const NO_SPACE_SCRIPTS =
+const NO_SPACE_SCRIPTS =
   '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tibetan}';
 
 const TESTS: ReadonlyArray<[number, RegExp]> = [
