@@ -36,8 +36,10 @@ interface InternedTrigrams {
   letters: number;
   /** (a · letters + b) · letters + c → slot of the trigram of codes a, b, c, or -1 when no model has it. */
   slotAt: Int32Array;
-  /** Slot → [language, rank, …] (as in `ranks`). */
-  pairs: Int32Array[];
+  /** Slot s's [language, rank + 1, …] pairs are pairs[pairStart[s] … pairStart[s + 1]) (one flat array: no
+   *  per-slot array to load in the hot loop). */
+  pairStart: Int32Array;
+  pairs: Int32Array;
   /** Counts per slot during one call; back to zero after it. */
   counts: Int32Array;
   touched: Int32Array;
@@ -56,17 +58,27 @@ function internTable(ranks: Map<number, Int32Array>): InternedTrigrams | null {
     if (letters > ALPHABET_LIMIT) return null;
   }
   const slotAt = new Int32Array(letters * letters * letters).fill(-1);
-  const pairs = [...ranks.values()];
   codes.forEach(([a, b, c], slot) => (slotAt[(a * letters + b) * letters + c] = slot));
-  return { code, letters, slotAt, pairs, counts: new Int32Array(pairs.length), touched: new Int32Array(pairs.length) };
+  const perSlot = [...ranks.values()];
+  const pairStart = new Int32Array(perSlot.length + 1);
+  perSlot.forEach((p, slot) => (pairStart[slot + 1] = pairStart[slot] + p.length));
+  const pairs = new Int32Array(pairStart[perSlot.length]);
+  perSlot.forEach((p, slot) => {
+    for (let j = 0; j < p.length; j += 2) {
+      pairs[pairStart[slot] + j] = p[j];
+      pairs[pairStart[slot] + j + 1] = p[j + 1] + 1;
+    }
+  });
+  const slots = perSlot.length;
+  return { code, letters, slotAt, pairStart, pairs, counts: new Int32Array(slots), touched: new Int32Array(slots) };
 }
 
 /**
  * Adds each known trigram of the cleaned units to `distance` (see franc): counts gathered per slot, then every
  * language having a trigram corrected by |count − rank − 1| − MAX_DIFFERENCE.
  */
-function addInternedDistances(t: InternedTrigrams, units: Uint16Array, distance: Float64Array): void {
-  const { code, letters, slotAt, counts } = t;
+function addInternedDistances(t: InternedTrigrams, units: Uint16Array, distance: Int32Array): void {
+  const { code, letters, slotAt, counts, pairStart, pairs } = t;
   let touched = 0;
   for (let i = 0; i + 3 <= units.length; i++) {
     const a = code[units[i]];
@@ -81,8 +93,7 @@ function addInternedDistances(t: InternedTrigrams, units: Uint16Array, distance:
     const slot = t.touched[k];
     const count = counts[slot];
     counts[slot] = 0;
-    const pairs = t.pairs[slot];
-    for (let j = 0; j < pairs.length; j += 2) distance[pairs[j]] += Math.abs(count - pairs[j + 1] - 1) - MAX_DIFFERENCE;
+    for (let j = pairStart[slot], end = pairStart[slot + 1]; j < end; j += 2) distance[pairs[j]] += Math.abs(count - pairs[j + 1]) - MAX_DIFFERENCE;
   }
 }
 
@@ -259,7 +270,8 @@ export function franc(value: string, options: { minLength?: number } = {}): stri
   const n = table.languages.length;
   if (n === 0) return 'und';
   // Every trigram costs MAX_DIFFERENCE in a language lacking it: start there, and correct the languages that have it.
-  const distance = new Float64Array(n);
+  // Integers: at most MAX_LENGTH trigrams × MAX_DIFFERENCE, far inside int32.
+  const distance = new Int32Array(n);
   const units = table.interned ? cleanForTrigrams(value) : null;
   if (units) addInternedDistances(table.interned!, units, distance);
   else for (const [trigram, count] of trigramCounts(value)) {
