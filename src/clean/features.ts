@@ -2,7 +2,7 @@
 import type { Block } from './blocks.js';
 import { boilerplateCoverage } from './phrases.js';
 import { classAt, LETTER, NUMBER, PAIR } from '../text/char-classes.js';
-import { stopwordDensity } from './stopwords.js';
+import { ASCII_WORD_HASH_START, asciiWordHashStep, isAsciiStopword, isStopword, lowerBit, stopwordTable, type StopwordTable } from './stopwords.js';
 
 export interface BlockFeatures {
   /** Length in Latin-equivalent characters: CJK ideographs and kana count 3, Hangul syllables 2. */
@@ -68,15 +68,21 @@ export const PHRASE_MAX_WORDS = 40;
 const TAIL_CHARS = 24;
 
 /**
- * Word count (runs of letters and digits, as WORD_RE matches them) and the first DENSITY_SAMPLE_WORDS words,
- * from the character-class table: a per-block regex scan was a tenth of cleaning time.
+ * Word count (runs of letters and digits, as WORD_RE matches them) and how many of the first DENSITY_SAMPLE_WORDS
+ * are stopwords, from the character-class table in one scan: a per-block regex scan was a tenth of cleaning time,
+ * and cutting each word out to look it up another 7%. ASCII words are hashed as they are read and looked up in
+ * place; the others are cut out and looked up as stopwordDensity would.
  */
-function countWords(text: string): { count: number; sample: string[] } {
-  const sample: string[] = [];
+function countWords(text: string, stopwords: StopwordTable | null): { count: number; sampled: number; stops: number } {
   let count = 0;
+  let stops = 0;
   let start = -1;
+  let ascii = true;
+  let hash = ASCII_WORD_HASH_START;
   const end = (i: number): void => {
-    if (count++ < DENSITY_SAMPLE_WORDS) sample.push(text.slice(start, i));
+    if (count++ < DENSITY_SAMPLE_WORDS && stopwords) {
+      if (ascii ? isAsciiStopword(stopwords, text, start, i, hash) : isStopword(stopwords.set, text.slice(start, i))) stops++;
+    }
     start = -1;
   };
   for (let i = 0; i < text.length; i++) {
@@ -90,17 +96,24 @@ function countWords(text: string): { count: number; sample: string[] } {
       if (bits & PAIR) width = 2;
     }
     if (word) {
-      if (start < 0) start = i;
+      if (start < 0) {
+        start = i;
+        ascii = true;
+        hash = ASCII_WORD_HASH_START;
+      }
+      if (unit < 0x80) hash = asciiWordHashStep(hash, unit | lowerBit(unit));
+      else ascii = false;
     } else if (start >= 0) end(i);
     i += width - 1;
   }
   if (start >= 0) end(text.length);
-  return { count, sample };
+  return { count, sampled: Math.min(count, DENSITY_SAMPLE_WORDS), stops };
 }
 
 export function computeFeatures(block: Block, lang: string | null): BlockFeatures {
   const text = block.text;
-  const { count, sample } = countWords(text);
+  const stopwords = stopwordTable(lang);
+  const { count, sampled, stops } = countWords(text, stopwords);
   const tail = text.slice(-TAIL_CHARS);
   const short = count <= PHRASE_MAX_WORDS;
   let brackets = 0;
@@ -109,7 +122,7 @@ export function computeFeatures(block: Block, lang: string | null): BlockFeature
   return {
     chars: weightedLength(text),
     words: count,
-    stopwordDensity: stopwordDensity(sample, lang),
+    stopwordDensity: stopwords && sampled > 0 ? stops / sampled : null,
     sentenceEnd: SENTENCE_END_RE.test(tail),
     ellipsisEnd: ELLIPSIS_END_RE.test(tail),
     bullet: BULLET_RE.test(text),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeFeatures } from '../../src/clean/features.js';
 import type { Block } from '../../src/clean/blocks.js';
-import { stopwordDensity } from '../../src/clean/stopwords.js';
+import { stoplist, stopwordDensity } from '../../src/clean/stopwords.js';
 
 const blockOf = (text: string): Block => ({ text, index: 0, indent: 0, blankBefore: 0 });
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -19,6 +19,27 @@ describe('computeFeatures word count and stopword density', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+  it('find the stopwords of other languages in any case, ASCII or not, as stopwordDensity does', () => {
+    const units = ['le', 'LA', 'Été', 'été', 'über', 'ÜBER', 'Und', 'der', 'ſ', 'K', 'İ', ' ', '-', 'x', 'Über'];
+    for (const lang of ['fr', 'de', 'tr']) {
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom(...units), maxLength: 30 }), (text) => {
+          expect(computeFeatures(blockOf(text), lang).stopwordDensity).toBe(stopwordDensity(text.match(WORD) ?? [], lang));
+        }),
+        { numRuns: 1000 },
+      );
+    }
+  });
+  it('count every one-word entry of a stoplist, as written and in capitals', () => {
+    for (const lang of ['en', 'fr', 'de', 'es', 'ru']) {
+      const entries = [...(stoplist(lang) ?? [])].filter((w) => (w.match(WORD) ?? []).length === 1 && w.match(WORD)![0] === w);
+      expect(entries.length).toBeGreaterThan(100);
+      for (const text of [entries.join(' '), entries.join(' ').toUpperCase()]) {
+        expect(computeFeatures(blockOf(text), lang).stopwordDensity).toBe(stopwordDensity(text.match(WORD) ?? [], lang));
+      }
+      expect(computeFeatures(blockOf(entries.slice(0, 500).join(' ')), lang).stopwordDensity).toBe(1);
+    }
   });
   it('stop reading words for density after 2,000 of a long block, but count them all', () => {
     const text = 'the '.repeat(2000) + 'zebra '.repeat(1000);
