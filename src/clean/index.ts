@@ -13,7 +13,7 @@ import { detectLanguage } from './language.js';
 import { parseDate, splitDateline } from './dates.js';
 import { CAPTION_RE, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, TEASER_HEADING_RE } from './phrases.js';
 import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
-import { contentDocuments, documentsWithLine, templateKeyHash, type CorpusStats } from './stats.js';
+import { contentDocuments, documentsWithKey, lineKeyHashes, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
 export { parseDate, splitDateline } from './dates.js';
@@ -40,6 +40,8 @@ interface Judged {
   features: BlockFeatures;
   /** Documents of the run holding this block's line (0 without statistics). */
   docs: number;
+  /** Hash of the block's template key, -1 when too long to be template (see templateKeyHash). */
+  templateKey: number;
   /** Why the block is noise; null while it is body. */
   reason: string | null;
 }
@@ -51,7 +53,8 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   const judged: Judged[] = blocks.map((block, i) => {
     const features = computeFeatures(block, pageLang);
     features.tableRow = tables[i]; // set in place: a spread copy per block cost more than computing the features
-    return { block, features, docs: documentsWithLine(stats, block.text), reason: null };
+    const keys = lineKeyHashes(block.text);
+    return { block, features, docs: documentsWithKey(stats, keys.line), templateKey: keys.template, reason: null };
   });
   const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
 
@@ -145,7 +148,7 @@ function markHardNoise(judged: Judged[], stats: CorpusStats | null, minTemplateD
   const docs = judged.map((j) => j.docs);
   const reasons = judged.map((j, i) => {
     // Only lines short enough to be chrome are compared (REPEAT_MAX_WORDS ≤ TEMPLATE_MAX_WORDS).
-    const key = templateKeyHash(j.block.text);
+    const key = j.templateKey;
     const seenBefore = key >= 0 && seen.has(key);
     if (key >= 0) seen.add(key);
     if (j.reason) return j.reason;

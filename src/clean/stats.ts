@@ -139,8 +139,12 @@ function fastLineKeyHash(text: string, from: number, to: number, maxWords = Infi
     h = Math.imul(h ^ (cls === NUMBER ? 48 : unitLower[unit]), FNV_PRIME);
     emitted = true;
   }
+  fastWords = words;
   return emitted ? h >>> 0 : -1;
 }
+
+/** Words of the key fastLineKeyHash last hashed (how lineKeyHashes tells a template-sized line without a second scan). */
+let fastWords = 0;
 
 /** Hash of the key of the line text[from, to), as hashLine(lineKey(line)); -1 when the line has no key. */
 export function lineKeyHash(text: string, from = 0, to = text.length): number {
@@ -148,6 +152,27 @@ export function lineKeyHash(text: string, from = 0, to = text.length): number {
   if (fast !== null) return fast;
   const key = lineKey(text.slice(from, to));
   return key ? hashLine(key) : -1;
+}
+
+/** A line's key hash and, when it may be template, its template key hash (else -1). */
+export interface LineKeyHashes {
+  line: number;
+  template: number;
+}
+
+/**
+ * lineKeyHash(line) and templateKeyHash(line) in one scan: a line short enough to be template has its whole text
+ * in its line key, so both keys are the same string.
+ */
+export function lineKeyHashes(line: string): LineKeyHashes {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isSpace(line.charCodeAt(start))) start++;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+  const fast = fastLineKeyHash(line, start, end);
+  if (fast === null) return { line: lineKeyHash(line), template: templateKeyHash(line) };
+  const template = fast >= 0 && end - start <= TEMPLATE_MAX_CHARS && fastWords <= TEMPLATE_MAX_WORDS ? fast : -1;
+  return { line: fast, template };
 }
 
 /** hashLine(templateKey(line)), or -1 when the line cannot be template (see templateKey). */
@@ -184,9 +209,12 @@ export function addToCorpusStats(stats: CorpusStats, text: string): void {
 
 /** Number of documents of the run containing this line (0 when no stats, or the line has no letter or digit). */
 export function documentsWithLine(stats: CorpusStats | null, line: string): number {
-  if (!stats) return 0;
-  const hash = lineKeyHash(line);
-  return hash >= 0 ? (stats.lineDocs.get(hash) ?? 0) : 0;
+  return documentsWithKey(stats, stats ? lineKeyHash(line) : -1);
+}
+
+/** Number of documents of the run containing the line of this key hash (see documentsWithLine). */
+export function documentsWithKey(stats: CorpusStats | null, hash: number): number {
+  return stats && hash >= 0 ? (stats.lineDocs.get(hash) ?? 0) : 0;
 }
 
 /** Share of a document's candidate text that its content must hold: an article is rarely less than a quarter of

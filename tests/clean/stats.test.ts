@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashLine, lineHashes, lineKey, lineKeyHash, LINE_KEY_MAX_CHARS, templateKey, templateKeyHash, TEMPLATE_MAX_CHARS, TEMPLATE_MAX_WORDS } from '../../src/clean/stats.js';
+import { hashLine, lineHashes, lineKey, lineKeyHash, lineKeyHashes, LINE_KEY_MAX_CHARS, templateKey, templateKeyHash, TEMPLATE_MAX_CHARS, TEMPLATE_MAX_WORDS } from '../../src/clean/stats.js';
 
 /** The definition lineKeyHash must match: the regex normalisation, then FNV-1a. */
 const slow = (line: string): number => {
@@ -49,6 +49,20 @@ describe('lineKeyHash', () => {
     expect(templateKeyHash(words(TEMPLATE_MAX_WORDS + 1))).toBe(-1);
     expect(templateKeyHash('x'.repeat(TEMPLATE_MAX_CHARS + 1))).toBe(-1);
     expect(templateKeyHash('  ' + 'x'.repeat(TEMPLATE_MAX_CHARS) + '  ')).toBe(ref('x'.repeat(TEMPLATE_MAX_CHARS)));
+  });
+
+  it('lineKeyHashes gives lineKeyHash and templateKeyHash of a line in one scan', () => {
+    const unit = fc.constantFrom(...tricky.split(''), 'word ', 'x'.repeat(200), ' ');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit, maxLength: 40 })), (line) => {
+        expect(lineKeyHashes(line)).toEqual({ line: lineKeyHash(line), template: templateKeyHash(line) });
+      }),
+      { numRuns: 3000 },
+    );
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    for (const line of [words(TEMPLATE_MAX_WORDS), words(TEMPLATE_MAX_WORDS + 1), 'x'.repeat(TEMPLATE_MAX_CHARS), ' x'.repeat(TEMPLATE_MAX_CHARS / 2) + 'x', 'Σ menu ' + words(TEMPLATE_MAX_WORDS)]) {
+      expect(lineKeyHashes(line)).toEqual({ line: lineKeyHash(line), template: templateKeyHash(line) });
+    }
   });
 
   it('gives no key to lines without a letter or digit', () => {
