@@ -20,7 +20,7 @@ import { createInterface } from 'node:readline';
 import { bandingFor, describeClusters, emptySignatureTable, planClusters, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
 import { BandBuckets, bandKeys } from './dedup/lsh.js';
 import { debugMemory } from './debug.js';
-import { collectGarbage } from './memory.js';
+import { collectGarbage, COLLECT_MIN_ITEMS } from './memory.js';
 import type { InputFile } from './io/discover.js';
 import { readInput, type ReadEvent, type ReadOptions, type RejectReason } from './io/read.js';
 import { readAhead } from './io/read-ahead.js';
@@ -741,9 +741,6 @@ async function readWordCodes(shardDirs: readonly string[], rows: readonly number
   return codes;
 }
 
-/** Runs smaller than this leave collection to V8: their heap is small, and a forced collection costs a test run time. */
-const COLLECT_MIN_RECORDS = 50_000;
-
 /**
  * Joins the shards: clusters their candidate documents, writes the duplicate clusters, then every shard's
  * records in shard order (copies dropped or marked), and the rejects (all shards' read rejects, then all clean
@@ -754,7 +751,7 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   const summary = sumShardSummaries(shardSummaries, files);
   const started = process.hrtime.bigint();
   // Between passes of a large run, the last pass's dead data is collected (see memory.ts).
-  const collect = summary.read >= COLLECT_MIN_RECORDS ? collectGarbage : () => undefined;
+  const collect = summary.read >= COLLECT_MIN_ITEMS ? collectGarbage : () => undefined;
   if (options.detectDuplicates) collect(); // the candidate search's band keys
   const result: DedupResult = options.detectDuplicates ? await clusterShards(shardDirs, members, options.dedup) : { clusters: [], candidatePairs: 0, verifiedPairs: 0 };
   summary.seconds.dedup = Number(process.hrtime.bigint() - started) / 1e9;

@@ -1,11 +1,16 @@
 /**
- * A full garbage collection on demand, between the reduce step's passes. V8 collects its old generation when it
+ * A full garbage collection on demand, between a large run's passes. V8 collects its old generation when it
  * reaches a limit set from the heap's history, so on a million documents the dead signature table and the
- * cluster pass's garbage stayed in the heap through the next pass: ~450 MB of peak RSS for nothing. One
- * collection per pass costs well under a second.
+ * cluster pass's garbage stayed in the heap through the next pass: ~450 MB of peak RSS for nothing; and the
+ * discovery of a million input files left ~500 MB of garbage (directory entries, real paths) in the heap while
+ * the read threads started. One collection per pass costs well under a second.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+
+/** Runs with fewer records or files than this leave collection to V8: their heap is small, and a forced
+ *  collection costs a test run time. */
+export const COLLECT_MIN_ITEMS = 50_000;
 
 let collect: (() => void) | null | undefined;
 

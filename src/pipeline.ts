@@ -30,6 +30,7 @@ import {
   type ShardRenames,
 } from './mapreduce.js';
 import { debugMemory } from './debug.js';
+import { collectGarbage, COLLECT_MIN_ITEMS } from './memory.js';
 import type { OutputRecord } from './types.js';
 import { BATCH_RECORDS, CleanPool, cleanStageOptions, WORKER_RESOURCE_LIMITS } from './workers/clean-stage.js';
 import { LineCounts } from './workers/line-counts.js';
@@ -227,6 +228,8 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
     }
   };
   try {
+    // What finding a large run's inputs left in the heap goes before the read threads start (see memory.ts).
+    if (files.length >= COLLECT_MIN_ITEMS) collectGarbage();
     const shards = localShards(files, cleanStageOptions(options).jobs);
     const readDirs = shards.map((s) => join(work.dir, 'read', shardDirName(s.index)));
     const mapDirs = shards.map((s) => join(work.dir, 'map', shardDirName(s.index)));
