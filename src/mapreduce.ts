@@ -615,9 +615,11 @@ export interface ReduceResult {
 export async function localCandidateMembers(shardDirs: readonly string[], dedup: DedupOptions): Promise<CandidateMembers> {
   const banding = bandingFor(dedup);
   const bands = banding.bands;
-  let keys = new Uint32Array(bands * 1024);
-  let shardOf = new Uint32Array(1024);
-  let indexOf = new Uint32Array(1024);
+  // Sized once from the shards' counts: one large array is given back to the system when freed (see SignatureTable).
+  const expected = Math.max(1024, await signatureCount(shardDirs));
+  let keys = new Uint32Array(bands * expected);
+  let shardOf = new Uint32Array(expected);
+  let indexOf = new Uint32Array(expected);
   let n = 0;
   let minhash = new Uint32Array(0);
   for (let s = 0; s < shardDirs.length; s++) {
@@ -651,6 +653,13 @@ export async function localCandidateMembers(shardDirs: readonly string[], dedup:
     set.add(indexOf[i]);
   }
   return members;
+}
+
+/** Signatures in the shards, from their summaries. */
+async function signatureCount(shardDirs: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const summary of await Promise.all(shardDirs.map(readShardSummary))) count += summary.signatures;
+  return count;
 }
 
 function grown(a: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
@@ -697,7 +706,10 @@ async function* fileLines(path: string): AsyncGenerator<string> {
  * clustering reads (SignatureTable); the word codes are read back afterwards for the clusters' members only.
  */
 export async function clusterShards(shardDirs: readonly string[], members: CandidateMembers, dedup: DedupOptions): Promise<DedupResult> {
-  const table = emptySignatureTable(dedup);
+  let rows = 0;
+  if (members === 'all') rows = await signatureCount(shardDirs);
+  else for (const wanted of members.values()) rows += wanted.size;
+  const table = emptySignatureTable(dedup, rows);
   // Where each row came from, to read its word codes back.
   const rowShard: number[] = [];
   const rowIndex: number[] = [];

@@ -299,11 +299,11 @@ export function describeClusters(table: SignatureTable, plan: readonly number[][
   return clusters.sort((a, b) => byId(a.kept, b.kept));
 }
 
-/** An empty table banded for `options` (add signatures, then sortById). */
-export function emptySignatureTable(options: DedupOptions): SignatureTable {
+/** An empty table banded for `options` (add signatures, then sortById), with room for `expectedRows` compact signatures. */
+export function emptySignatureTable(options: DedupOptions, expectedRows = 0): SignatureTable {
   const banding = bandingFor(options);
   if (banding.bands * banding.rows > options.numPerm) throw new RangeError('bands × rows exceeds numPerm');
-  return new SignatureTable(banding);
+  return new SignatureTable(banding, { rows: expectedRows, shinglesPerRow: DEFAULT_COMPACT_OPTIONS.sampleShingles });
 }
 
 /** A table of the signatures' band keys, shingle samples and completeness, sorted by id. */

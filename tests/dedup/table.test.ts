@@ -36,6 +36,23 @@ describe('SignatureTable', () => {
     runs.forEach((run, i) => expect([...table.shingles(i)]).toEqual([...run]));
   });
 
+  it('reads the same with room made up front, whether the rows and shingles expected were too few, exact or too many', () => {
+    const banding = bandingFor(options);
+    const sigs = Array.from({ length: 40 }, (_, i) => sign(`d${String((i * 17) % 40).padStart(2, '0')}`, i % 9 === 0 ? '' : paragraph(`p${i}`, 20 + ((i * 37) % 300))));
+    const reference = signatureTable(sigs, options);
+    for (const expected of [{ rows: 7, shinglesPerRow: 3 }, { rows: 40, shinglesPerRow: 128 }, { rows: 20_000, shinglesPerRow: 128 }]) {
+      const table = new SignatureTable(banding, expected);
+      for (const s of sigs) table.add(s);
+      table.sortById();
+      for (let k = 0; k < sigs.length; k++) {
+        expect(table.id(k)).toBe(reference.id(k));
+        expect([...table.shingles(k)]).toEqual([...reference.shingles(k)]);
+        expect(table.completeness(k)).toEqual(reference.completeness(k));
+        for (let band = 0; band < banding.bands; band++) expect(table.bandKey(k, band)).toBe(reference.bandKey(k, band));
+      }
+    }
+  });
+
   it('refuses a repeated id and reading positions before sorting', () => {
     const table = new SignatureTable(bandingFor(options));
     table.add(sign('x', paragraph('x', 50)));
