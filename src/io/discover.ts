@@ -18,6 +18,8 @@ export interface InputProblem {
 export interface Discovery {
   files: InputFile[];
   problems: InputProblem[];
+  /** Real paths of the files found (stdin excluded), as discovery resolved them: what an output must not be. */
+  realPaths: ReadonlySet<string>;
 }
 
 /** Plain-words reason for a file system error, for one-line messages. */
@@ -70,7 +72,8 @@ export async function findInputs(args: readonly string[]): Promise<Discovery> {
     }
   }
   files.sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.path, b.path));
-  return { files, problems };
+  seenFiles.delete('-');
+  return { files, problems, realPaths: seenFiles };
 }
 
 async function walkDirectory(

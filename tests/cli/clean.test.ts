@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -85,6 +85,22 @@ describe('corpus clean (end to end)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is also an input/);
     expect(readFileSync(input, 'utf8')).toMatch(/^Some article/);
+  });
+
+  it('refuses an output that reaches an input found in a folder by another path (symlink, folder symlink)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'pages'));
+    const input = join(dir, 'pages', 'a.txt');
+    writeFileSync(input, 'Some article text that must not be overwritten. ' + article(8));
+    symlinkSync(input, join(dir, 'link.jsonl'));
+    symlinkSync(join(dir, 'pages'), join(dir, 'alias'));
+    for (const out of [join(dir, 'link.jsonl'), join(dir, 'alias', 'a.txt')]) {
+      const r = corpus(['clean', join(dir, 'pages'), '-o', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is also an input/);
+    }
+    expect(readFileSync(input, 'utf8')).toMatch(/^Some article/);
+    expect(corpus(['clean', join(dir, 'pages'), '-o', join(dir, 'out.jsonl')]).code).toBe(0);
   });
 
   it('shows help with examples, and the version', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,12 @@ describe('findInputs', () => {
     const root = tree();
     const { files } = await findInputs([join(root, 'b/deep/c.txt'), '-']);
     expect(files.map((f) => f.name).sort()).toEqual(['c.txt', 'stdin']);
+  });
+
+  it("gives every found file's real path, stdin excluded", async () => {
+    const root = tree();
+    const { files, realPaths } = await findInputs([root, '-']);
+    expect([...realPaths].sort()).toEqual(files.filter((f) => f.path !== '-').map((f) => realpathSync(f.path)).sort());
   });
 
   it('reports a missing path and keeps the others', async () => {

@@ -92,9 +92,9 @@ async function signCommand(inputs: string[], flags: SignFlags & { jobs?: number 
   if (inputs.includes('-')) throw new CommandUsageError('corpus sign reads files and folders, not stdin');
   const read = readOptionsOf(flags);
   const printMessage = messagePrinter(makeChalk(process.stderr, flags.color === false), !!flags.quiet);
-  const { files, problems } = await findInputs(inputs);
+  const { files, problems, realPaths } = await findInputs(inputs);
   for (const p of problems) printMessage('problem', `${p.path}: ${p.message}`);
-  checkOutputsAreNotInputs(files, [flags.signatures]);
+  checkOutputsAreNotInputs(realPaths, [flags.signatures]);
   const { writeSignaturesParquet } = await import('../../distributed/parquet.js');
   const { summary, rows } = await writeSignaturesParquet(files, { read, dedup: dedupOptionsOf(flags), keepNoise: false, minChars: flags.minChars, jobs: flags.jobs }, flags.signatures);
   for (const m of summary.messages) printMessage(m.kind, m.text);
