@@ -731,6 +731,9 @@ export async function clusterShards(shardDirs: readonly string[], members: Candi
   }
   table.sortById();
   const plan = planClusters(table, dedup);
+  // The plan's garbage (candidate pairs, verification) goes before the word codes are read: at a million
+  // documents it was the run's peak, on top of the table still in use.
+  if (table.size >= COLLECT_MIN_ITEMS) collectGarbage();
   debugMemory('dedup plan');
   const codes = await readWordCodes(shardDirs, plan.clusters.flat().map((position) => table.row(position)), rowShard, rowIndex);
   const clusters = describeClusters(table, plan.clusters, (position) => codes.get(table.row(position)) ?? '', dedup);
