@@ -14,8 +14,8 @@ import type { CleanWorkerData } from './clean-worker.js';
 
 /** Records per task: enough to amortise a message round trip (~0.1 ms) over ~1 ms of cleaning per record. */
 export const BATCH_RECORDS = 128;
-/** Characters per task at most, so a batch of huge pages does not hold hundreds of MB at once. */
-export const BATCH_CHARS = 1 << 20;
+/** Bytes per task at most, so a batch of huge pages does not hold hundreds of MB at once. */
+export const BATCH_BYTES = 1 << 20;
 /** Batches in flight per worker: one running, one queued, so a worker never waits for the main thread. */
 const IN_FLIGHT_PER_JOB = 3;
 
@@ -27,39 +27,51 @@ export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 64 };
 export const defaultJobs = (): number => availableParallelism();
 
 /**
- * Batches of raw JSON lines read from `path`, each at most BATCH_RECORDS lines or BATCH_CHARS characters
- * (a single longer line makes a batch of its own). Lines are never parsed here: the workers parse them.
+ * Batches of raw JSON lines read from `path` as UTF-8 bytes, each cut after the line that reaches BATCH_RECORDS
+ * lines or BATCH_BYTES bytes (so a huge line ends the batch it is in), each in an ArrayBuffer of its own so it can be
+ * transferred to a worker: the main thread never decodes the spool, and no string is copied between threads.
  */
-export async function* spoolBatches(path: string, maxRecords = BATCH_RECORDS, maxChars = BATCH_CHARS): AsyncGenerator<string> {
+export async function* spoolByteBatches(path: string, maxRecords = BATCH_RECORDS, maxBytes = BATCH_BYTES): AsyncGenerator<Uint8Array> {
   const file = await open(path, 'r');
   try {
-    const decoder = new TextDecoder('utf-8');
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    let pending = '';
+    let pending = new Uint8Array(1 << 21);
+    let length = 0;
     let lines = 0;
     let scanned = 0;
     for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      pending += bytesRead > 0 ? decoder.decode(buffer.subarray(0, bytesRead), { stream: true }) : decoder.decode();
+      if (pending.length - length < 1 << 20) {
+        const grown = new Uint8Array(pending.length * 2);
+        grown.set(pending.subarray(0, length));
+        pending = grown;
+      }
+      const { bytesRead } = await file.read(pending, length, 1 << 20, null);
+      length += bytesRead;
       // Cut after the line that reaches either limit.
-      let nl: number;
-      while ((nl = pending.indexOf('\n', scanned)) >= 0) {
+      const nextLineEnd = (): number => pending.subarray(0, length).indexOf(10, scanned);
+      for (let nl = nextLineEnd(); nl >= 0; nl = nextLineEnd()) {
         lines++;
         scanned = nl + 1;
-        if (lines >= maxRecords || scanned >= maxChars) {
+        if (lines >= maxRecords || scanned >= maxBytes) {
           yield pending.slice(0, scanned);
-          pending = pending.slice(scanned);
+          pending.copyWithin(0, scanned, length);
+          length -= scanned;
           lines = 0;
           scanned = 0;
         }
       }
-      scanned = pending.length;
+      scanned = length;
       if (bytesRead === 0) break;
     }
-    if (pending.length) yield pending;
+    if (length) yield pending.slice(0, length);
   } finally {
     await file.close();
   }
+}
+
+/** The batches of spoolByteBatches as text, for cleaning in-process. */
+export async function* spoolBatches(path: string, maxRecords = BATCH_RECORDS, maxBytes = BATCH_BYTES): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const bytes of spoolByteBatches(path, maxRecords, maxBytes)) yield decoder.decode(bytes);
 }
 
 /** The compiled worker beside this file; absent when running from TypeScript sources (tests), then in-process. */
@@ -109,8 +121,8 @@ export class CleanPool {
     }
     const inFlight: Promise<CleanedBatch>[] = [];
     try {
-      for await (const rows of spoolBatches(path)) {
-        const task = pool.run(rows) as Promise<CleanedBatch>;
+      for await (const rows of spoolByteBatches(path)) {
+        const task = pool.run(rows, { transferList: [rows.buffer as ArrayBuffer] }) as Promise<CleanedBatch>;
         // A rejection is awaited in order below; mark it handled so a later failure is not reported twice.
         task.catch(() => undefined);
         inFlight.push(task);

@@ -16,8 +16,10 @@ export interface CleanWorkerData {
 const data = workerData as CleanWorkerData;
 const stats = data.stats ? new LineCounts(data.stats).asCorpusStats() : null;
 
-/** One task: JSON lines of read rows → the cleaned batch (a piscina "movable" so its typed arrays are transferred). */
-export default function cleanTask(rows: string): object {
-  const batch = cleanBatch(rows, stats, data.options);
+const utf8 = new TextDecoder('utf-8');
+
+/** One task: JSON lines of read rows as UTF-8 (transferred) → the cleaned batch (a piscina "movable" so its typed arrays are transferred). */
+export default function cleanTask(rows: Uint8Array): object {
+  const batch = cleanBatch(utf8.decode(rows), stats, data.options);
   return move({ [transferableSymbol]: transferList(batch), [valueSymbol]: batch } as never);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script without types
 import { generate } from '../../bench/generate.mjs';
-import { spoolBatches } from '../../src/workers/clean-stage.js';
+import { spoolBatches, spoolByteBatches } from '../../src/workers/clean-stage.js';
 import { LineCounts } from '../../src/workers/line-counts.js';
 import { packSignatures, unpackSignatures } from '../../src/workers/clean-batch.js';
 import { readAhead } from '../../src/io/read-ahead.js';
@@ -65,6 +65,22 @@ describe('spoolBatches', () => {
       expect(b.split('\n').length - 1).toBeLessThanOrEqual(64);
     }
     expect(batches.length).toBeGreaterThan(1000 / 64);
+  });
+
+  it('hands out bytes batches each in a buffer of its own (transferable), cut after a line longer than the limit', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `d${i}`, text: (i === 150 ? 'ж'.repeat(3_000_000) : 'é'.repeat(i % 97)) }) + '\n');
+    const path = join(dir, 'spool-bytes.jsonl');
+    writeFileSync(path, lines.join(''));
+    const batches: Uint8Array[] = [];
+    for await (const b of spoolByteBatches(path, 64, 3000)) batches.push(b);
+    for (const b of batches) {
+      expect(b.byteOffset).toBe(0);
+      expect(b.buffer.byteLength).toBe(b.length);
+      expect(b[b.length - 1]).toBe(10);
+    }
+    expect(Buffer.concat(batches).toString('utf8')).toBe(lines.join(''));
+    // The batch reaching the limit with the long line is cut right after it.
+    expect(batches.some((b) => new TextDecoder().decode(b).endsWith(lines[150]))).toBe(true);
   });
 });
 
