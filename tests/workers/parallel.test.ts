@@ -114,6 +114,26 @@ describe('LineCounts', () => {
     const shared = new LineCounts(counts.share());
     for (const [hash, n] of stats.lineDocs) expect(shared.get(hash)).toBe(n);
   });
+
+  it('counts a line repeated within a document once, also while the table grows', () => {
+    // ~60k distinct lines (digits fold to 0 in line keys, so numbers are spelt in letters): the table (65,536
+    // slots at first) grows while documents are counted.
+    const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
+    const texts = Array.from({ length: 1500 }, (_, d) => {
+      const own = Array.from({ length: 40 }, (_, k) => `Line ${letters(d)} number ${letters(k)} of its own`);
+      return ['Share this', ...own.slice(0, 20), 'SHARE   this!', `Menu ${letters(d % 5)}`, ...own.slice(20), `menu ${letters(d % 5)}`, own[3]].join('\n');
+    });
+    const stats = createCorpusStats();
+    const counts = new LineCounts();
+    for (const t of texts) {
+      addToCorpusStats(stats, t);
+      counts.addDocument(t);
+    }
+    expect(stats.lineDocs.size).toBeGreaterThan(60_000);
+    expect(counts.size).toBe(stats.lineDocs.size);
+    for (const [hash, n] of stats.lineDocs) expect(counts.get(hash)).toBe(n);
+    expect(counts.documents).toBe(texts.length);
+  });
 });
 
 describe('compact signatures', () => {
