@@ -780,18 +780,21 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   for (const kind of [SHARD_FILES.readRejects, SHARD_FILES.cleanRejects])
     if (sinks.rejects) for (const dir of shardDirs) for await (const line of fileLines(join(dir, kind))) await sinks.rejects.write(line + '\n');
 
-  // A run with record output (clean) writes the cluster records as they come; one without (dupes, stats,
-  // report) gets them back too.
+  // A run without record output (dupes, stats, report) gets the cluster records back. A run with it writes
+  // them to its clusters sink: the members' views are gathered in the pass that writes the records, and the
+  // cluster records follow (a pass of its own over every record was a third of writing).
   const clusters: object[] = [];
-  if (result.clusters.length && (sinks.clusters || !sinks.output)) {
+  const viewsWhileWriting = result.clusters.length && sinks.clusters && sinks.output ? new MemberViews(result.clusters) : undefined;
+  if (result.clusters.length && !viewsWhileWriting && (sinks.clusters || !sinks.output)) {
     for await (const line of clusterLinesOf(result.clusters, shardRecords(shardDirs))) {
       await sinks.clusters?.write(line);
       if (!sinks.output) clusters.push(JSON.parse(line) as object);
     }
+    collect(); // the members' views and the pass's garbage
   }
-  if (result.clusters.length) collect(); // the members' views and the pass's garbage
   debugMemory('cluster records');
-  await writeRecords(shardRecords(shardDirs), result.clusters, options, sinks, summary);
+  await writeRecords(shardRecords(shardDirs), result.clusters, options, sinks, summary, viewsWhileWriting);
+  if (viewsWhileWriting) for (const line of viewsWhileWriting.lines()) await sinks.clusters!.write(line);
   debugMemory('write');
   summary.seconds.write = Number(process.hrtime.bigint() - writeStarted) / 1e9;
   return { summary, clusters };
@@ -841,27 +844,42 @@ export async function clusterRecords(clusters: readonly Cluster[], cleaned: Asyn
 const NO_VIEW = JSON.stringify({ title: null, site: null, date: null, chars: 0, preview: '' });
 
 /**
- * clusterRecords one at a time, as JSON lines (`jsonLine` of each record): a run that writes them (`clean
- * --dupes-out`) holds what each member shows (title, site, date, chars, preview) as one short JSON string, not
- * every cluster record at once (on a million documents the records took ~1 GB). Lines are joined from those
- * strings rather than built as objects and serialised: on a million documents the objects' garbage grew the heap
- * by ~450 MB.
+ * What each cluster member shows (title, site, date, chars, preview), held as one short JSON string per member
+ * rather than every cluster record at once (on a million documents the records took ~1 GB); cluster records
+ * are joined from those strings rather than built as objects and serialised (on a million documents the
+ * objects' garbage grew the heap by ~450 MB).
  */
-export async function* clusterLinesOf(clusters: readonly Cluster[], cleaned: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const shown = new Map<string, string>();
-  const members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
-  for await (const line of cleaned) {
-    const id = recordId(line);
-    if (!members.has(id)) continue;
+export class MemberViews {
+  private readonly members: Set<string>;
+  private readonly shown = new Map<string, string>();
+
+  constructor(private readonly clusters: readonly Cluster[]) {
+    this.members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
+  }
+
+  /** Notes what a cleaned record (its JSON line) shows, when it is a member. */
+  see(line: Buffer, id = recordId(line)): void {
+    if (!this.members.has(id)) return;
     const r = JSON.parse(line.toString('utf8')) as OutputRecord;
-    shown.set(id, JSON.stringify({ title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) }));
+    this.shown.set(id, JSON.stringify({ title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) }));
   }
-  for (let i = 0; i < clusters.length; i++) {
-    const cluster = clusters[i];
-    // Each member's fields, then its view's: the key order of { ...member, ...view }.
-    const parts = cluster.members.map((m) => JSON.stringify(m).slice(0, -1) + ',' + (shown.get(m.id) ?? NO_VIEW).slice(1));
-    yield `{"cluster":${i + 1},"kept":${JSON.stringify(cluster.kept)},"members":[${parts.join(',')}]}\n`;
+
+  /** clusterRecords one at a time, as JSON lines (`jsonLine` of each record). */
+  *lines(): Generator<string> {
+    for (let i = 0; i < this.clusters.length; i++) {
+      const cluster = this.clusters[i];
+      // Each member's fields, then its view's: the key order of { ...member, ...view }.
+      const parts = cluster.members.map((m) => JSON.stringify(m).slice(0, -1) + ',' + (this.shown.get(m.id) ?? NO_VIEW).slice(1));
+      yield `{"cluster":${i + 1},"kept":${JSON.stringify(cluster.kept)},"members":[${parts.join(',')}]}\n`;
+    }
   }
+}
+
+/** clusterRecords one at a time, as JSON lines, from one pass over the cleaned records. */
+export async function* clusterLinesOf(clusters: readonly Cluster[], cleaned: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const views = new MemberViews(clusters);
+  for await (const line of cleaned) views.see(line);
+  yield* views.lines();
 }
 
 /** First words of a body, on one line. */
@@ -877,17 +895,19 @@ export function previewOf(text: string, chars = 120): string {
   return flat.length <= chars ? flat : flat.slice(0, chars - 1).trimEnd() + '…';
 }
 
-/** The reduce step's last stage: writes each cleaned record in order, dropping or marking duplicates. */
+/** The reduce step's last stage: writes each cleaned record in order, dropping or marking duplicates; `views` sees every record. */
 export async function writeRecords(
   cleaned: AsyncIterable<Buffer>,
   clusters: readonly Cluster[],
   options: { dropDuplicates: boolean },
   io: Pick<ReduceSinks, 'output' | 'onRecord'>,
   summary: RunSummary,
+  views?: MemberViews,
 ): Promise<void> {
   const { copiesOf, keptFor } = clusterRoles(clusters);
   for await (const line of cleaned) {
     const id = recordId(line);
+    views?.see(line, id);
     const kept = keptFor.get(id);
     const copies = copiesOf.get(id);
     // Most records are in no cluster: written as the map step serialised them (the same bytes), never decoded,

@@ -32,6 +32,17 @@ describe('corpus dupes and deduplicating clean (seeds, end to end)', () => {
     expect(jsonl(readFileSync(join(dir, 'clusters.jsonl'), 'utf8'))[0].kept).toBe(A);
   });
 
+  it('--dupes-out writes the cluster records dupes --json prints, also when it shares stdout with the records', () => {
+    const dir = tempDir();
+    expect(corpus(['clean', fixture('seeds'), '-o', join(dir, 'out.jsonl'), '--dupes-out', join(dir, 'clusters.jsonl')]).code).toBe(0);
+    const clusters = readFileSync(join(dir, 'clusters.jsonl'), 'utf8');
+    expect(clusters).toBe(corpus(['dupes', fixture('seeds'), '--json']).stdout);
+    expect(jsonl(clusters)[0].members.map((m: { id: string; preview: string }) => [m.id, m.preview.length > 0])).toEqual([[A, true], [B, true]]);
+    const both = jsonl(corpus(['clean', fixture('seeds'), '--dupes-out', '-']).stdout);
+    expect(both.filter((x) => x.cluster !== undefined)).toEqual(jsonl(clusters));
+    expect(both.filter((x) => x.cluster === undefined)).toEqual(jsonl(readFileSync(join(dir, 'out.jsonl'), 'utf8')));
+  });
+
   it('clean --no-dedup keeps every record and marks the copy duplicate_of', () => {
     const records = jsonl(corpus(['clean', fixture('seeds'), '--no-dedup']).stdout);
     expect(records).toHaveLength(5);
