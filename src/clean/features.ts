@@ -2,7 +2,8 @@
 import type { Block } from './blocks.js';
 import { boilerplateCoverage } from './phrases.js';
 import { classAt, LETTER, NUMBER, PAIR } from '../text/char-classes.js';
-import { ASCII_WORD_HASH_START, asciiWordHashStep, isAsciiStopword, isStopword, lowerBit, stopwordTable, type StopwordTable } from './stopwords.js';
+import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
+import { isAsciiStopword, isStopword, lowerBit, stopwordTable, type StopwordTable } from './stopwords.js';
 
 export interface BlockFeatures {
   /** Length in Latin-equivalent characters: CJK ideographs and kana count 3, Hangul syllables 2. */
@@ -78,7 +79,7 @@ function countWords(text: string, stopwords: StopwordTable | null): { count: num
   let stops = 0;
   let start = -1;
   let ascii = true;
-  let hash = ASCII_WORD_HASH_START;
+  let hash = FNV_OFFSET;
   const end = (i: number): void => {
     if (count++ < DENSITY_SAMPLE_WORDS && stopwords) {
       if (ascii ? isAsciiStopword(stopwords, text, start, i, hash) : isStopword(stopwords.set, text.slice(start, i))) stops++;
@@ -99,9 +100,9 @@ function countWords(text: string, stopwords: StopwordTable | null): { count: num
       if (start < 0) {
         start = i;
         ascii = true;
-        hash = ASCII_WORD_HASH_START;
+        hash = FNV_OFFSET;
       }
-      if (unit < 0x80) hash = asciiWordHashStep(hash, unit | lowerBit(unit));
+      if (unit < 0x80) hash = fnvStep(hash, unit | lowerBit(unit));
       else ascii = false;
     } else if (start >= 0) end(i);
     i += width - 1;

@@ -6,6 +6,8 @@
  * document's text is a republished article (see contentDocuments()).
  */
 
+import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
+
 export interface CorpusStats {
   /** 32-bit FNV-1a hash of a normalised line → number of documents containing it. */
   lineDocs: Map<number, number>;
@@ -39,11 +41,8 @@ export function normaliseLine(line: string): string {
 
 /** FNV-1a over UTF-16 code units: fast, 32-bit, collisions negligible at per-line granularity. */
 export function hashLine(normalised: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < normalised.length; i++) {
-    h ^= normalised.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  let h = FNV_OFFSET;
+  for (let i = 0; i < normalised.length; i++) h = fnvStep(h, normalised.charCodeAt(i));
   return h >>> 0;
 }
 
@@ -104,8 +103,6 @@ function classify(unit: number): number {
   return cls;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /**
  * hashLine(lineKey(text.slice(from, to))) without building a string: the line read under its key's rules in one
@@ -133,10 +130,10 @@ function fastLineKeyHash(text: string, from: number, to: number, maxWords = Infi
     if (cls === COMPLEX) return null;
     if (gap) {
       if (++words > maxWords) return -1;
-      h = Math.imul(h ^ 32, FNV_PRIME);
+      h = fnvStep(h, 32);
       gap = false;
     }
-    h = Math.imul(h ^ (cls === NUMBER ? 48 : unitLower[unit]), FNV_PRIME);
+    h = fnvStep(h, cls === NUMBER ? 48 : unitLower[unit]);
     emitted = true;
   }
   fastWords = words;

@@ -1,5 +1,6 @@
 /** Stoplists from stopwords-iso (loaded once, lazily per language) and stopword density. */
 import { createRequire } from 'node:module';
+import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
 
 const require = createRequire(import.meta.url);
 /** stopwords-iso ships JSON only: ISO 639-1 code → word list. */
@@ -21,9 +22,6 @@ export function stoplist(lang: string | null): Set<string> | null {
   return set;
 }
 
-/** FNV-1a over UTF-16 units: the hash a scan can build one unit at a time (asciiWordHashStep) as it reads a word. */
-export const ASCII_WORD_HASH_START = 0x811c9dc5 | 0;
-export const asciiWordHashStep = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193);
 
 /**
  * A stoplist's ASCII words in an open-addressing table of their hashes, so a scan can look a word up while reading
@@ -53,8 +51,8 @@ export function stopwordTable(lang: string | null): StopwordTable | null {
   while (size < ascii.length * 2) size *= 2;
   table = { set, hashes: new Int32Array(size), slots: new Int32Array(size), ascii };
   ascii.forEach((word, index) => {
-    let hash = ASCII_WORD_HASH_START;
-    for (let i = 0; i < word.length; i++) hash = asciiWordHashStep(hash, word.charCodeAt(i));
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) hash = fnvStep(hash, word.charCodeAt(i));
     let slot = hash & (size - 1);
     while (table!.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
     table!.hashes[slot] = hash;
