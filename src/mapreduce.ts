@@ -106,20 +106,30 @@ async function* withIndex(file: number, events: AsyncIterable<ReadEvent>): Async
   for await (const event of events) yield { file, event };
 }
 
+export interface ReadStepOptions {
+  shard?: number;
+  /** Count lines for cleaning (default); off when nothing will be cleaned. */
+  countLines?: boolean;
+  /** fsync the folder's files (default): off for a run's private temporary folder, which no later run reads. */
+  durable?: boolean;
+  progress?(done: number): void;
+}
+
 /**
  * Reads, decodes and splits the files of one shard into `dir` (created): the records as JSON lines for the map
  * step, the rejects, and a summary; and counts, for every normalised line, the documents holding it. Counts
  * are mergeable (LineCounts.addCounts): the shards' merged counts equal a single pass's, so cleaning, and so
  * the output, do not depend on the cut. Ids are left as read; planRenames makes them unique across the run.
  */
-export async function readStep(files: readonly InputFile[], read: ReadOptions, dir: string, options: { shard?: number; countLines?: boolean; progress?(done: number): void } = {}): Promise<ReadResult> {
+export async function readStep(files: readonly InputFile[], read: ReadOptions, dir: string, options: ReadStepOptions = {}): Promise<ReadResult> {
   const started = process.hrtime.bigint();
   await mkdir(dir, { recursive: true });
   const counts = options.countLines === false ? null : new LineCounts();
   const ids: ReadId[] = [];
   const summary: ReadSummary = { shard: options.shard ?? 0, files: files.length, read: 0, records: 0, rejected: 0, readRejectReasons: {}, inputProblems: 0, messages: [], seconds: 0 };
-  const rows = await FileLines.open(join(dir, READ_FILES.rows));
-  const rejects = await FileLines.open(join(dir, READ_FILES.rejects));
+  const durable = options.durable ?? true;
+  const rows = await FileLines.open(join(dir, READ_FILES.rows), durable);
+  const rejects = await FileLines.open(join(dir, READ_FILES.rejects), durable);
   const indexes = files.map((_, i) => i);
   const events = readAhead(indexes, (i) => withIndex(i, readInput(files[i], read)), { depth: READ_AHEAD_FILES, maxBuffered: READ_AHEAD_CHARS, size: eventSize });
   for await (const { file, event } of events) {
@@ -316,13 +326,16 @@ export async function readShardSummary(dir: string): Promise<ShardSummary> {
   return JSON.parse(await readFile(join(dir, SHARD_FILES.summary), 'utf8')) as ShardSummary;
 }
 
-/** Buffered appends to a file (few large writes). */
+/** Buffered appends to a file (few large writes), fsynced on close when `durable`. */
 class FileLines {
   private pending: (string | Buffer)[] = [];
   private size = 0;
-  private constructor(private readonly handle: FileHandle) {}
-  static async open(path: string): Promise<FileLines> {
-    return new FileLines(await open(path, 'w'));
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly durable: boolean,
+  ) {}
+  static async open(path: string, durable = true): Promise<FileLines> {
+    return new FileLines(await open(path, 'w'), durable);
   }
   async write(data: string | Buffer): Promise<void> {
     this.pending.push(data);
@@ -338,7 +351,7 @@ class FileLines {
   }
   async close(): Promise<void> {
     await this.flush();
-    await this.handle.sync();
+    if (this.durable) await this.handle.sync();
     await this.handle.close();
   }
 }
@@ -350,6 +363,8 @@ export interface MapHooks {
   progress?(done: number): void;
   /** The run's clean workers (one pool for every shard); without it the step starts a pool of its own. */
   pool?: CleanPool;
+  /** fsync the shard folder's files before it is renamed into place (default): off for a run's private temporary folder. */
+  durable?: boolean;
 }
 
 /**
@@ -375,14 +390,15 @@ export async function mapStep(
   try {
     const { records: _records, seconds: _seconds, ...readCounts } = read;
     const summary: ShardSummary = { ...readCounts, kept: 0, cleanRejectReasons: {}, signatures: 0, seconds: 0 };
-    if (!(await copyRenamed(join(readDir, READ_FILES.rejects), join(tmp, SHARD_FILES.readRejects), renames.rejects)))
+    const durable = hooks.durable ?? true;
+    if (!(await copyRenamed(join(readDir, READ_FILES.rejects), join(tmp, SHARD_FILES.readRejects), renames.rejects, durable)))
       await copyFile(join(readDir, READ_FILES.rejects), join(tmp, SHARD_FILES.readRejects));
     const rowsPath = join(tmp, 'rows.renamed.jsonl');
-    const renamed = await copyRenamed(join(readDir, READ_FILES.rows), rowsPath, renames.records);
+    const renamed = await copyRenamed(join(readDir, READ_FILES.rows), rowsPath, renames.records, durable);
 
-    const records = await FileLines.open(join(tmp, SHARD_FILES.records));
-    const cleanRejects = await FileLines.open(join(tmp, SHARD_FILES.cleanRejects));
-    const signatures = await FileLines.open(join(tmp, SHARD_FILES.signatures));
+    const records = await FileLines.open(join(tmp, SHARD_FILES.records), durable);
+    const cleanRejects = await FileLines.open(join(tmp, SHARD_FILES.cleanRejects), durable);
+    const signatures = await FileLines.open(join(tmp, SHARD_FILES.signatures), durable);
     await signatures.write(SIGNATURES_HEADER);
     let done = 0;
     const onBatch = async (batch: CleanedBatch): Promise<void> => {
@@ -423,9 +439,9 @@ export async function mapStep(
  * Copies a JSONL file of `{ id, … }` lines, giving the k-th line the id `renames[k]` where there is one. Copies
  * nothing and returns false when there are no renames (the usual case).
  */
-async function copyRenamed(from: string, to: string, renames: Readonly<Record<number, string>> = {}): Promise<boolean> {
+async function copyRenamed(from: string, to: string, renames: Readonly<Record<number, string>> = {}, durable = true): Promise<boolean> {
   if (!Object.keys(renames).length) return false;
-  const out = await FileLines.open(to);
+  const out = await FileLines.open(to, durable);
   let k = 0;
   for await (const line of fileLines(from)) {
     const unique = renames[k++];

@@ -6,7 +6,9 @@
  *   clean  mapStep per shard with the merged counts (cleaning and signing in worker threads)
  *   dedup, write   reduceStep over the shard folders
  *
- * Text lives in the shard folders of a private temporary folder; memory holds signatures and counts only.
+ * Text lives in the shard folders of a private temporary folder; memory holds signatures and counts only. That
+ * folder is never fsynced: it is removed at the end of the run, and an interrupted run starts again from its inputs,
+ * so forcing its ~3 copies of the corpus to disk would only make the run wait on the disk.
  */
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -119,7 +121,7 @@ const READ_WORKER_URL = new URL('./workers/read-worker.js', import.meta.url);
  */
 async function readShards(shards: readonly LocalShard[], dirs: readonly string[], options: PipelineOptions, jobs: number, onShard: (result: ReadResult, shard: LocalShard) => Promise<void>): Promise<void> {
   const countLines = !options.skipCleaning;
-  const inProcess = (shard: LocalShard): Promise<ReadResult> => readStep(shard.files, options.read, dirs[shard.index], { shard: shard.index, countLines });
+  const inProcess = (shard: LocalShard): Promise<ReadResult> => readStep(shard.files, options.read, dirs[shard.index], { shard: shard.index, countLines, durable: false });
   const files = shards.reduce((n, s) => n + s.files.length, 0);
   const threaded = jobs > 1 && shards.length > 1 && files >= MIN_FILES_FOR_READ_THREADS && existsSync(fileURLToPath(READ_WORKER_URL));
   if (!threaded) {
@@ -132,7 +134,7 @@ async function readShards(shards: readonly LocalShard[], dirs: readonly string[]
   const { stdin: _stdin, ...read } = options.read;
   const start = (shard: LocalShard): Promise<ReadResult> => {
     if (shard.stdin) return inProcess(shard);
-    const task: ReadTask = { files: shard.files, read, dir: dirs[shard.index], shard: shard.index, countLines };
+    const task: ReadTask = { files: shard.files, read, dir: dirs[shard.index], shard: shard.index, countLines, durable: false };
     return (pool.run(task) as Promise<ReadTaskResult>).then((r) => ({ summary: r.summary, ids: r.ids, counts: r.counts ? new LineCounts(r.counts) : null }));
   };
   const inFlight: Promise<ReadResult>[] = [];
@@ -201,7 +203,7 @@ async function readAndClean(shards: readonly LocalShard[], readDirs: readonly st
           for (const n of cleaned.values()) total += n;
           io.progress?.('clean', total);
         };
-        await mapStep(readDirs[shard.index], stats, options, mapDirs[shard.index], renames[shard.index], { pool, progress });
+        await mapStep(readDirs[shard.index], stats, options, mapDirs[shard.index], renames[shard.index], { pool, progress, durable: false });
         // The read folder's records are a copy of the input: free the disk as soon as they are cleaned.
         await rm(readDirs[shard.index], { recursive: true, force: true });
       }),

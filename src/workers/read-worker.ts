@@ -15,6 +15,7 @@ export interface ReadTask {
   dir: string;
   shard: number;
   countLines: boolean;
+  durable: boolean;
 }
 
 export interface ReadTaskResult {
@@ -24,6 +25,6 @@ export interface ReadTaskResult {
 }
 
 export default async function readTask(task: ReadTask): Promise<ReadTaskResult> {
-  const { summary, counts, ids } = await readStep(task.files, task.read, task.dir, { shard: task.shard, countLines: task.countLines });
+  const { summary, counts, ids } = await readStep(task.files, task.read, task.dir, { shard: task.shard, countLines: task.countLines, durable: task.durable });
   return { summary, counts: counts?.share() ?? null, ids };
 }

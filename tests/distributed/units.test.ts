@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DEDUP_OPTIONS, findDuplicates, type DocSignature } from '../../src/dedup/index.js';
 import { bandBucketKey, memberOf, parseMember } from '../../src/distributed/bands.js';
 import { planShards, type SizedFile } from '../../src/distributed/plan.js';
@@ -269,5 +270,28 @@ describe('read → map → reduce in-process', () => {
     await mapStep(readDir, counts, options, shard);
     expect(readFileSync(join(shard, 'summary.json'), 'utf8')).toBe(before);
     expect(existsSync(join(shard, 'records.jsonl'))).toBe(true);
+  });
+  it('fsyncs the folders it writes unless told they are a private temporary folder, with the same bytes either way', async () => {
+    const dir = tempDir();
+    writeCorpus(dir, 6);
+    const { files } = await findInputs([dir]);
+    const probe = await open(join(dir, 'probe'), 'w');
+    const sync = vi.spyOn(Object.getPrototypeOf(probe), 'sync');
+    await probe.close();
+    const folders = async (durable: boolean | undefined) => {
+      const work = tempDir();
+      const { counts } = await readStep(files, read, join(work, 'read'), { durable });
+      await mapStep(join(work, 'read'), counts, options, join(work, 'shard'), {}, { durable });
+      return ['records.jsonl', 'signatures.bin'].map((f) => readFileSync(join(work, 'shard', f)));
+    };
+    try {
+      const durable = await folders(undefined);
+      expect(sync.mock.calls.length).toBeGreaterThanOrEqual(5); // rows, read rejects, records, clean rejects, signatures
+      sync.mockClear();
+      expect(await folders(false)).toEqual(durable);
+      expect(sync).not.toHaveBeenCalled();
+    } finally {
+      sync.mockRestore();
+    }
   });
 });
