@@ -88,7 +88,8 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
   const outputs = new Outputs();
   let result: RunResult;
   try {
-    result = await runPipeline(files, options, {
+    // The run gets the only reference to the file list, so it can let it go once read (see runPipeline).
+    result = await runPipeline(files.splice(0), options, {
       output: kind === 'clean' ? outputs.open(flags.output) : undefined,
       rejects: flags.rejects ? outputs.open(flags.rejects) : undefined,
       clusters: flags.dupesOut ? outputs.open(flags.dupesOut) : undefined,

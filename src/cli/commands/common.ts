@@ -107,7 +107,8 @@ export async function collectRun(
   };
   const { files, problems, progress, message } = await startRun(inputs, flags, []);
   try {
-    const result = await runPipeline(files, options, {
+    // The run gets the only reference to the file list, so it can let it go once read (see runPipeline).
+    const result = await runPipeline(files.splice(0), options, {
       clusters: hooks.onCluster ? clusterSink(hooks.onCluster) : undefined,
       message,
       progress: (stage, done) => progress.update(stage, done),
