@@ -622,53 +622,78 @@ export interface ReduceResult {
 }
 
 /**
- * The candidate members of the shards' documents, found on this machine as the distributed run finds them in
- * Redis: every document's band keys in one typed array (bands × 4 bytes per document), then per band the
- * documents grouped by key (BandBuckets); a document with a predecessor in its group marks both. Only these
- * documents' signatures are then loaded (see CandidateMembers): on a million documents the keys take 140 MB
- * where every signature would take over 1 GB.
+ * Band keys of every signed document with a body, gathered as its signature comes (from the shard files, or
+ * while the clean stage writes them), and the candidate members they give, found on this machine as the
+ * distributed run finds them in Redis: every document's keys in one typed array (bands × 4 bytes per document),
+ * then per band the documents grouped by key (BandBuckets); a document with a predecessor in its group marks
+ * both. Only these documents' signatures are then loaded (see CandidateMembers): on a million documents the keys
+ * take 140 MB where every signature would take over 1 GB. The members do not depend on the order of `add`.
  */
+export class CandidateKeys {
+  private readonly banding: ReturnType<typeof bandingFor>;
+  private keys: Uint32Array;
+  private shardOf: Uint32Array;
+  private indexOf: Uint32Array;
+  private n = 0;
+
+  /** `expected`: documents to hold; the arrays are sized once for them (one large array is given back to the
+   *  system when freed, see SignatureTable) and doubled only if more come. */
+  constructor(dedup: DedupOptions, expected: number) {
+    this.banding = bandingFor(dedup);
+    const rows = Math.max(1024, expected);
+    this.keys = new Uint32Array(this.banding.bands * rows);
+    this.shardOf = new Uint32Array(rows);
+    this.indexOf = new Uint32Array(rows);
+  }
+
+  /** The document at `index` of shard `shard`, by its MinHash; an empty body is never a candidate, so the caller leaves it out. */
+  add(shard: number, index: number, minhash: Uint32Array): void {
+    const n = this.n;
+    if (n === this.shardOf.length) {
+      this.keys = grown(this.keys, this.keys.length * 2);
+      this.shardOf = grown(this.shardOf, n * 2);
+      this.indexOf = grown(this.indexOf, n * 2);
+    }
+    this.keys.set(bandKeys(minhash, this.banding), n * this.banding.bands);
+    this.shardOf[n] = shard;
+    this.indexOf[n] = index;
+    this.n = n + 1;
+  }
+
+  members(): CandidateMembers {
+    const { n, keys, shardOf, indexOf } = this;
+    const bands = this.banding.bands;
+    const member = new Uint8Array(n);
+    const buckets = new BandBuckets(n);
+    for (let band = 0; band < bands; band++) {
+      buckets.fill(n, (i) => keys[i * bands + band]);
+      for (let i = 0; i < n; i++) if (buckets.previous[i] >= 0) member[i] = member[buckets.previous[i]] = 1;
+    }
+    const members = new Map<number, Set<number>>();
+    for (let i = 0; i < n; i++) {
+      if (!member[i]) continue;
+      let set = members.get(shardOf[i]);
+      if (!set) members.set(shardOf[i], (set = new Set()));
+      set.add(indexOf[i]);
+    }
+    return members;
+  }
+}
+
+/** The candidate members of the shards' documents, from their signature files (see CandidateKeys). */
 export async function localCandidateMembers(shardDirs: readonly string[], dedup: DedupOptions): Promise<CandidateMembers> {
-  const banding = bandingFor(dedup);
-  const bands = banding.bands;
-  // Sized once from the shards' counts: one large array is given back to the system when freed (see SignatureTable).
-  const expected = Math.max(1024, await signatureCount(shardDirs));
-  let keys = new Uint32Array(bands * expected);
-  let shardOf = new Uint32Array(expected);
-  let indexOf = new Uint32Array(expected);
-  let n = 0;
+  const candidates = new CandidateKeys(dedup, await signatureCount(shardDirs));
   let minhash = new Uint32Array(0);
   for (let s = 0; s < shardDirs.length; s++) {
     const bytes = await readFile(join(shardDirs[s], SHARD_FILES.signatures));
     for (const [index, start] of signatureStarts(bytes)) {
       const l = layoutAt(bytes, start);
-      if (l.shingleValues === 0) continue; // an empty body is never a candidate
-      if (n === shardOf.length) {
-        keys = grown(keys, keys.length * 2);
-        shardOf = grown(shardOf, n * 2);
-        indexOf = grown(indexOf, n * 2);
-      }
+      if (l.shingleValues === 0) continue;
       minhash = atLeast(minhash, l.minhashCount);
-      keys.set(bandKeys(copyU32(bytes, l.minhash, l.minhashCount, minhash), banding), n * bands);
-      shardOf[n] = s;
-      indexOf[n] = index;
-      n++;
+      candidates.add(s, index, copyU32(bytes, l.minhash, l.minhashCount, minhash));
     }
   }
-  const member = new Uint8Array(n);
-  const buckets = new BandBuckets(n);
-  for (let band = 0; band < bands; band++) {
-    buckets.fill(n, (i) => keys[i * bands + band]);
-    for (let i = 0; i < n; i++) if (buckets.previous[i] >= 0) member[i] = member[buckets.previous[i]] = 1;
-  }
-  const members = new Map<number, Set<number>>();
-  for (let i = 0; i < n; i++) {
-    if (!member[i]) continue;
-    let set = members.get(shardOf[i]);
-    if (!set) members.set(shardOf[i], (set = new Set()));
-    set.add(indexOf[i]);
-  }
-  return members;
+  return candidates.members();
 }
 
 /** Signatures in the shards, from their summaries. */

@@ -14,14 +14,14 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DedupOptions } from './dedup/index.js';
+import type { DedupOptions, DocSignature } from './dedup/index.js';
 import type { InputFile } from './io/discover.js';
 import type { ReadOptions } from './io/read.js';
 import { createSpoolDir } from './io/spool.js';
 import type { LineSink } from './io/write.js';
 import {
+  CandidateKeys,
   IdRenamer,
-  localCandidateMembers,
   mapStep,
   planShardRenames,
   readStep,
@@ -168,9 +168,11 @@ type Timer = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
 
 /**
  * The map side of a run: every shard read into `readDirs` (line counts merged), then cleaned and signed into
- * `mapDirs`. The line counts and the clean workers live only here: gone before the reduce step starts.
+ * `mapDirs`. The line counts and the clean workers live only here: gone before the reduce step starts. Returns
+ * the band keys of every signed document, gathered as the signatures were written (so the reduce step does not
+ * read every signature file back to find its candidates), or null when duplicates are not looked for.
  */
-async function readAndClean(shards: readonly LocalShard[], readDirs: readonly string[], mapDirs: readonly string[], options: PipelineOptions, io: PipelineIo, time: Timer): Promise<void> {
+async function readAndClean(shards: readonly LocalShard[], readDirs: readonly string[], mapDirs: readonly string[], options: PipelineOptions, io: PipelineIo, time: Timer): Promise<CandidateKeys | null> {
   const stageOptions = cleanStageOptions(options);
   const stats = options.skipCleaning ? null : new LineCounts();
   const renames: ShardRenames[] = [];
@@ -196,6 +198,7 @@ async function readAndClean(shards: readonly LocalShard[], readDirs: readonly st
   // Threads pay off only past one batch of records.
   const pool = await CleanPool.create(stats, { ...stageOptions, jobs: records > BATCH_RECORDS ? stageOptions.jobs : 1 });
   const cleaned = new Map<number, number>();
+  const candidates = options.detectDuplicates ? new CandidateKeys(options.dedup, records) : null;
   try {
     await time('clean', () =>
       forEachAtMost(shards, MAP_SHARDS_AT_ONCE, async (shard) => {
@@ -205,7 +208,10 @@ async function readAndClean(shards: readonly LocalShard[], readDirs: readonly st
           for (const n of cleaned.values()) total += n;
           io.progress?.('clean', total);
         };
-        await mapStep(readDirs[shard.index], stats, options, mapDirs[shard.index], renames[shard.index], { pool, progress, durable: false });
+        const onSignatures = async (signed: DocSignature[], first: number): Promise<void> => {
+          signed.forEach((s, k) => s.shingles.length && candidates!.add(shard.index, first + k, s.minhash));
+        };
+        await mapStep(readDirs[shard.index], stats, options, mapDirs[shard.index], renames[shard.index], { pool, progress, durable: false, onSignatures: candidates ? onSignatures : undefined });
         // The read folder's records are a copy of the input: free the disk as soon as they are cleaned.
         await rm(readDirs[shard.index], { recursive: true, force: true });
       }),
@@ -213,6 +219,7 @@ async function readAndClean(shards: readonly LocalShard[], readDirs: readonly st
   } finally {
     await pool.close();
   }
+  return candidates;
 }
 
 /**
@@ -243,9 +250,10 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
     files = [];
     const readDirs = shards.map((s) => join(work.dir, 'read', shardDirName(s.index)));
     const mapDirs = shards.map((s) => join(work.dir, 'map', shardDirName(s.index)));
-    await readAndClean(shards, readDirs, mapDirs, options, io, time);
+    let candidates = await readAndClean(shards, readDirs, mapDirs, options, io, time);
+    const members = candidates ? await time('candidates', async () => candidates!.members()) : 'all';
+    candidates = null; // its keys (140 MB per million documents) are not needed by the reduce
 
-    const members = options.detectDuplicates ? await time('candidates', () => localCandidateMembers(mapDirs, options.dedup)) : 'all';
     const result = await reduceStep(mapDirs, { dedup: options.dedup, detectDuplicates: options.detectDuplicates, dropDuplicates: options.dropDuplicates }, io, members, fileCount);
     const dedup = (seconds.candidates ?? 0) + (result.summary.seconds.dedup ?? 0);
     result.summary.seconds = { read: seconds.read, clean: seconds.clean, dedup, write: result.summary.seconds.write };
