@@ -622,8 +622,8 @@ export interface ReduceResult {
 }
 
 /**
- * Band keys of every signed document with a body, gathered as its signature comes (from the shard files, or
- * while the clean stage writes them), and the candidate members they give, found on this machine as the
+ * Band keys of every signed document with a body, gathered while the clean stage writes the signatures (so no
+ * signature file is read back to find candidates), and the candidate members they give, found on this machine as the
  * distributed run finds them in Redis: every document's keys in one typed array (bands × 4 bytes per document),
  * then per band the documents grouped by key (BandBuckets); a document with a predecessor in its group marks
  * both. Only these documents' signatures are then loaded (see CandidateMembers): on a million documents the keys
@@ -646,15 +646,16 @@ export class CandidateKeys {
     this.indexOf = new Uint32Array(rows);
   }
 
-  /** The document at `index` of shard `shard`, by its MinHash; an empty body is never a candidate, so the caller leaves it out. */
-  add(shard: number, index: number, minhash: Uint32Array): void {
+  /** The document at `index` of shard `shard`, by its MinHash; one with an empty body is never a candidate. */
+  add(shard: number, index: number, signature: Pick<DocSignature, 'minhash' | 'shingles'>): void {
+    if (signature.shingles.length === 0) return;
     const n = this.n;
     if (n === this.shardOf.length) {
       this.keys = grown(this.keys, this.keys.length * 2);
       this.shardOf = grown(this.shardOf, n * 2);
       this.indexOf = grown(this.indexOf, n * 2);
     }
-    this.keys.set(bandKeys(minhash, this.banding), n * this.banding.bands);
+    this.keys.set(bandKeys(signature.minhash, this.banding), n * this.banding.bands);
     this.shardOf[n] = shard;
     this.indexOf[n] = index;
     this.n = n + 1;
@@ -678,22 +679,6 @@ export class CandidateKeys {
     }
     return members;
   }
-}
-
-/** The candidate members of the shards' documents, from their signature files (see CandidateKeys). */
-export async function localCandidateMembers(shardDirs: readonly string[], dedup: DedupOptions): Promise<CandidateMembers> {
-  const candidates = new CandidateKeys(dedup, await signatureCount(shardDirs));
-  let minhash = new Uint32Array(0);
-  for (let s = 0; s < shardDirs.length; s++) {
-    const bytes = await readFile(join(shardDirs[s], SHARD_FILES.signatures));
-    for (const [index, start] of signatureStarts(bytes)) {
-      const l = layoutAt(bytes, start);
-      if (l.shingleValues === 0) continue;
-      minhash = atLeast(minhash, l.minhashCount);
-      candidates.add(s, index, copyU32(bytes, l.minhash, l.minhashCount, minhash));
-    }
-  }
-  return candidates.members();
 }
 
 /** Signatures in the shards, from their summaries. */

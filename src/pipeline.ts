@@ -209,7 +209,7 @@ async function readAndClean(shards: readonly LocalShard[], readDirs: readonly st
           io.progress?.('clean', total);
         };
         const onSignatures = async (signed: DocSignature[], first: number): Promise<void> => {
-          signed.forEach((s, k) => s.shingles.length && candidates!.add(shard.index, first + k, s.minhash));
+          signed.forEach((s, k) => candidates!.add(shard.index, first + k, s));
         };
         await mapStep(readDirs[shard.index], stats, options, mapDirs[shard.index], renames[shard.index], { pool, progress, durable: false, onSignatures: candidates ? onSignatures : undefined });
         // The read folder's records are a copy of the input: free the disk as soon as they are cleaned.

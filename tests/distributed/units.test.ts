@@ -24,11 +24,9 @@ import {
   CandidateKeys,
   clusterLinesOf,
   clusterShards,
-  localCandidateMembers,
   previewOf,
   recordId,
   reduceStep,
-  type CandidateMembers,
   type MapOptions,
 } from '../../src/mapreduce.js';
 import { runPipeline } from '../../src/pipeline.js';
@@ -231,19 +229,22 @@ describe('read → map → reduce in-process', () => {
     const stats = mergeLineCounts(reads.map((r) => r.counts!));
     const renames = planRenames(reads.map((r) => r.ids));
     const dirs = [join(work, 'shard-0'), join(work, 'shard-1')];
-    // The band keys are also gathered as the map steps write the signatures, shards in reverse order (as
-    // concurrent map steps may finish): the members are the ones read back from the files.
-    const gathered = new CandidateKeys(DEFAULT_DEDUP_OPTIONS, 8);
-    for (const i of [1, 0]) {
-      const onSignatures = async (signed: DocSignature[], first: number) => signed.forEach((s, k) => s.shingles.length && gathered.add(i, first + k, s.minhash));
-      await mapStep(join(work, `read-${i}`), stats, options, dirs[i], renames[i], { onSignatures });
-    }
+    // The band keys are gathered as the map steps write the signatures, here with the shards finishing in
+    // reverse order (as concurrent map steps may): the members do not depend on it.
+    const gather = async (order: number[]) => {
+      const keys = new CandidateKeys(DEFAULT_DEDUP_OPTIONS, 8);
+      for (const i of order) {
+        const onSignatures = async (signed: DocSignature[], first: number) => signed.forEach((s, k) => keys.add(i, first + k, s));
+        await mapStep(join(work, `read-${i}`), stats, options, dirs[i], renames[i], { onSignatures });
+      }
+      return keys.members() as Map<number, Set<number>>;
+    };
+    const members = await gather([1, 0]);
+    const sorted = (m: Map<number, Set<number>>) => [...m].map(([shard, set]) => [shard, [...set].sort((a, b) => a - b)]).sort((a, b) => (a[0] as number) - (b[0] as number));
+    expect(sorted(await gather([0, 1]))).toEqual(sorted(members));
     const all = dirs.flatMap((d) => [...decodeSignatures(readFileSync(join(d, 'signatures.bin'))).values()]);
     const expected = findDuplicates(all, DEFAULT_DEDUP_OPTIONS);
-    const members = await localCandidateMembers(dirs, DEFAULT_DEDUP_OPTIONS);
-    expect([...(members as Map<number, Set<number>>).values()].reduce((n, m) => n + m.size, 0)).toBeLessThan(all.length);
-    const sorted = (m: CandidateMembers) => [...(m as Map<number, Set<number>>)].map(([shard, set]) => [shard, [...set].sort((a, b) => a - b)]).sort((a, b) => (a[0] as number) - (b[0] as number));
-    expect(sorted(gathered.members())).toEqual(sorted(members));
+    expect([...members.values()].reduce((n, m) => n + m.size, 0)).toBeLessThan(all.length);
     expect(expected.clusters.length).toBeGreaterThan(2);
     expect(await clusterShards(dirs, members, DEFAULT_DEDUP_OPTIONS)).toEqual(expected);
     expect(await clusterShards(dirs, 'all', DEFAULT_DEDUP_OPTIONS)).toEqual(expected);
