@@ -48,7 +48,7 @@ interface Judged {
 
 export function cleanDocument(text: string, stats: CorpusStats | null, options: CleanOptions = {}): CleanResult {
   const blocks = splitBlocks(text);
-  const pageLang = detectLanguage(longestBlocksSample(blocks));
+  const pageLang = pageLanguage(blocks);
   const tables = tableRows(blocks);
   const judged: Judged[] = blocks.map((block, i) => {
     const features = computeFeatures(block, pageLang);
@@ -79,6 +79,11 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   const bodyJoined = body.join('\n\n');
   const noise: NoiseBlock[] = judged.filter((j) => j.reason !== null).map((j) => ({ text: j.block.text, reason: j.reason as string }));
   return { text: bodyJoined, title: meta.title, site: meta.site, date: meta.date, lang: detectLanguage(bodyJoined), noise };
+}
+
+/** The language a page is read in (stoplists, features) before its blocks are judged: that of its longest blocks. */
+export function pageLanguage(blocks: readonly Block[]): string | null {
+  return detectLanguage(longestBlocksSample(blocks));
 }
 
 /** Longest blocks first, up to the sample size: body paragraphs dominate, menus do not. */
