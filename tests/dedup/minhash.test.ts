@@ -75,6 +75,27 @@ describe('minhashSignature', () => {
   });
 });
 
+describe('minhashSignature values', () => {
+  it('are, slot by slot, the minimum of (a·x + b) mod (2^31 − 1) computed with BigInt', () => {
+    const { a, b } = permutations(16);
+    const edges = [0, 1, 0xffff, 0x10000, MERSENNE_31 - 1, MERSENNE_31, 0x80000000, 0xffffffff];
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.oneof(fc.constantFrom(...edges), fc.integer({ min: 0, max: 0xffffffff })), { minLength: 1, maxLength: 40 }), (values) => {
+        const expected = Array.from({ length: 16 }, (_, i) => {
+          let min = P;
+          for (const v of values) {
+            const h = (BigInt(a[i]) * (BigInt(v) % P) + BigInt(b[i])) % P;
+            if (h < min) min = h;
+          }
+          return Number(min);
+        });
+        expect([...minhashSignature(Uint32Array.from(values), 16)]).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('minhashSignature with fewer slots', () => {
   it('computes exactly the first slots of the full signature', () => {
     fc.assert(
