@@ -15,15 +15,17 @@ const ISO3_TO_1: Readonly<Record<string, string>> = {
 };
 /** Below this many letters trigram statistics are unreliable (franc's own default minimum is 10 chars; 40 letters measured safer on dev titles). */
 const MIN_LETTERS = 40;
+/** Kana, CJK ideographs and Hangul: one of these carries several letters' worth of text, so a quarter of MIN_LETTERS does. */
+const CJK_RE = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 /** Sample length: franc reads at most 2048 characters anyway. */
 const SAMPLE_CHARS = 2048;
 
 /** ISO 639-1 code of `text`, or null when it is too short or undetermined. */
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const letters = countLetterUnits(sample);
-  const cjk = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u.test(sample);
-  if (letters < (cjk ? MIN_LETTERS / 4 : MIN_LETTERS)) return null;
+  // Letters are counted only up to the minimum, and the script looked at only below it: most samples reach it early.
+  const letters = countLetterUnits(sample, MIN_LETTERS);
+  if (letters < MIN_LETTERS && (letters < MIN_LETTERS / 4 || !CJK_RE.test(sample))) return null;
   const code = franc(sample, { minLength: 10 });
   const two = ISO3_TO_1[code];
   return two && two.length === 2 ? two : null;

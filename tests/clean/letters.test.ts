@@ -16,4 +16,17 @@ describe('countLetterUnits', () => {
     expect(countLetterUnits('𝐀b')).toBe(3); // a mathematical bold A (two units) and b
     expect(countLetterUnits('\ud800x')).toBe(1);
   });
+  it('stops counting at the number asked for, and is exact below it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.nat(60), (text, enough) => {
+        const count = countLetterUnits(text, enough);
+        const all = reference(text);
+        expect(count).toBeGreaterThanOrEqual(Math.min(all, enough));
+        expect(count).toBeLessThanOrEqual(all);
+        if (count < enough) expect(count).toBe(all);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(countLetterUnits('a'.repeat(100), 40)).toBe(40);
+  });
 });

@@ -277,6 +277,11 @@ describe('language', () => {
     ['Die Stadtverwaltung will in den kommenden zwei Jahren neue Radwege in der Innenstadt bauen.', 'de'],
   ])('%s → %s', (text, want) => expect(detectLanguage(text)).toBe(want));
   it('is null for short text', () => expect(detectLanguage('Hello world')).toBeNull());
+  it('needs a quarter of the letters in CJK scripts, whose characters carry more text', () => {
+    expect(detectLanguage('这是一个用于测试的中文句子')).toBe('zh'); // 12 ideographs
+    expect(detectLanguage('这是一个用于测试')).toBeNull(); // 8
+    expect(detectLanguage('abcdefghijkl mnop')).toBeNull(); // 16 Latin letters
+  });
 });
 
 describe('cleanDocument', () => {
