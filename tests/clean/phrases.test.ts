@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BOILERPLATE_PHRASES, BOILERPLATE_RE, boilerplateCoverage } from '../../src/clean/phrases.js';
+
+/** The definition: letters of the expression's matches over the text's letters. */
+function reference(text: string): number {
+  const letters = (s: string): number => s.replace(/[^\p{L}]/gu, '').length;
+  const all = letters(text);
+  if (all === 0) return 0;
+  let covered = 0;
+  for (const m of text.matchAll(new RegExp(BOILERPLATE_RE.source, 'giu'))) covered += letters(m[0]);
+  return Math.min(1, covered / all);
+}
+
+const randomCase = (s: string, flips: number): string => [...s].map((c, i) => ((flips >> i % 16) & 1 ? c.toUpperCase() : c)).join('');
+const piece = fc.oneof(
+  fc.tuple(fc.constantFrom(...BOILERPLATE_PHRASES), fc.nat()).map(([p, flips]) => randomCase(p, flips)),
+  // near misses: one character of a phrase changed
+  fc.tuple(fc.constantFrom(...BOILERPLATE_PHRASES), fc.nat(), fc.constantFrom('x', 'e', 'S', '-', ' ')).map(([p, at, c]) => p.slice(0, at % p.length) + c + p.slice((at % p.length) + 1)),
+  fc.constantFrom('news', 'Sport', 'shares', 'homepage', 'e', 'x', 'USA', '2024', 'a'),
+  fc.constantFrom(' ', '  ', '-', "'", '.', ':', '|', '•', '\u00a0', '’', '“', '😀', '\t', '/'),
+  fc.constantFrom('é', 'café', 'ß', '\u212a', '\u017f', 'Ж', 'شارك'),
+);
+
+describe('boilerplateCoverage', () => {
+  it('equals the share of letters in the phrase expression’s matches, on ASCII and other text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }).map((p) => p.join('')), (text) => {
+        expect(boilerplateCoverage(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('rests on case folding joining a phrase character only to the same ASCII letter or to letters outside ASCII', () => {
+    // The ASCII scan's premise: in a text whose letters are all ASCII, a phrase with a character outside ASCII
+    // cannot match, and an ASCII phrase matches by ASCII case folding only.
+    const isAscii = (u: number): boolean => u < 0x80;
+    for (const c of new Set(BOILERPLATE_PHRASES.join(''))) {
+      const same = new RegExp(`^[${c.replace(/[\\\]^-]/g, '\\$&')}]$`, 'iu');
+      for (let unit = 0; unit < 0x10000; unit++) {
+        const other = String.fromCharCode(unit);
+        if (other === c || (unit >= 0xd800 && unit <= 0xdfff) || !same.test(other)) continue;
+        const sameAsciiLetter = isAscii(c.charCodeAt(0)) && isAscii(unit) && other.toLowerCase() === c.toLowerCase();
+        const letterOutsideAscii = !isAscii(unit) && /\p{L}/u.test(other);
+        expect({ c, other, allowed: sameAsciiLetter || letterOutsideAscii }).toEqual({ c, other, allowed: true });
+      }
+    }
+  });
+});
