@@ -36,6 +36,7 @@ const ELLIPSIS_END_RE = /(?:\.\.\.|…|\.\s\.\s\.)\s*["'”’»)\]]*$/u;
 const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.)]\s)\s*/u;
 /** Separator of items in a bar: 2+ NBSP, or 3+ mixed spaces (w3m table cells). */
 const BAR_SEPARATOR_RE = /(?:[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*|\s{3,})/u;
+const THREE_SPACES_RE = /\s{3}/;
 const BRACKET_RE = /\[[^\]]*\]/gu;
 const URL_RE = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.-]+@[\w-]+\.[a-z]{2,}/iu;
 const WWW_RE = /www\./i;
@@ -137,6 +138,9 @@ export function computeFeatures(block: Block, lang: string | null): BlockFeature
 
 /** Pieces of a line between bar separators (non-empty ones). */
 function countBarPieces(text: string): number {
+  // Every separator holds two no-break spaces or three white-space characters in a row: most lines have neither, and
+  // skip the split (~2% of cleaning).
+  if (!text.includes('\u00a0') && !THREE_SPACES_RE.test(text)) return text.trim() ? 1 : 0;
   let pieces = 0;
   for (const p of text.split(BAR_SEPARATOR_RE)) if (p.trim()) pieces++;
   return pieces;

@@ -63,3 +63,16 @@ describe('computeFeatures url', () => {
     expect(computeFeatures(blockOf('See WWW.example.com today'), 'en').url).toBe(true);
   });
 });
+
+describe('computeFeatures bar pieces', () => {
+  it('count the non-empty pieces between runs of two no-break spaces or three white-space characters', () => {
+    const SEPARATOR = /(?:[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*|\s{3,})/u;
+    const units = ['a', 'Home', ' ', ' ', '\u00a0', '\t', '\u2003', '|', '-'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }).map((u) => u.join('')), (text) => {
+        expect(computeFeatures(blockOf(text), 'en').barPieces).toBe(text.split(SEPARATOR).filter((p) => p.trim()).length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
