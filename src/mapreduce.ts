@@ -412,7 +412,7 @@ export async function mapStep(
       if (batch.signatures) {
         const signed = unpackSignatures(batch.signatures);
         await hooks.onSignatures?.(signed, summary.signatures);
-        for (const s of signed) await signatures.write(encodeSignature(s));
+        await signatures.write(encodeSignatures(signed));
         summary.signatures += signed.length;
       }
       done += batch.kept + batch.rejects.length;
@@ -474,31 +474,38 @@ export async function commitDir(tmp: string, dir: string): Promise<void> {
 
 const SIGNATURES_HEADER = Buffer.from('CSIG0001');
 
+/** Bytes of a signature's record after its size field. */
+const encodedSize = (s: DocSignature): number => 4 + Buffer.byteLength(s.id, 'utf8') + 4 + s.wordCodes.length * 2 + 4 + s.minhash.length * 4 + 4 + s.shingles.length * 4 + 24 + 1;
+
 /**
- * One signature as bytes: id (UTF-8), word codes (UTF-16 code units, which may be lone surrogates, so never
- * UTF-8), MinHash slots, shingle sample, then shingle count, length, words and the title/site/date flags.
+ * Signatures as bytes, one record after the other, each its size then: id (UTF-8), word codes (UTF-16 code units,
+ * which may be lone surrogates, so never UTF-8), MinHash slots, shingle sample, then shingle count, length, words
+ * and the title/site/date flags. One buffer for them all: a buffer per document kept the main thread collecting
+ * garbage every few hundred milliseconds of the clean stage.
  */
-export function encodeSignature(s: DocSignature): Buffer {
-  const id = Buffer.from(s.id, 'utf8');
-  const size = 4 + id.length + 4 + s.wordCodes.length * 2 + 4 + s.minhash.length * 4 + 4 + s.shingles.length * 4 + 24 + 1;
-  const b = Buffer.alloc(4 + size);
-  let o = b.writeUInt32LE(size, 0);
-  o = b.writeUInt32LE(id.length, o);
-  o += id.copy(b, o);
-  o = b.writeUInt32LE(s.wordCodes.length, o);
-  for (let i = 0; i < s.wordCodes.length; i++) o = b.writeUInt16LE(s.wordCodes.charCodeAt(i), o);
-  o = b.writeUInt32LE(s.minhash.length, o);
-  for (const v of s.minhash) o = b.writeUInt32LE(v, o);
-  o = b.writeUInt32LE(s.shingles.length, o);
-  for (const v of s.shingles) o = b.writeUInt32LE(v, o);
-  o = b.writeDoubleLE(s.shingleCount ?? s.shingles.length, o);
-  o = b.writeDoubleLE(s.length, o);
-  o = b.writeDoubleLE(s.words, o);
-  b.writeUInt8((s.hasTitle ? 1 : 0) | (s.hasSite ? 2 : 0) | (s.hasDate ? 4 : 0), o);
+export function encodeSignatures(list: readonly DocSignature[]): Buffer {
+  const b = Buffer.alloc(list.reduce((n, s) => n + 4 + encodedSize(s), 0));
+  let o = 0;
+  for (const s of list) {
+    o = b.writeUInt32LE(encodedSize(s), o);
+    const idLength = Buffer.byteLength(s.id, 'utf8');
+    o = b.writeUInt32LE(idLength, o);
+    o += b.write(s.id, o, 'utf8');
+    o = b.writeUInt32LE(s.wordCodes.length, o);
+    for (let i = 0; i < s.wordCodes.length; i++) o = b.writeUInt16LE(s.wordCodes.charCodeAt(i), o);
+    o = b.writeUInt32LE(s.minhash.length, o);
+    for (const v of s.minhash) o = b.writeUInt32LE(v, o);
+    o = b.writeUInt32LE(s.shingles.length, o);
+    for (const v of s.shingles) o = b.writeUInt32LE(v, o);
+    o = b.writeDoubleLE(s.shingleCount ?? s.shingles.length, o);
+    o = b.writeDoubleLE(s.length, o);
+    o = b.writeDoubleLE(s.words, o);
+    o = b.writeUInt8((s.hasTitle ? 1 : 0) | (s.hasSite ? 2 : 0) | (s.hasDate ? 4 : 0), o);
+  }
   return b;
 }
 
-/** Where the fields of one encoded signature lie (byte offsets into the file), as encodeSignature wrote them. */
+/** Where the fields of one encoded signature lie (byte offsets into the file), as encodeSignatures wrote them. */
 interface SignatureLayout {
   id: string;
   wordCodes: number;

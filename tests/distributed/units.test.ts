@@ -12,7 +12,7 @@ import {
   decodeLineCounts,
   decodeSignatures,
   encodeLineCounts,
-  encodeSignature,
+  encodeSignatures,
   IdRenamer,
   isShardDone,
   lineCountEntries,
@@ -170,10 +170,13 @@ describe('band keys and signatures', () => {
   });
   it('a signature survives the signatures file, lone surrogates in word codes included', () => {
     const s: DocSignature = { id: 'dir/é.txt#2', minhash: new Uint32Array([1, 2, 0xffffffff]), shingles: new Uint32Array([3, 9]), shingleCount: 200, wordCodes: 'ab\ud800c', length: 1234, words: 210, hasTitle: true, hasSite: false, hasDate: true };
-    const file = Buffer.concat([Buffer.from('CSIG0001'), encodeSignature(s), encodeSignature({ ...s, id: 'b' })]);
+    const other: DocSignature = { ...s, id: 'b', wordCodes: 'xyz', minhash: new Uint32Array([7]), shingles: new Uint32Array(0), hasTitle: false };
+    // Written a batch at a time: one buffer per batch or per signature gives the same file.
+    const file = Buffer.concat([Buffer.from('CSIG0001'), encodeSignatures([s, other])]);
+    expect(file.equals(Buffer.concat([Buffer.from('CSIG0001'), encodeSignatures([s]), encodeSignatures([other])]))).toBe(true);
     const all = decodeSignatures(file);
     expect(all.get(0)).toEqual(s);
-    expect(all.get(1)!.id).toBe('b');
+    expect(all.get(1)).toEqual(other);
     expect([...decodeSignatures(file, new Set([1])).keys()]).toEqual([1]);
   });
 });
