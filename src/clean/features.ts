@@ -1,7 +1,7 @@
 /** Per-block features in the spirit of jusText: length, stopword density, punctuation, list and link shapes. */
 import type { Block } from './blocks.js';
 import { boilerplateCoverage } from './phrases.js';
-import { classAt, LETTER, NUMBER, PAIR } from '../text/char-classes.js';
+import { classAt, isAsciiDigit, isAsciiLetter, LETTER, NUMBER, PAIR } from '../text/char-classes.js';
 import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
 import { isAsciiStopword, isStopword, lowerBit, stopwordTable, type StopwordTable } from './stopwords.js';
 
@@ -91,7 +91,7 @@ function countWords(text: string, stopwords: StopwordTable | null): { count: num
     const unit = text.charCodeAt(i);
     let word: boolean;
     let width = 1;
-    if (unit < 0x80) word = (unit >= 0x30 && unit <= 0x39) || ((unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a);
+    if (unit < 0x80) word = isAsciiDigit(unit) || isAsciiLetter(unit);
     else {
       const bits = classAt(text, i);
       word = (bits & (LETTER | NUMBER)) !== 0;

@@ -1,5 +1,5 @@
 /** Letter counts without building strings: `text.replace(/[^\p{L}]/gu, '').length` (UTF-16 units of the letters). */
-import { classAt, LETTER, PAIR } from '../text/char-classes.js';
+import { classAt, isAsciiLetter, LETTER, PAIR } from '../text/char-classes.js';
 
 /**
  * UTF-16 units of `text` that belong to letters, as the regex-replace form counts them; the count stops at `enough`
@@ -11,7 +11,7 @@ export function countLetterUnits(text: string, enough = Infinity): number {
     const unit = text.charCodeAt(i);
     // ASCII fast path: most text of most pages
     if (unit < 0x80) {
-      if ((unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a) n++;
+      if (isAsciiLetter(unit)) n++;
       continue;
     }
     const bits = classAt(text, i);

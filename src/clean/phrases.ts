@@ -3,7 +3,7 @@
  * related links and source footers. Used as ONE signal among several, never alone on long blocks.
  */
 import { countLetterUnits } from './letters.js';
-import { classAt, LETTER } from '../text/char-classes.js';
+import { classAt, isAsciiLetter, LETTER } from '../text/char-classes.js';
 
 /** Prefixes of inline related-article links ("Lire aussi : …"). */
 const RELATED_PREFIXES = [
@@ -135,7 +135,6 @@ export const GALLERY_COUNTER_RE = /^\s*(\d{1,3})(?:of|de|von|sur|di|van|su)(\d{1
 /** Copyright and rights notices. */
 export const COPYRIGHT_RE = /©|\(c\)\s*\d{4}|\b(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|todos os direitos reservados|tutti i diritti riservati)\b|جميع الحقوق محفوظة/iu;
 
-const isAsciiLetter = (unit: number): boolean => (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a;
 /** An ASCII unit as ASCII case folding compares it. */
 const foldAscii = (unit: number): number => (isAsciiLetter(unit) ? unit | 0x20 : unit);
 /** Index of the pair of folded ASCII units a phrase starts with (all ASCII phrases are 4 or more long). */

@@ -2,7 +2,7 @@
  * The matching view of a cleaned body: folded text, word tokens, word shingles and one-char-per-word
  * codes. Used only to compare documents; output text keeps its original characters.
  */
-import { classAt, LETTER, MARK, NO_SPACE, NUMBER, PAIR } from '../text/char-classes.js';
+import { classAt, isAsciiDigit, isAsciiLetter, LETTER, MARK, NO_SPACE, NUMBER, PAIR } from '../text/char-classes.js';
 import { murmur3, murmur3Words } from './hash.js';
 
 /** Seed of the word hash (any fixed value; it only has to be the same for every document). */
@@ -55,7 +55,7 @@ export function wordTokens(folded: string): string[] {
         i++;
         continue;
       }
-      bits = (unit >= 0x30 && unit <= 0x39) ? NUMBER : (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a ? LETTER : 0;
+      bits = isAsciiDigit(unit) ? NUMBER : isAsciiLetter(unit) ? LETTER : 0;
     } else bits = classAt(folded, i);
     const width = bits & PAIR ? 2 : 1;
     if (bits & (LETTER | NUMBER | MARK) && !(bits & NO_SPACE)) {

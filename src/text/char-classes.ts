@@ -6,6 +6,11 @@
  * ~1.4× faster, block features ~8%).
  */
 
+/** A-Z or a-z: setting bit 0x20 folds upper case onto lower, so one range test covers both. */
+export const isAsciiLetter = (unit: number): boolean => (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a;
+/** 0-9. */
+export const isAsciiDigit = (unit: number): boolean => unit >= 0x30 && unit <= 0x39;
+
 /** General category L. */
 export const LETTER = 1;
 /** General category N. */
