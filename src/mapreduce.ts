@@ -14,7 +14,7 @@
  * folder that exists is a finished shard.
  */
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { bandingFor, describeClusters, emptySignatureTable, planClusters, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
@@ -24,7 +24,7 @@ import { collectGarbage, COLLECT_MIN_ITEMS } from './memory.js';
 import type { InputFile } from './io/discover.js';
 import { readInput, type ReadEvent, type ReadOptions, type RejectReason } from './io/read.js';
 import { readAhead } from './io/read-ahead.js';
-import { jsonLine, trackTemporary, untrackTemporary, type LineSink } from './io/write.js';
+import { FileLines, jsonLine, trackTemporary, untrackTemporary, type LineSink } from './io/write.js';
 import type { OutputRecord, SourceRecord } from './types.js';
 import { unpackSignatures, type CleanedBatch } from './workers/clean-batch.js';
 import { cleanStageOptions, runCleanBatches, type CleanPool } from './workers/clean-stage.js';
@@ -324,36 +324,6 @@ export async function isShardDone(dir: string): Promise<boolean> {
 
 export async function readShardSummary(dir: string): Promise<ShardSummary> {
   return JSON.parse(await readFile(join(dir, SHARD_FILES.summary), 'utf8')) as ShardSummary;
-}
-
-/** Buffered appends to a file (few large writes), fsynced on close when `durable`. */
-class FileLines {
-  private pending: (string | Buffer)[] = [];
-  private size = 0;
-  private constructor(
-    private readonly handle: FileHandle,
-    private readonly durable: boolean,
-  ) {}
-  static async open(path: string, durable = true): Promise<FileLines> {
-    return new FileLines(await open(path, 'w'), durable);
-  }
-  async write(data: string | Buffer): Promise<void> {
-    this.pending.push(data);
-    this.size += data.length;
-    if (this.size >= 1 << 18) await this.flush();
-  }
-  async flush(): Promise<void> {
-    if (!this.size) return;
-    const parts = this.pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p));
-    this.pending = [];
-    this.size = 0;
-    await this.handle.write(Buffer.concat(parts));
-  }
-  async close(): Promise<void> {
-    await this.flush();
-    if (this.durable) await this.handle.sync();
-    await this.handle.close();
-  }
 }
 
 export interface MapHooks {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, statSync } from 'node:fs';
-import { open, rename, rm, unlink } from 'node:fs/promises';
+import { open, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Raised when the reader of stdout went away (`corpus clean x | head -1`): the run ends quietly. */
@@ -167,3 +167,62 @@ export function openLineSink(path: string | undefined, stdout?: NodeJS.WritableS
 
 /** One JSONL line for a value. */
 export const jsonLine = (value: unknown): string => JSON.stringify(value) + '\n';
+
+/** Bytes gathered before one write to a work file. */
+const FILE_BUFFER_BYTES = 1 << 18;
+
+/**
+ * Buffered appends to a work file (few large writes), fsynced on close when `durable`. Lines are encoded straight
+ * into one buffer that is reused after each write: a buffer per line, then one more to join them, made the read
+ * threads allocate twice the corpus in short-lived buffers outside the heap, and V8 answered that pressure with a
+ * full collection every ~0.2 s per thread.
+ */
+export class FileLines {
+  private buffer: Buffer | null = null;
+  private used = 0;
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly durable: boolean,
+  ) {}
+
+  static async open(path: string, durable = true): Promise<FileLines> {
+    return new FileLines(await open(path, 'w'), durable);
+  }
+
+  async write(data: string | Uint8Array): Promise<void> {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const most = typeof data === 'string' ? data.length * 3 : data.length;
+    this.buffer ??= Buffer.allocUnsafe(FILE_BUFFER_BYTES);
+    if (this.used + most > this.buffer.length) {
+      await this.flush();
+      if (most > this.buffer.length) return this.writeAll(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    }
+    if (typeof data === 'string') {
+      this.used += this.buffer.write(data, this.used, 'utf8');
+    } else {
+      this.buffer.set(data, this.used);
+      this.used += data.length;
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (!this.used) return;
+    await this.writeAll(this.buffer!.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.durable) await this.handle.sync();
+    await this.handle.close();
+  }
+
+  /** A write may take fewer bytes than given (a full disk, a signal): the rest follows. */
+  private async writeAll(bytes: Uint8Array): Promise<void> {
+    for (let at = 0; at < bytes.length; ) {
+      const { bytesWritten } = await this.handle.write(bytes, at, bytes.length - at);
+      if (bytesWritten === 0) throw new Error('write made no progress');
+      at += bytesWritten;
+    }
+  }
+}
