@@ -27,6 +27,7 @@ import {
   previewOf,
   recordId,
   reduceStep,
+  withLastField,
   type MapOptions,
 } from '../../src/mapreduce.js';
 import { runPipeline } from '../../src/pipeline.js';
@@ -135,6 +136,35 @@ describe('clusterLinesOf', () => {
     for await (const line of clusterLinesOf(clusters, lines())) got.push(line);
     expect(got).toEqual(expected);
     expect(JSON.parse(got[0]).members[1]).toMatchObject({ id: 'a/2', title: 'T “2”', preview: 'Second copy of it' });
+  });
+});
+
+describe('withLastField', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', '"', '\\', 'é', '\n', '\u2028', '\ud800', '\udc00', '😀', '}', ','), maxLength: 12 });
+  const record = fc.record(
+    {
+      id: text,
+      text,
+      title: fc.option(text),
+      chars_in: fc.nat(),
+      noise: fc.array(fc.record({ text, reason: text }), { maxLength: 2 }),
+      metadata: fc.dictionary(fc.constantFrom('2', '10', 'url', '__proto__', 'é'), fc.oneof(text, fc.double(), fc.integer(), fc.constant(null))),
+    },
+    { requiredKeys: ['id', 'text'] },
+  );
+
+  it('gives the bytes of parsing the line, setting the field and serialising it again', () => {
+    fc.assert(
+      fc.property(record, fc.constantFrom('duplicates', 'duplicate_of'), fc.oneof(text, fc.array(text, { maxLength: 3 })), (r, key, value) => {
+        const line = Buffer.from(JSON.stringify(r) + '\n');
+        const parsed = JSON.parse(line.toString('utf8'));
+        parsed[key] = value;
+        expect(withLastField(line, key, value).toString('utf8')).toBe(JSON.stringify(parsed) + '\n');
+      }),
+      { numRuns: 1000 },
+    );
+    expect(withLastField(Buffer.from('{}\n'), 'k', 1).toString()).toBe('{"k":1}\n');
+    expect(() => withLastField(Buffer.from('[1]\n'), 'k', 1)).toThrow();
   });
 });
 
