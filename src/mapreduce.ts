@@ -18,7 +18,8 @@ import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { bandingFor, describeClusters, emptySignatureTable, planClusters, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
-import { BandBuckets, bandKeys } from './dedup/lsh.js';
+import { BandBuckets } from './dedup/lsh.js';
+import { atLeast, copyU32, decodeSignatures, flagsOf, layoutAt, SIGNATURES_HEADER, signatureStarts, wordCodesOf } from './dedup/signature-file.js';
 import { debugMemory } from './debug.js';
 import { collectGarbage, COLLECT_MIN_ITEMS } from './memory.js';
 import type { InputFile } from './io/discover.js';
@@ -26,7 +27,7 @@ import { readInput, type ReadEvent, type ReadOptions, type RejectReason } from '
 import { readAhead } from './io/read-ahead.js';
 import { FileLines, jsonLine, trackTemporary, untrackTemporary, type LineSink } from './io/write.js';
 import type { OutputRecord, SourceRecord } from './types.js';
-import { unpackSignatures, type CleanedBatch } from './workers/clean-batch.js';
+import type { CleanedBatch, PackedSignatures } from './workers/clean-batch.js';
 import { cleanStageOptions, runCleanBatches, type CleanPool } from './workers/clean-stage.js';
 import { LineCounts } from './workers/line-counts.js';
 
@@ -328,7 +329,7 @@ export async function readShardSummary(dir: string): Promise<ShardSummary> {
 
 export interface MapHooks {
   /** Sees each batch of signatures (shard-local indexes from `firstIndex`) before the shard is committed, e.g. to store band keys. */
-  onSignatures?(signatures: DocSignature[], firstIndex: number): Promise<void>;
+  onSignatures?(signatures: PackedSignatures, firstIndex: number): Promise<void>;
   /** Records cleaned so far in this shard. */
   progress?(done: number): void;
   /** The run's clean workers (one pool for every shard); without it the step starts a pool of its own. */
@@ -380,10 +381,9 @@ export async function mapStep(
       await records.write(Buffer.from(batch.lines.buffer, batch.lines.byteOffset, batch.lines.byteLength));
       summary.kept += batch.kept;
       if (batch.signatures) {
-        const signed = unpackSignatures(batch.signatures);
-        await hooks.onSignatures?.(signed, summary.signatures);
-        await signatures.write(encodeSignatures(signed));
-        summary.signatures += signed.length;
+        await hooks.onSignatures?.(batch.signatures, summary.signatures);
+        await signatures.write(batch.signatures.encoded);
+        summary.signatures += batch.signatures.ids.length;
       }
       done += batch.kept + batch.rejects.length;
       hooks.progress?.(done);
@@ -441,125 +441,6 @@ export async function commitDir(tmp: string, dir: string): Promise<void> {
 }
 
 /* ------------------------------------------------------------------ signatures file */
-
-const SIGNATURES_HEADER = Buffer.from('CSIG0001');
-
-/** Bytes of a signature's record after its size field. */
-const encodedSize = (s: DocSignature): number => 4 + Buffer.byteLength(s.id, 'utf8') + 4 + s.wordCodes.length * 2 + 4 + s.minhash.length * 4 + 4 + s.shingles.length * 4 + 24 + 1;
-
-/**
- * Signatures as bytes, one record after the other, each its size then: id (UTF-8), word codes (UTF-16 code units,
- * which may be lone surrogates, so never UTF-8), MinHash slots, shingle sample, then shingle count, length, words
- * and the title/site/date flags. One buffer for them all: a buffer per document kept the main thread collecting
- * garbage every few hundred milliseconds of the clean stage.
- */
-export function encodeSignatures(list: readonly DocSignature[]): Buffer {
-  const b = Buffer.alloc(list.reduce((n, s) => n + 4 + encodedSize(s), 0));
-  let o = 0;
-  for (const s of list) {
-    o = b.writeUInt32LE(encodedSize(s), o);
-    const idLength = Buffer.byteLength(s.id, 'utf8');
-    o = b.writeUInt32LE(idLength, o);
-    o += b.write(s.id, o, 'utf8');
-    o = b.writeUInt32LE(s.wordCodes.length, o);
-    for (let i = 0; i < s.wordCodes.length; i++) o = b.writeUInt16LE(s.wordCodes.charCodeAt(i), o);
-    o = b.writeUInt32LE(s.minhash.length, o);
-    for (const v of s.minhash) o = b.writeUInt32LE(v, o);
-    o = b.writeUInt32LE(s.shingles.length, o);
-    for (const v of s.shingles) o = b.writeUInt32LE(v, o);
-    o = b.writeDoubleLE(s.shingleCount ?? s.shingles.length, o);
-    o = b.writeDoubleLE(s.length, o);
-    o = b.writeDoubleLE(s.words, o);
-    o = b.writeUInt8((s.hasTitle ? 1 : 0) | (s.hasSite ? 2 : 0) | (s.hasDate ? 4 : 0), o);
-  }
-  return b;
-}
-
-/** Where the fields of one encoded signature lie (byte offsets into the file), as encodeSignatures wrote them. */
-interface SignatureLayout {
-  id: string;
-  wordCodes: number;
-  wordCodeCount: number;
-  minhash: number;
-  minhashCount: number;
-  shingles: number;
-  shingleValues: number;
-  /** Shingle count, length, words (doubles) and the flags byte. */
-  numbers: number;
-}
-
-function layoutAt(bytes: Buffer, start: number): SignatureLayout {
-  const idLen = bytes.readUInt32LE(start);
-  const id = bytes.toString('utf8', start + 4, start + 4 + idLen);
-  const wordCodes = start + 4 + idLen + 4;
-  const wordCodeCount = bytes.readUInt32LE(wordCodes - 4);
-  const minhash = wordCodes + wordCodeCount * 2 + 4;
-  const minhashCount = bytes.readUInt32LE(minhash - 4);
-  const shingles = minhash + minhashCount * 4 + 4;
-  const shingleValues = bytes.readUInt32LE(shingles - 4);
-  return { id, wordCodes, wordCodeCount, minhash, minhashCount, shingles, shingleValues, numbers: shingles + shingleValues * 4 };
-}
-
-/** Each signature's index and start in a signatures file, the wanted ones only (all without `wanted`). */
-function signatureStarts(bytes: Buffer, wanted?: ReadonlySet<number>): Array<[index: number, start: number]> {
-  if (!bytes.subarray(0, SIGNATURES_HEADER.length).equals(SIGNATURES_HEADER)) throw new Error('not a signatures file');
-  const starts: Array<[index: number, start: number]> = [];
-  let o = SIGNATURES_HEADER.length;
-  for (let index = 0; o < bytes.length; index++) {
-    const size = bytes.readUInt32LE(o);
-    const start = o + 4;
-    o = start + size;
-    if (o > bytes.length) throw new Error('truncated signatures file');
-    if (!wanted || wanted.has(index)) starts.push([index, start]);
-  }
-  return starts;
-}
-
-/** `count` little-endian 32-bit values at `offset`, copied into `into` from `at` (byte copies, as every platform Node runs on is little-endian). */
-function copyU32(bytes: Buffer, offset: number, count: number, into: Uint32Array, at = 0): Uint32Array {
-  new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(bytes.subarray(offset, offset + count * 4), at * 4);
-  return into.subarray(at, at + count);
-}
-
-/** `scratch` when it holds `n` values, else a new one that does: reused across signatures, not allocated per document. */
-const atLeast = (scratch: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> => (scratch.length >= n ? scratch : new Uint32Array(n));
-
-function wordCodesOf(bytes: Buffer, l: SignatureLayout): string {
-  const codes: number[] = new Array(l.wordCodeCount);
-  for (let i = 0; i < l.wordCodeCount; i++) codes[i] = bytes.readUInt16LE(l.wordCodes + i * 2);
-  let text = '';
-  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.slice(i, i + 8192));
-  return text;
-}
-
-function flagsOf(bytes: Buffer, l: SignatureLayout): Pick<DocSignature, 'shingleCount' | 'length' | 'words' | 'hasTitle' | 'hasSite' | 'hasDate'> {
-  const flags = bytes.readUInt8(l.numbers + 24);
-  return {
-    shingleCount: bytes.readDoubleLE(l.numbers),
-    length: bytes.readDoubleLE(l.numbers + 8),
-    words: bytes.readDoubleLE(l.numbers + 16),
-    hasTitle: (flags & 1) !== 0,
-    hasSite: (flags & 2) !== 0,
-    hasDate: (flags & 4) !== 0,
-  };
-}
-
-/** The signatures of a signatures file, in order; `wanted` (local indexes) keeps only those. */
-export function decodeSignatures(bytes: Buffer, wanted?: ReadonlySet<number>): Map<number, DocSignature> {
-  const layouts = signatureStarts(bytes, wanted).map(([index, start]) => [index, layoutAt(bytes, start)] as const);
-  // The arrays are views into one allocation (an ArrayBuffer per array cost ~200 bytes each, 400 bytes per document).
-  const slab = new Uint32Array(layouts.reduce((n, [, l]) => n + l.minhashCount + l.shingleValues, 0));
-  let used = 0;
-  const out = new Map<number, DocSignature>();
-  for (const [index, l] of layouts) {
-    const minhash = copyU32(bytes, l.minhash, l.minhashCount, slab, used);
-    used += l.minhashCount;
-    const shingles = copyU32(bytes, l.shingles, l.shingleValues, slab, used);
-    used += l.shingleValues;
-    out.set(index, { id: l.id, minhash, shingles, wordCodes: wordCodesOf(bytes, l), ...flagsOf(bytes, l) });
-  }
-  return out;
-}
 
 export async function readShardSignatures(dir: string, wanted?: ReadonlySet<number>): Promise<Map<number, DocSignature>> {
   return decodeSignatures(await readFile(join(dir, SHARD_FILES.signatures)), wanted);
@@ -623,16 +504,29 @@ export class CandidateKeys {
     this.indexOf = new Uint32Array(rows);
   }
 
-  /** The document at `index` of shard `shard`, by its MinHash; one with an empty body is never a candidate. */
-  add(shard: number, index: number, signature: Pick<DocSignature, 'minhash' | 'shingles'>): void {
-    if (signature.shingles.length === 0) return;
+  /**
+   * The documents of a clean batch, shard `shard` from local index `first` on, by the band keys the worker
+   * computed; a document with an empty body is never a candidate.
+   */
+  addBatch(shard: number, first: number, batch: Pick<PackedSignatures, 'shingleEnds' | 'bandKeys' | 'bands'>): void {
+    const bands = this.banding.bands;
+    if (batch.bands !== bands) throw new Error(`band keys for ${batch.bands} bands, expected ${bands}`);
+    let start = 0;
+    for (let i = 0; i < batch.shingleEnds.length; i++) {
+      const end = batch.shingleEnds[i];
+      if (end > start) this.push(shard, first + i, batch.bandKeys.subarray(i * bands, (i + 1) * bands));
+      start = end;
+    }
+  }
+
+  private push(shard: number, index: number, keys: Uint32Array): void {
     const n = this.n;
     if (n === this.shardOf.length) {
       this.keys = grown(this.keys, this.keys.length * 2);
       this.shardOf = grown(this.shardOf, n * 2);
       this.indexOf = grown(this.indexOf, n * 2);
     }
-    this.keys.set(bandKeys(signature.minhash, this.banding), n * this.banding.bands);
+    this.keys.set(keys, n * this.banding.bands);
     this.shardOf[n] = shard;
     this.indexOf[n] = index;
     this.n = n + 1;

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DedupOptions, DocSignature } from './dedup/index.js';
+import type { DedupOptions } from './dedup/index.js';
 import type { InputFile } from './io/discover.js';
 import type { ReadOptions } from './io/read.js';
 import { createSpoolDir } from './io/spool.js';
@@ -34,6 +34,7 @@ import {
 import { debugMemory } from './debug.js';
 import { collectGarbage, COLLECT_MIN_ITEMS } from './memory.js';
 import type { OutputRecord } from './types.js';
+import type { PackedSignatures } from './workers/clean-batch.js';
 import { BATCH_RECORDS, CleanPool, cleanStageOptions, WORKER_RESOURCE_LIMITS } from './workers/clean-stage.js';
 import { LineCounts } from './workers/line-counts.js';
 import type { ReadTask, ReadTaskResult } from './workers/read-worker.js';
@@ -208,9 +209,7 @@ async function readAndClean(shards: readonly LocalShard[], readDirs: readonly st
           for (const n of cleaned.values()) total += n;
           io.progress?.('clean', total);
         };
-        const onSignatures = async (signed: DocSignature[], first: number): Promise<void> => {
-          signed.forEach((s, k) => candidates!.add(shard.index, first + k, s));
-        };
+        const onSignatures = async (signed: PackedSignatures, first: number): Promise<void> => candidates!.addBatch(shard.index, first, signed);
         await mapStep(readDirs[shard.index], stats, options, mapDirs[shard.index], renames[shard.index], { pool, progress, durable: false, onSignatures: candidates ? onSignatures : undefined });
         // The read folder's records are a copy of the input: free the disk as soon as they are cleaned.
         await rm(readDirs[shard.index], { recursive: true, force: true });

@@ -208,8 +208,17 @@ export function candidateJaccard(options: DedupOptions): number {
 /** Weight of missed pairs against false candidates when choosing the banding (verification removes false ones cheaply). */
 const BANDING_RECALL_WEIGHT = 0.8;
 
+/** Bandings chosen so far, by candidate threshold and permutations: the search takes milliseconds, and the clean
+ *  workers ask once per batch. */
+const chosenBandings = new Map<string, Banding>();
+
 export function bandingFor(options: DedupOptions): Banding {
-  return options.banding ?? chooseBanding(candidateJaccard(options), options.numPerm, BANDING_RECALL_WEIGHT);
+  if (options.banding) return options.banding;
+  const threshold = candidateJaccard(options);
+  const key = `${threshold}/${options.numPerm}`;
+  let banding = chosenBandings.get(key);
+  if (!banding) chosenBandings.set(key, (banding = chooseBanding(threshold, options.numPerm, BANDING_RECALL_WEIGHT)));
+  return banding;
 }
 
 export interface ClusterMember {

@@ -5,7 +5,9 @@
  * workers give the same bytes once batches are put back in order.
  */
 import { cleanDocument, type CorpusStats } from '../clean/index.js';
-import { signCompact, type DedupOptions, type DocSignature } from '../dedup/index.js';
+import { bandingFor, signCompact, type DedupOptions, type DocSignature } from '../dedup/index.js';
+import { bandKeys } from '../dedup/lsh.js';
+import { encodeSignatures } from '../dedup/signature-file.js';
 import type { RejectReason } from '../io/read.js';
 import type { OutputRecord, SourceRecord } from '../types.js';
 
@@ -44,6 +46,11 @@ export interface PackedSignatures {
   words: Float64Array;
   /** Bit 0 title, 1 site, 2 date. */
   flags: Uint8Array;
+  /** The batch's records of the signatures file (encodeSignatures): the main thread appends them as they are. */
+  encoded: Uint8Array;
+  /** `bands` LSH band keys per document (bandKeys); zeros for a document without shingles, never a candidate. */
+  bandKeys: Uint32Array;
+  bands: number;
 }
 
 export interface CleanedBatch {
@@ -110,13 +117,14 @@ export function cleanBatch(rows: string, stats: CorpusStats | null, options: Bat
     lines: utf8.encode(lines.join('')),
     kept: lines.length,
     rejects,
-    signatures: options.detectDuplicates ? packSignatures(signatures) : null,
+    signatures: options.detectDuplicates ? packSignatures(signatures, options.dedup) : null,
   };
 }
 
-export function packSignatures(signatures: readonly DocSignature[]): PackedSignatures {
+export function packSignatures(signatures: readonly DocSignature[], dedup: DedupOptions): PackedSignatures {
   const n = signatures.length;
   const slots = n ? signatures[0].minhash.length : 0;
+  const banding = bandingFor(dedup);
   let total = 0;
   for (const s of signatures) total += s.shingles.length;
   const packed: PackedSignatures = {
@@ -130,6 +138,9 @@ export function packSignatures(signatures: readonly DocSignature[]): PackedSigna
     length: new Float64Array(n),
     words: new Float64Array(n),
     flags: new Uint8Array(n),
+    encoded: encodeSignatures(signatures),
+    bandKeys: new Uint32Array(n * banding.bands),
+    bands: banding.bands,
   };
   let end = 0;
   signatures.forEach((s, i) => {
@@ -141,6 +152,7 @@ export function packSignatures(signatures: readonly DocSignature[]): PackedSigna
     packed.length[i] = s.length;
     packed.words[i] = s.words;
     packed.flags[i] = (s.hasTitle ? 1 : 0) | (s.hasSite ? 2 : 0) | (s.hasDate ? 4 : 0);
+    if (s.shingles.length > 0) packed.bandKeys.set(bandKeys(s.minhash, banding), i * banding.bands);
   });
   return packed;
 }
@@ -150,7 +162,7 @@ export function transferList(batch: CleanedBatch): ArrayBuffer[] {
   const lines = batch.lines.buffer as ArrayBuffer;
   const p = batch.signatures;
   if (!p) return [lines];
-  return [lines, ...[p.minhash, p.shingleEnds, p.shingles, p.shingleCount, p.length, p.words, p.flags].map((a) => a.buffer as ArrayBuffer)];
+  return [lines, ...[p.minhash, p.shingleEnds, p.shingles, p.shingleCount, p.length, p.words, p.flags, p.encoded, p.bandKeys].map((a) => a.buffer as ArrayBuffer)];
 }
 
 export function unpackSignatures(p: PackedSignatures): DocSignature[] {

@@ -10,9 +10,7 @@ import { findInputs, type InputFile } from '../../src/io/discover.js';
 import type { LineSink } from '../../src/io/write.js';
 import {
   decodeLineCounts,
-  decodeSignatures,
   encodeLineCounts,
-  encodeSignatures,
   IdRenamer,
   isShardDone,
   lineCountEntries,
@@ -31,6 +29,8 @@ import {
   type MapOptions,
 } from '../../src/mapreduce.js';
 import { runPipeline } from '../../src/pipeline.js';
+import { decodeSignatures, encodeSignatures } from '../../src/dedup/signature-file.js';
+import type { PackedSignatures } from '../../src/workers/clean-batch.js';
 import { tempDir } from '../cli/helpers.js';
 import { writeCorpus } from './helpers.js';
 import { paragraph } from '../dedup/helpers.js';
@@ -209,6 +209,30 @@ describe('band keys and signatures', () => {
     expect(all.get(1)).toEqual(other);
     expect([...decodeSignatures(file, new Set([1])).keys()]).toEqual([1]);
   });
+  it('lays a signature out as the file format says: sizes, UTF-8 id, UTF-16LE word codes, little-endian arrays, numbers, flags', () => {
+    const s: DocSignature = { id: 'é', minhash: new Uint32Array([0x01020304, 0xffffffff]), shingles: new Uint32Array([5]), shingleCount: 7, wordCodes: 'A\udc00', length: 1.5, words: 2, hasTitle: false, hasSite: true, hasDate: true };
+    const b = encodeSignatures([s]);
+    const expected = Buffer.alloc(4 + 4 + 2 + 4 + 4 + 4 + 8 + 4 + 4 + 24 + 1);
+    let o = expected.writeUInt32LE(expected.length - 4, 0);
+    o = expected.writeUInt32LE(2, o);
+    o += expected.write('é', o, 'utf8');
+    o = expected.writeUInt32LE(2, o);
+    o = expected.writeUInt16LE(0x41, o);
+    o = expected.writeUInt16LE(0xdc00, o);
+    o = expected.writeUInt32LE(2, o);
+    o = expected.writeUInt32LE(0x01020304, o);
+    o = expected.writeUInt32LE(0xffffffff, o);
+    o = expected.writeUInt32LE(1, o);
+    o = expected.writeUInt32LE(5, o);
+    o = expected.writeDoubleLE(7, o);
+    o = expected.writeDoubleLE(1.5, o);
+    o = expected.writeDoubleLE(2, o);
+    expected.writeUInt8(6, o);
+    expect(b.equals(expected)).toBe(true);
+    // Views into a larger buffer are written from their own offset.
+    const backing = new Uint32Array([9, 0x01020304, 0xffffffff, 5]);
+    expect(encodeSignatures([{ ...s, minhash: backing.subarray(1, 3), shingles: backing.subarray(3) }]).equals(expected)).toBe(true);
+  });
 });
 
 const collect = (): LineSink & { lines: string[] } => {
@@ -267,7 +291,7 @@ describe('read → map → reduce in-process', () => {
     const gather = async (order: number[]) => {
       const keys = new CandidateKeys(DEFAULT_DEDUP_OPTIONS, 8);
       for (const i of order) {
-        const onSignatures = async (signed: DocSignature[], first: number) => signed.forEach((s, k) => keys.add(i, first + k, s));
+        const onSignatures = async (signed: PackedSignatures, first: number) => keys.addBatch(i, first, signed);
         await mapStep(join(work, `read-${i}`), stats, options, dirs[i], renames[i], { onSignatures });
       }
       return keys.members() as Map<number, Set<number>>;

@@ -10,7 +10,9 @@ import { LineCounts } from '../../src/workers/line-counts.js';
 import { packSignatures, unpackSignatures } from '../../src/workers/clean-batch.js';
 import { readAhead } from '../../src/io/read-ahead.js';
 import { addToCorpusStats, createCorpusStats } from '../../src/clean/index.js';
-import { compactSignature, DEFAULT_DEDUP_OPTIONS, overlap, sampledOverlap, signCompact, signDocument } from '../../src/dedup/index.js';
+import { bandingFor, compactSignature, DEFAULT_DEDUP_OPTIONS, overlap, sampledOverlap, signCompact, signDocument } from '../../src/dedup/index.js';
+import { bandKeys } from '../../src/dedup/lsh.js';
+import { encodeSignatures } from '../../src/dedup/signature-file.js';
 
 const cli = join(__dirname, '..', '..', 'bin', 'corpus.js');
 let dir: string;
@@ -164,7 +166,14 @@ describe('compact signatures', () => {
   it('survive packing into flat arrays', () => {
     const o = DEFAULT_DEDUP_OPTIONS;
     const sigs = [1, 2, 3].map((k) => compactSignature(signDocument({ id: `d${k}`, text: words(50 * k, k), title: k === 2 ? 'T' : null, site: null, date: '2024-01-01' }, o), o));
-    const back = unpackSignatures(packSignatures(sigs));
+    const packed = packSignatures([...sigs, { ...sigs[0], id: 'empty', shingles: new Uint32Array(0), shingleCount: 0 }], o);
+    const back = unpackSignatures(packed).slice(0, 3);
     expect(back.map((s) => ({ ...s, minhash: [...s.minhash], shingles: [...s.shingles] }))).toEqual(sigs.map((s) => ({ ...s, minhash: [...s.minhash], shingles: [...s.shingles] })));
+    // The signatures file's records and the band keys come with them, worked out in the worker.
+    expect(Buffer.from(packed.encoded).equals(encodeSignatures(unpackSignatures(packed)))).toBe(true);
+    const banding = bandingFor(o);
+    expect(packed.bands).toBe(banding.bands);
+    sigs.forEach((s, i) => expect([...packed.bandKeys.subarray(i * banding.bands, (i + 1) * banding.bands)]).toEqual([...bandKeys(s.minhash, banding)]));
+    expect([...packed.bandKeys.subarray(3 * banding.bands)].every((k) => k === 0)).toBe(true);
   });
 });
