@@ -89,12 +89,9 @@ export function copyU32(bytes: Buffer, offset: number, count: number, into: Uint
 /** `scratch` when it holds `n` values, else a new one that does: reused across signatures, not allocated per document. */
 export const atLeast = (scratch: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> => (scratch.length >= n ? scratch : new Uint32Array(n));
 
+/** The word codes as encodeSignatures wrote them: UTF-16LE code units, each read back as it is. */
 export function wordCodesOf(bytes: Buffer, l: SignatureLayout): string {
-  const codes: number[] = new Array(l.wordCodeCount);
-  for (let i = 0; i < l.wordCodeCount; i++) codes[i] = bytes.readUInt16LE(l.wordCodes + i * 2);
-  let text = '';
-  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.slice(i, i + 8192));
-  return text;
+  return bytes.toString('utf16le', l.wordCodes, l.wordCodes + l.wordCodeCount * 2);
 }
 
 export function flagsOf(bytes: Buffer, l: SignatureLayout): Pick<DocSignature, 'shingleCount' | 'length' | 'words' | 'hasTitle' | 'hasSite' | 'hasDate'> {

@@ -174,8 +174,7 @@ const FILE_BUFFER_BYTES = 1 << 18;
 /**
  * Buffered appends to a work file (few large writes), fsynced on close when `durable`. Lines are encoded straight
  * into one buffer that is reused after each write: a buffer per line, then one more to join them, made the read
- * threads allocate twice the corpus in short-lived buffers outside the heap, and V8 answered that pressure with a
- * full collection every ~0.2 s per thread.
+ * threads allocate twice the corpus in short-lived buffers outside the heap.
  */
 export class FileLines {
   private buffer: Buffer | null = null;
