@@ -383,7 +383,7 @@ export async function mapStep(
       if (batch.signatures) {
         await hooks.onSignatures?.(batch.signatures, summary.signatures);
         await signatures.write(batch.signatures.encoded);
-        summary.signatures += batch.signatures.ids.length;
+        summary.signatures += batch.signatures.count;
       }
       done += batch.kept + batch.rejects.length;
       hooks.progress?.(done);
@@ -508,15 +508,10 @@ export class CandidateKeys {
    * The documents of a clean batch, shard `shard` from local index `first` on, by the band keys the worker
    * computed; a document with an empty body is never a candidate.
    */
-  addBatch(shard: number, first: number, batch: Pick<PackedSignatures, 'shingleEnds' | 'bandKeys' | 'bands'>): void {
+  addBatch(shard: number, first: number, batch: Pick<PackedSignatures, 'signed' | 'bandKeys' | 'bands'>): void {
     const bands = this.banding.bands;
     if (batch.bands !== bands) throw new Error(`band keys for ${batch.bands} bands, expected ${bands}`);
-    let start = 0;
-    for (let i = 0; i < batch.shingleEnds.length; i++) {
-      const end = batch.shingleEnds[i];
-      if (end > start) this.push(shard, first + i, batch.bandKeys.subarray(i * bands, (i + 1) * bands));
-      start = end;
-    }
+    for (let i = 0; i < batch.signed.length; i++) if (batch.signed[i]) this.push(shard, first + i, batch.bandKeys.subarray(i * bands, (i + 1) * bands));
   }
 
   private push(shard: number, index: number, keys: Uint32Array): void {

@@ -7,9 +7,9 @@
  * nearly all in one-member buckets: measured ~250 bytes per member on Redis 7.0, ~8.7 KB per document at 35 bands).
  */
 import type { Redis } from 'ioredis';
-import { bandingFor, type DedupOptions, type DocSignature } from '../dedup/index.js';
-import { bandKeys } from '../dedup/lsh.js';
+import type { DedupOptions, DocSignature } from '../dedup/index.js';
 import type { CandidateMembers } from '../mapreduce.js';
+import { packSignatures, type PackedSignatures } from '../workers/clean-batch.js';
 
 /** Redis key of the bucket of `band` with band key `key`. */
 export const bandBucketKey = (prefix: string, band: number, key: number): string => `${prefix}:band:${band}:${(key >>> 0).toString(16).padStart(8, '0')}`;
@@ -34,16 +34,18 @@ const PIPELINE_COMMANDS = 4096;
  * findDuplicates. Adding is idempotent: a retried shard adds the same members again.
  */
 export async function storeBands(redis: Redis, prefix: string, shard: number, signatures: readonly DocSignature[], firstIndex: number, dedup: DedupOptions): Promise<void> {
-  const banding = bandingFor(dedup);
+  await storeBandKeys(redis, prefix, shard, packSignatures(signatures, dedup), firstIndex);
+}
+
+/** storeBands with the band keys a clean worker worked out (see PackedSignatures). */
+export async function storeBandKeys(redis: Redis, prefix: string, shard: number, batch: Pick<PackedSignatures, 'signed' | 'bandKeys' | 'bands'>, firstIndex: number): Promise<void> {
   let pipeline = redis.pipeline();
   let queued = 0;
-  for (let i = 0; i < signatures.length; i++) {
-    const s = signatures[i];
-    if (s.shingles.length === 0) continue;
-    const keys = bandKeys(s.minhash, banding);
+  for (let i = 0; i < batch.signed.length; i++) {
+    if (!batch.signed[i]) continue;
     const member = memberOf(shard, firstIndex + i);
-    for (let band = 0; band < keys.length; band++) {
-      pipeline.sadd(bandBucketKey(prefix, band, keys[band]), member);
+    for (let band = 0; band < batch.bands; band++) {
+      pipeline.sadd(bandBucketKey(prefix, band, batch.bandKeys[i * batch.bands + band]), member);
       if (++queued >= PIPELINE_COMMANDS) {
         await execOrThrow(pipeline);
         pipeline = redis.pipeline();

@@ -16,9 +16,8 @@ import type { Redis } from 'ioredis';
 import type { InputFile } from '../io/discover.js';
 import { commitDir, decodeLineCounts, encodeLineCounts, isShardDone, mapStep, READ_FILES, readShardSummary, readStep, shardDirName, type MapOptions, type ShardRenames, type ShardSummary } from '../mapreduce.js';
 import { trackTemporary, untrackTemporary } from '../io/write.js';
-import { unpackSignatures } from '../workers/clean-batch.js';
 import type { LineCounts } from '../workers/line-counts.js';
-import { bandedKey, storeBands } from './bands.js';
+import { bandedKey, storeBandKeys } from './bands.js';
 
 /** What every job of a run carries. `run` is the run's folder name under each machine's own --work-dir. */
 export interface JobData {
@@ -95,7 +94,7 @@ export async function runMapJob(runDir: string, data: MapJobData, redis: Redis, 
   await mkdir(join(runDir, 'map'), { recursive: true });
   const stats = data.options.skipCleaning ? null : await globalStats(runDir);
   const summary = await mapStep(statsDir(runDir, data.shard), stats, { ...data.options, jobs }, dir, data.renames, {
-    onSignatures: (signatures, firstIndex) => storeBands(redis, data.prefix, data.shard, unpackSignatures(signatures), firstIndex, data.options.dedup),
+    onSignatures: (signatures, firstIndex) => storeBandKeys(redis, data.prefix, data.shard, signatures, firstIndex),
     progress: (done) => progress?.('clean', done),
   });
   await redis.sadd(bandedKey(data.prefix), String(data.shard));

@@ -27,30 +27,19 @@ export interface BatchReject {
 }
 
 /**
- * Signatures of a batch in a few flat typed arrays (one transfer, no per-document messages); `unpackSignatures`
- * turns them back into DocSignature objects whose arrays are views into these buffers.
+ * A batch's signatures as the main thread uses them, worked out in the worker: the records of the signatures
+ * file, appended as they are, and the LSH band keys of the candidate search. A few typed arrays: one transfer,
+ * no per-document objects.
  */
 export interface PackedSignatures {
-  ids: string[];
-  wordCodes: string[];
-  /** `minhashSlots` values per document (the slots the LSH banding reads). */
-  minhash: Uint32Array;
-  minhashSlots: number;
-  /** End offset in `shingles` of each document's shingles. */
-  shingleEnds: Uint32Array;
-  shingles: Uint32Array;
-  /** Distinct shingles of each body (`shingles` holds a sample of them). */
-  shingleCount: Float64Array;
-  /** Body length (characters) and words of each document. */
-  length: Float64Array;
-  words: Float64Array;
-  /** Bit 0 title, 1 site, 2 date. */
-  flags: Uint8Array;
-  /** The batch's records of the signatures file (encodeSignatures): the main thread appends them as they are. */
+  count: number;
+  /** The batch's records of the signatures file (encodeSignatures). */
   encoded: Uint8Array;
-  /** `bands` LSH band keys per document (bandKeys); zeros for a document without shingles, never a candidate. */
+  /** `bands` band keys per document (bandKeys); zeros for a document that is not `signed`. */
   bandKeys: Uint32Array;
   bands: number;
+  /** 1 for a document with shingles, 0 for an empty body, which is never a candidate. */
+  signed: Uint8Array;
 }
 
 export interface CleanedBatch {
@@ -122,37 +111,18 @@ export function cleanBatch(rows: string, stats: CorpusStats | null, options: Bat
 }
 
 export function packSignatures(signatures: readonly DocSignature[], dedup: DedupOptions): PackedSignatures {
-  const n = signatures.length;
-  const slots = n ? signatures[0].minhash.length : 0;
   const banding = bandingFor(dedup);
-  let total = 0;
-  for (const s of signatures) total += s.shingles.length;
   const packed: PackedSignatures = {
-    ids: signatures.map((s) => s.id),
-    wordCodes: signatures.map((s) => s.wordCodes),
-    minhash: new Uint32Array(n * slots),
-    minhashSlots: slots,
-    shingleEnds: new Uint32Array(n),
-    shingles: new Uint32Array(total),
-    shingleCount: new Float64Array(n),
-    length: new Float64Array(n),
-    words: new Float64Array(n),
-    flags: new Uint8Array(n),
+    count: signatures.length,
     encoded: encodeSignatures(signatures),
-    bandKeys: new Uint32Array(n * banding.bands),
+    bandKeys: new Uint32Array(signatures.length * banding.bands),
     bands: banding.bands,
+    signed: new Uint8Array(signatures.length),
   };
-  let end = 0;
   signatures.forEach((s, i) => {
-    packed.minhash.set(s.minhash, i * slots);
-    packed.shingleCount[i] = s.shingleCount ?? s.shingles.length;
-    packed.shingles.set(s.shingles, end);
-    end += s.shingles.length;
-    packed.shingleEnds[i] = end;
-    packed.length[i] = s.length;
-    packed.words[i] = s.words;
-    packed.flags[i] = (s.hasTitle ? 1 : 0) | (s.hasSite ? 2 : 0) | (s.hasDate ? 4 : 0);
-    if (s.shingles.length > 0) packed.bandKeys.set(bandKeys(s.minhash, banding), i * banding.bands);
+    if (s.shingles.length === 0) return;
+    packed.signed[i] = 1;
+    packed.bandKeys.set(bandKeys(s.minhash, banding), i * banding.bands);
   });
   return packed;
 }
@@ -162,28 +132,5 @@ export function transferList(batch: CleanedBatch): ArrayBuffer[] {
   const lines = batch.lines.buffer as ArrayBuffer;
   const p = batch.signatures;
   if (!p) return [lines];
-  return [lines, ...[p.minhash, p.shingleEnds, p.shingles, p.shingleCount, p.length, p.words, p.flags, p.encoded, p.bandKeys].map((a) => a.buffer as ArrayBuffer)];
-}
-
-export function unpackSignatures(p: PackedSignatures): DocSignature[] {
-  const out: DocSignature[] = [];
-  const slots = p.minhashSlots;
-  let start = 0;
-  for (let i = 0; i < p.ids.length; i++) {
-    const end = p.shingleEnds[i];
-    out.push({
-      id: p.ids[i],
-      minhash: p.minhash.subarray(i * slots, (i + 1) * slots),
-      shingles: p.shingles.subarray(start, end),
-      shingleCount: p.shingleCount[i],
-      wordCodes: p.wordCodes[i],
-      length: p.length[i],
-      words: p.words[i],
-      hasTitle: (p.flags[i] & 1) !== 0,
-      hasSite: (p.flags[i] & 2) !== 0,
-      hasDate: (p.flags[i] & 4) !== 0,
-    });
-    start = end;
-  }
-  return out;
+  return [lines, ...[p.encoded, p.bandKeys, p.signed].map((a) => a.buffer as ArrayBuffer)];
 }
