@@ -142,7 +142,7 @@ export async function readStep(files: readonly InputFile[], read: ReadOptions, d
       if (extra) row.extra = extra;
       counts?.addDocument(text);
       ids.push({ id, file, record: true });
-      await rows.write(JSON.stringify(row) + '\n');
+      await rows.writeLine(JSON.stringify(row));
       options.progress?.(summary.read);
     } else if (event.type === 'reject') {
       summary.read++;

@@ -103,15 +103,25 @@ async function takeSample(chunks: AsyncGenerator<Buffer>): Promise<{ sample: Buf
       if (!size) throw error;
       return { sample: Buffer.concat(parts), complete: true, error };
     }
-    if (n.done) return { sample: Buffer.concat(parts), complete: true };
+    if (n.done) return { sample: joined(parts), complete: true };
     parts.push(n.value);
     size += n.value.length;
   }
-  return { sample: Buffer.concat(parts), complete: false };
+  return { sample: joined(parts), complete: false };
 }
 
-/** Decoded text of the input, chunk by chunk, after the sample. */
-async function* decodedText(decoder: StreamDecoder, sample: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<string> {
+/** The parts as one buffer; a single part as it is (most pages are one read). */
+const joined = (parts: Buffer[]): Buffer => (parts.length === 1 ? parts[0] : Buffer.concat(parts));
+
+/**
+ * Decoded text of the input, chunk by chunk, after the sample; in one piece when the sample is the whole input
+ * (`whole`: read without error to its end), decoded in one call.
+ */
+async function* decodedText(decoder: StreamDecoder, sample: Buffer, whole: boolean, rest: AsyncGenerator<Buffer>): AsyncGenerator<string> {
+  if (whole) {
+    yield decoder.whole(sample);
+    return;
+  }
   yield decoder.write(sample);
   for await (const chunk of rest) yield decoder.write(chunk);
   yield decoder.end();
@@ -144,8 +154,9 @@ export async function* readInput(file: InputFile, options: ReadOptions): AsyncGe
     }
     const format = options.format && options.format !== 'auto' ? options.format : isJsonlName(file.name) || (file.path === '-' && looksLikeJsonl(sample)) ? 'jsonl' : 'text';
     const rest = error === undefined ? chunks : failing(error);
-    if (format === 'jsonl') yield* readJsonlRecords(file, sample, rest);
-    else yield* readTextRecords(file, sample, complete, rest, options);
+    const whole = complete && error === undefined;
+    if (format === 'jsonl') yield* readJsonlRecords(file, sample, whole, rest);
+    else yield* readTextRecords(file, sample, complete, whole, rest, options);
   } catch (err) {
     yield { type: 'problem', path: file.path, message: describeReadError(err) };
   } finally {
@@ -170,6 +181,7 @@ async function* readTextRecords(
   file: InputFile,
   sample: Buffer,
   complete: boolean,
+  whole: boolean,
   rest: AsyncGenerator<Buffer>,
   options: ReadOptions,
 ): AsyncGenerator<ReadEvent> {
@@ -192,10 +204,9 @@ async function* readTextRecords(
     return { type: 'record', record: { id, text, encoding: decoder.encoding } };
   };
   let truncated: unknown = null;
-  const texts = decodedText(decoder, sample, rest);
   try {
-    for await (const text of texts) {
-      for (const record of splitter.push(text)) {
+    for await (const records of recordTexts(splitter, decodedText(decoder, sample, whole, rest), whole)) {
+      for (const record of records) {
         count++;
         if (count === 1) { held = record; continue; }
         if (held !== null) { yield make(held, 1); held = null; }
@@ -223,6 +234,11 @@ async function* readTextRecords(
   if (truncated !== null) throw truncated;
 }
 
+/** The records found in each piece of text; one scan of the whole text (records sliced from it) when `whole`. */
+async function* recordTexts(splitter: RecordSplitter, texts: AsyncGenerator<string>, whole: boolean): AsyncGenerator<string[]> {
+  for await (const text of texts) yield whole ? splitter.finish(text) : splitter.push(text);
+}
+
 /** Share of U+FFFD among a record's characters above which it is rejected as undecodable rather than cleaned. */
 const MAX_REPLACEMENT_SHARE = 0.2;
 
@@ -235,11 +251,11 @@ function isUndecodable(text: string): boolean {
 /** Stdin records are always numbered (`stdin#1`); a file's single record keeps the bare name. */
 const stdinOrSingle = (file: InputFile, count: number): number | null => (file.path === '-' || count > 1 ? 1 : null);
 
-async function* readJsonlRecords(file: InputFile, sample: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<ReadEvent> {
+async function* readJsonlRecords(file: InputFile, sample: Buffer, whole: boolean, rest: AsyncGenerator<Buffer>): AsyncGenerator<ReadEvent> {
   const decoder = new StreamDecoder('utf-8');
   let pending = '';
   let lineNo = 0;
-  for await (const text of decodedText(decoder, sample, rest)) {
+  for await (const text of decodedText(decoder, sample, whole, rest)) {
     pending += text;
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';

@@ -10,8 +10,7 @@ export function delimiterPattern(delimiter: string): RegExp {
 
 /** Splits a whole text into records: every whole-word delimiter splits, records are trimmed, empty ones skipped. */
 export function splitRecords(text: string, delimiter: string = DEFAULT_DELIMITER): string[] {
-  const splitter = new RecordSplitter(delimiter);
-  return [...splitter.push(text), ...splitter.end()];
+  return new RecordSplitter(delimiter).finish(text);
 }
 
 /**
@@ -39,13 +38,21 @@ export class RecordSplitter {
   }
 
   end(): string[] {
-    const records = this.scan('', true);
+    return this.finish('');
+  }
+
+  /**
+   * push(chunk) then end() in one scan: a whole input's records are then slices of its text, never copies
+   * joined from a record's pieces (a third of the read threads' allocations besides decoding).
+   */
+  finish(chunk: string): string[] {
+    const records = this.scan(chunk, true);
     this.finishRecord(records);
     return records;
   }
 
   private finishRecord(records: string[]): void {
-    const record = this.pieces.join('').trim();
+    const record = (this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('')).trim();
     this.pieces = [];
     if (record) records.push(record);
   }

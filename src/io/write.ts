@@ -189,19 +189,30 @@ export class FileLines {
   }
 
   async write(data: string | Uint8Array): Promise<void> {
+    if (typeof data === 'string') return this.writeText(data, false);
+    if (!(await this.room(data.length))) return this.writeAll(data);
+    this.buffer!.set(data, this.used);
+    this.used += data.length;
+  }
+
+  /** write(text + '\n') without building that string (a copy of every record in the read threads). */
+  async writeLine(text: string): Promise<void> {
+    return this.writeText(text, true);
+  }
+
+  private async writeText(text: string, newline: boolean): Promise<void> {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    const most = typeof data === 'string' ? data.length * 3 : data.length;
+    if (!(await this.room(text.length * 3 + 1))) return this.writeAll(Buffer.from(newline ? text + '\n' : text, 'utf8'));
+    this.used += this.buffer!.write(text, this.used, 'utf8');
+    if (newline) this.buffer![this.used++] = 0x0a;
+  }
+
+  /** Room for `most` more bytes in the buffer, flushing it when needed; false when they can never fit it. */
+  private async room(most: number): Promise<boolean> {
     this.buffer ??= Buffer.allocUnsafe(FILE_BUFFER_BYTES);
-    if (this.used + most > this.buffer.length) {
-      await this.flush();
-      if (most > this.buffer.length) return this.writeAll(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    }
-    if (typeof data === 'string') {
-      this.used += this.buffer.write(data, this.used, 'utf8');
-    } else {
-      this.buffer.set(data, this.used);
-      this.used += data.length;
-    }
+    if (this.used + most <= this.buffer.length) return true;
+    await this.flush();
+    return most <= this.buffer.length;
   }
 
   async flush(): Promise<void> {

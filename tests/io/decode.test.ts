@@ -66,6 +66,24 @@ describe('StreamDecoder', () => {
       expect(text).toBe('é\nà\nü€\n');
     }
   });
+
+  it('keeps a character cut by a chunk boundary as U+FFFD when invalid bytes follow it, or the input ends', () => {
+    const euro = Buffer.from('€');
+    const d = new StreamDecoder('utf-8');
+    const text = d.write(Buffer.concat([Buffer.from('a'), euro.subarray(0, 2)])) + d.write(Buffer.from('b')) + d.end();
+    expect(text).toBe('a\uFFFDb');
+    expect(d.invalidBytes).toBe(true);
+    const e = new StreamDecoder('utf-8');
+    expect(e.write(Buffer.concat([Buffer.from('a'), euro.subarray(0, 2)])) + e.end()).toBe('a\uFFFD');
+  });
+
+  it('decodes a whole input in one call as it would stream it', () => {
+    const bytes = Buffer.concat([Buffer.from('\ufeffé\r\n'), Buffer.from([0xff]), Buffer.from('€'.repeat(3)), Buffer.from([0xe2, 0x82])]);
+    const streamed = new StreamDecoder('utf-8');
+    const whole = new StreamDecoder('utf-8');
+    expect(whole.whole(bytes)).toBe(streamed.write(bytes) + streamed.end());
+    expect(whole.invalidBytes).toBe(true);
+  });
 });
 
 describe('detectEncoding', () => {

@@ -47,13 +47,32 @@ describe('decoder properties', () => {
     );
   });
 
+  it('decodes a whole input as streaming it in any chunks would, invalid bytes and CRs included', () => {
+    const bytes = fc.array(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }).map((t) => Buffer.from(t)), fc.constant(Buffer.from('\r\n\r'))), { maxLength: 12 });
+    fc.assert(
+      fc.property(bytes, fc.constantFrom('utf-8', 'windows-1252', 'utf-16le'), (parts, encoding) => {
+        const all = Buffer.concat(parts);
+        // Streamed in the generated parts: a character may be cut, and invalid bytes may follow the cut.
+        const streamed = new StreamDecoder(encoding);
+        const text = parts.map((part) => streamed.write(part)).join('') + streamed.end();
+        const whole = new StreamDecoder(encoding);
+        expect(whole.whole(all)).toBe(text);
+        expect(whole.invalidBytes).toBe(streamed.invalidBytes);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('splits records the same way whatever the chunking', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', ' ', '\n', 'q7x2', 'q', '7', 'x2', 'é', '😀'), { maxLength: 60 }), fc.nat(200), (parts, cut) => {
         const text = parts.join('');
         const at = Math.min(cut, text.length);
         const s = new RecordSplitter();
-        expect([...s.push(text.slice(0, at)), ...s.push(text.slice(at)), ...s.end()]).toEqual(splitRecords(text));
+        const streamed = [...s.push(text.slice(0, at)), ...s.push(text.slice(at)), ...s.end()];
+        expect(streamed).toEqual(splitRecords(text));
+        const t = new RecordSplitter();
+        expect([...t.push(text.slice(0, at)), ...t.finish(text.slice(at))]).toEqual(streamed);
       }),
       { numRuns: 500 },
     );
