@@ -41,6 +41,29 @@ export function foldText(text: string): string {
  */
 export function wordTokens(folded: string): string[] {
   const tokens: string[] = [];
+  forEachWord(folded, (start, end, before) => tokens.push(before + folded.slice(start, end)));
+  return tokens;
+}
+
+/** hashTokens(wordTokens(folded)), hashing each word where it lies: no string per word (a seventh of what cleaning allocated). */
+export function wordHashes(folded: string): Uint32Array {
+  if (scratch.length < folded.length) scratch = new Uint32Array(folded.length);
+  const out = scratch;
+  let n = 0;
+  forEachWord(folded, (start, end, before) => {
+    out[n++] = before ? murmur3(before + folded.slice(start, end), WORD_SEED) : murmur3(folded, WORD_SEED, start, end);
+  });
+  return out.slice(0, n);
+}
+
+/** wordHashes' buffer, reused: a text of n units has at most n words. */
+let scratch = new Uint32Array(1 << 14);
+
+/**
+ * The scan of wordTokens: calls `word(start, end, before)` for each token, which is `before` (the run's text up
+ * to an elided apostrophe, mostly '') followed by `folded.slice(start, end)`.
+ */
+function forEachWord(folded: string, word: (start: number, end: number, before: string) => void): void {
   let start = -1; // start of the current run, -1 when none
   let before = ''; // the run's text up to an elided apostrophe
   let previous = 0; // classes of the previous code point (an elided apostrophe is invisible)
@@ -61,16 +84,17 @@ export function wordTokens(folded: string): string[] {
     if (bits & (LETTER | NUMBER | MARK) && !(bits & NO_SPACE)) {
       if (start < 0) start = i;
     } else {
-      if (start >= 0 || before) tokens.push(start >= 0 ? before + folded.slice(start, i) : before);
+      if (start >= 0) word(start, i, before);
+      else if (before) word(i, i, before);
       before = '';
       start = -1;
-      if (bits & NO_SPACE) tokens.push(folded.slice(i, i + width));
+      if (bits & NO_SPACE) word(i, i + width, '');
     }
     previous = bits;
     i += width;
   }
-  if (start >= 0 || before) tokens.push(start >= 0 ? before + folded.slice(start) : before);
-  return tokens;
+  if (start >= 0) word(start, n, before);
+  else if (before) word(n, n, before);
 }
 
 /** Hash of each token, in order. */

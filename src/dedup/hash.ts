@@ -26,8 +26,11 @@ function mixBlock(h: number, k: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-/** murmur3_32 of the UTF-8 encoding of `text` (unpaired surrogates encode as U+FFFD, like TextEncoder). */
-export function murmur3(text: string, seed = 0): number {
+/**
+ * murmur3_32 of the UTF-8 encoding of `text` (unpaired surrogates encode as U+FFFD, like TextEncoder), or of
+ * its units `start` to `end`: a word hashed where it lies, no substring built.
+ */
+export function murmur3(text: string, seed = 0, start = 0, end = text.length): number {
   let h = seed | 0;
   let block = 0; // pending bytes, little-endian
   let filled = 0; // bytes in `block`
@@ -40,7 +43,7 @@ export function murmur3(text: string, seed = 0): number {
       filled = 0;
     }
   };
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
       // ASCII fast path: words of Latin-script text are almost all this branch
@@ -53,7 +56,7 @@ export function murmur3(text: string, seed = 0): number {
       }
       continue;
     }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);

@@ -2,7 +2,7 @@
  * Near-duplicate detection, pure: `signDocument` turns a cleaned document into a compact signature
  * (no text kept), `findDuplicates` clusters signatures, `compareSignatures` explains one pair.
  */
-import { foldText, hashTokens, shingleHashes, wordCodes, wordTokens } from './fingerprint.js';
+import { foldText, shingleHashes, wordCodes, wordHashes } from './fingerprint.js';
 import { minhashSignature } from './minhash.js';
 import { candidatePairsByKey, chooseBanding, type Banding } from './lsh.js';
 import { SignatureTable, type SignatureFields } from './table.js';
@@ -82,15 +82,15 @@ export interface DocumentToSign {
 const present = (s: string | null): boolean => s !== null && s.trim() !== '';
 
 export function signDocument(doc: DocumentToSign, options: DedupOptions, minhashSlots = options.numPerm): DocSignature {
-  const wordHashes = hashTokens(wordTokens(foldText(doc.text)));
-  const shingles = shingleHashes(wordHashes, options.shingleSize);
+  const hashes = wordHashes(foldText(doc.text));
+  const shingles = shingleHashes(hashes, options.shingleSize);
   return {
     id: doc.id,
     minhash: minhashSignature(shingles, options.numPerm, minhashSlots),
     shingles,
-    wordCodes: wordCodes(wordHashes),
+    wordCodes: wordCodes(hashes),
     length: doc.text.trim().length,
-    words: wordHashes.length,
+    words: hashes.length,
     hasTitle: present(doc.title),
     hasSite: present(doc.site),
     hasDate: present(doc.date),

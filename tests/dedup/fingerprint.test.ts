@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, hashTokens, shingleHashes, wordCodes, wordTokens } from '../../src/dedup/fingerprint.js';
+import { foldText, hashTokens, shingleHashes, wordCodes, wordHashes, wordTokens } from '../../src/dedup/fingerprint.js';
 
 const tokens = (s: string): string[] => wordTokens(foldText(s));
 
@@ -38,9 +38,19 @@ describe('wordTokens', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: fc.constantFrom(...units), maxLength: 60 })), (text) => {
         expect(wordTokens(text)).toEqual(reference(text));
+        expect(wordHashes(text)).toEqual(hashTokens(reference(text)));
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('wordHashes', () => {
+  it('hashes each token as hashTokens does, long texts included', () => {
+    const text = foldText("L'intelligence artificielle 人工智能 don’t 2024 ").repeat(2000);
+    const hashes = wordHashes(text);
+    expect(hashes).toEqual(hashTokens(wordTokens(text)));
+    expect(hashes.length).toBe(wordTokens(text).length);
   });
 });
 

@@ -56,6 +56,15 @@ describe('murmur3', () => {
       { numRuns: 500 },
     );
   });
+  it('hashes a range of a string as the same substring alone (a pair cut by the range end is a lone surrogate)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.nat(), fc.nat(), (s, a, b) => {
+        const [start, end] = [a % (s.length + 1), b % (s.length + 1)].sort((x, y) => x - y);
+        expect(murmur3(s, 7, start, end)).toBe(murmur3(s.slice(start, end), 7));
+      }),
+      { numRuns: 500 },
+    );
+  });
   it('spreads similar words over the 32-bit range', () => {
     const seen = new Set<number>();
     for (let i = 0; i < 10000; i++) seen.add(murmur3(`word${i}`) >>> 20);

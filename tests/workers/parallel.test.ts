@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.mjs';
 import { spoolBatches, spoolByteBatches } from '../../src/workers/clean-stage.js';
 import { LineCounts } from '../../src/workers/line-counts.js';
-import { packSignatures } from '../../src/workers/clean-batch.js';
+import { jsonLinesBytes, packSignatures } from '../../src/workers/clean-batch.js';
 import { readAhead } from '../../src/io/read-ahead.js';
 import { addToCorpusStats, createCorpusStats } from '../../src/clean/index.js';
 import { bandingFor, compactSignature, DEFAULT_DEDUP_OPTIONS, overlap, sampledOverlap, signCompact, signDocument } from '../../src/dedup/index.js';
@@ -83,6 +83,17 @@ describe('spoolBatches', () => {
     expect(Buffer.concat(batches).toString('utf8')).toBe(lines.join(''));
     // The batch reaching the limit with the long line is cut right after it.
     expect(batches.some((b) => new TextDecoder().decode(b).endsWith(lines[150]))).toBe(true);
+  });
+});
+
+describe('jsonLinesBytes', () => {
+  it('encodes the lines, each with a newline, in a buffer of its own (transferable)', () => {
+    const lines = ['{"a":"é"}', '', JSON.stringify({ t: '漢字😀\u2028' }), 'x'.repeat(5000)];
+    const bytes = jsonLinesBytes(lines);
+    expect(Buffer.from(bytes).toString('utf8')).toBe(lines.map((l) => l + '\n').join(''));
+    expect(bytes.byteOffset).toBe(0);
+    expect(bytes.buffer.byteLength).toBe(bytes.length);
+    expect(jsonLinesBytes(['a']).buffer.byteLength).toBe(2);
   });
 });
 
