@@ -259,6 +259,25 @@ export function topScript(value: string): [string | undefined, number] {
   return [top, topCount];
 }
 
+/**
+ * Units matching no script expression but Latin's (checked below against the expressions themselves): ASCII,
+ * Latin-1, Latin Extended-A/B and Additional, general punctuation, currency signs.
+ */
+const LATIN_ONLY_RANGES: readonly (readonly [number, number])[] = [[0x0, 0x24f], [0x1e00, 0x1eff], [0x2000, 0x206f], [0x20a0, 0x20cf]];
+/** Matches a unit outside LATIN_ONLY_RANGES; null when a unit inside them belongs to another script. */
+const OUTSIDE_LATIN_ONLY = ((): RegExp | null => {
+  const latin = 1 << SCRIPTS.findIndex(([script]) => script === 'Latin');
+  for (const [from, to] of LATIN_ONLY_RANGES) for (let unit = from; unit <= to; unit++) if ((scriptBitsOf(unit) | latin) !== latin) return null;
+  const hex = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
+  return new RegExp(`[^${LATIN_ONLY_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]`);
+})();
+
+/**
+ * Whether franc's script is Latin without counting every script's matches (a fifth of franc's time): no unit
+ * outside LATIN_ONLY_RANGES, so every other script counts 0, and an ASCII letter, so Latin counts more.
+ */
+const isPlainLatin = (value: string): boolean => OUTSIDE_LATIN_ONLY !== null && !OUTSIDE_LATIN_ONLY.test(value) && /[A-Za-z]/.test(value);
+
 /** Whitespace as JavaScript's \s and String.prototype.trim see it. */
 function isJsSpace(unit: number): boolean {
   return (unit >= 9 && unit <= 13) || unit === 32 || unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
@@ -335,7 +354,8 @@ export function franc(value: string, options: { minLength?: number } = {}): stri
   const minLength = options.minLength ?? 10;
   if (!value || value.length < minLength) return 'und';
   value = value.slice(0, MAX_LENGTH);
-  const [script, share] = topScript(value);
+  // (Latin's share is not read: Latin has a table.)
+  const [script, share] = isPlainLatin(value) ? ['Latin', 1] : topScript(value);
   const table = script === undefined ? undefined : tableOf(script);
   if (!table) return !script || share === 0 ? 'und' : script;
   const n = table.languages.length;

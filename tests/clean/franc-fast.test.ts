@@ -65,4 +65,17 @@ describe('franc-fast on random text', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('gives franc-min’s answer on Latin-range text, with and without a letter of another script or an ASCII letter', () => {
+    const latinish = [...'aZqéßőǅẞ \u2019\u201c\u2014\u20ac\u00a0.,1', '\u2126', 'α', 'ж'];
+    const text = fc.string({ unit: fc.constantFrom(...latinish), minLength: 10, maxLength: 200 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(francFast(t, { minLength: 10 })).toBe(franc(t, { minLength: 10 }));
+      }),
+      { numRuns: 1500 },
+    );
+    for (const t of ['\u2126\u2126 ß ẞ é ő \u2019 \u20ac 1.,', 'ß ẞ é ő ǅ ß ẞ é ő', '.,1 \u2019\u2014 .,1 \u20ac \u00a0'])
+      expect(francFast(t, { minLength: 10 })).toBe(franc(t, { minLength: 10 }));
+  });
 });
