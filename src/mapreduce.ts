@@ -151,7 +151,7 @@ export async function readStep(files: readonly InputFile[], read: ReadOptions, d
       if (INPUT_FAILURES.has(event.reason)) summary.inputProblems++;
       summary.messages.push({ kind: 'problem', text: event.message });
       ids.push({ id: event.id, file, record: false });
-      await rejects.write(jsonLine({ id: event.id, reason: event.reason, text: event.text }));
+      await rejects.writeLine(JSON.stringify({ id: event.id, reason: event.reason, text: event.text }));
     } else if (event.type === 'problem') {
       summary.inputProblems++;
       summary.messages.push({ kind: 'problem', text: `${event.path}: ${event.message}` });
@@ -376,7 +376,7 @@ export async function mapStep(
       for (const r of batch.rejects) {
         summary.rejected++;
         summary.cleanRejectReasons[r.reason] = (summary.cleanRejectReasons[r.reason] ?? 0) + 1;
-        await cleanRejects.write(jsonLine({ id: r.id, reason: r.reason, text: r.text }));
+        await cleanRejects.writeLine(JSON.stringify({ id: r.id, reason: r.reason, text: r.text }));
       }
       await records.write(Buffer.from(batch.lines.buffer, batch.lines.byteOffset, batch.lines.byteLength));
       summary.kept += batch.kept;
@@ -416,12 +416,12 @@ async function copyRenamed(from: string, to: string, renames: Readonly<Record<nu
   for await (const line of fileLines(from)) {
     const unique = renames[k++];
     if (unique === undefined) {
-      await out.write(line + '\n');
+      await out.writeLine(line);
       continue;
     }
     // Keys in their order, id first: the same bytes as a record read under its unique id.
     const { id: _id, ...rest } = JSON.parse(line) as { id: string };
-    await out.write(JSON.stringify({ id: unique, ...rest }) + '\n');
+    await out.writeLine(JSON.stringify({ id: unique, ...rest }));
   }
   await out.close();
   return true;

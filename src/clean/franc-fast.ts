@@ -267,6 +267,8 @@ const LATIN_ONLY_RANGES: readonly (readonly [number, number])[] = [[0x0, 0x24f],
 /** Matches a unit outside LATIN_ONLY_RANGES; null when a unit inside them belongs to another script. */
 const OUTSIDE_LATIN_ONLY = ((): RegExp | null => {
   const latin = 1 << SCRIPTS.findIndex(([script]) => script === 'Latin');
+  // isPlainLatin takes an ASCII letter for a Latin match.
+  for (let unit = 0x41; unit <= 0x7a; unit++) if (/[A-Za-z]/.test(String.fromCharCode(unit)) && scriptBitsOf(unit) !== latin) return null;
   for (const [from, to] of LATIN_ONLY_RANGES) for (let unit = from; unit <= to; unit++) if ((scriptBitsOf(unit) | latin) !== latin) return null;
   const hex = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
   return new RegExp(`[^${LATIN_ONLY_RANGES.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]`);

@@ -16,7 +16,7 @@ const QUOTES = '\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a\u300c\u30
 const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d';
 const SPACES = '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\ufeff\u200b';
 /** What each folded character becomes: the variants above, and the full case folds lower case leaves (ß, final sigma). */
-const FOLDED = new Map<string, string>([
+const FOLD_TO = new Map<string, string>([
   ['ß', 'ss'],
   ['ς', 'σ'],
   ...[...APOSTROPHES].map((c): [string, string] => [c, "'"]),
@@ -24,20 +24,21 @@ const FOLDED = new Map<string, string>([
   ...[...DASHES].map((c): [string, string] => [c, '-']),
   ...[...SPACES].map((c): [string, string] => [c, ' ']),
 ]);
-/** Per UTF-16 unit, 1 + the index of what it folds to in FOLDS, or 0: all kinds in one scan (six regex passes were
- *  two thirds of folding). */
-const FOLDS = [...new Set(FOLDED.values())];
-const FOLD_INDEX = new Uint8Array(0x10000);
-for (const [c, to] of FOLDED) FOLD_INDEX[c.charCodeAt(0)] = 1 + FOLDS.indexOf(to);
+/** The strings characters fold to. */
+const FOLD_TARGETS = [...new Set(FOLD_TO.values())];
+/** Per UTF-16 unit, 1 + the index of what it folds to in FOLD_TARGETS, or 0: all kinds in one scan (six regex
+ *  passes were two thirds of folding). */
+const FOLD_SLOT = new Uint8Array(0x10000);
+for (const [c, to] of FOLD_TO) FOLD_SLOT[c.charCodeAt(0)] = 1 + FOLD_TARGETS.indexOf(to);
 
-/** The text with each character FOLDED names replaced; the text itself when it holds none. */
+/** The text with each character FOLD_TO names replaced; the text itself when it holds none. */
 function foldCharacters(text: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const k = FOLD_INDEX[text.charCodeAt(i)];
+    const k = FOLD_SLOT[text.charCodeAt(i)];
     if (k === 0) continue;
-    out += text.slice(from, i) + FOLDS[k - 1];
+    out += text.slice(from, i) + FOLD_TARGETS[k - 1];
     from = i + 1;
   }
   return from === 0 ? text : out + text.slice(from);
@@ -67,8 +68,9 @@ export function wordTokens(folded: string): string[] {
 
 /** hashTokens(wordTokens(folded)), hashing each word where it lies: no string per word (a seventh of what cleaning allocated). */
 export function wordHashes(folded: string): Uint32Array {
-  if (scratch.length < folded.length) scratch = new Uint32Array(folded.length);
-  const out = scratch;
+  // A text longer than the kept buffer gets one of its own, so one huge page does not pin its size in the thread.
+  if (scratch.length < folded.length && folded.length <= MAX_SCRATCH_UNITS) scratch = new Uint32Array(folded.length);
+  const out = scratch.length >= folded.length ? scratch : new Uint32Array(folded.length);
   let n = 0;
   forEachWord(folded, (start, end, before) => {
     out[n++] = before ? murmur3(before + folded.slice(start, end), WORD_SEED) : murmur3(folded, WORD_SEED, start, end);
@@ -78,6 +80,8 @@ export function wordHashes(folded: string): Uint32Array {
 
 /** wordHashes' buffer, reused: a text of n units has at most n words. */
 let scratch = new Uint32Array(1 << 14);
+/** Largest text (UTF-16 units) whose buffer is kept: 4 MB, far above any article. */
+const MAX_SCRATCH_UNITS = 1 << 20;
 
 /**
  * The scan of wordTokens: calls `word(start, end, before)` for each token, which is `before` (the run's text up
@@ -117,7 +121,7 @@ function forEachWord(folded: string, word: (start: number, end: number, before: 
   else if (before) word(n, n, before);
 }
 
-/** Hash of each token, in order. */
+/** Hash of each token, in order: wordHashes' definition (tests check one against the other). */
 export function hashTokens(tokens: readonly string[]): Uint32Array {
   const out = new Uint32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) out[i] = murmur3(tokens[i], WORD_SEED);

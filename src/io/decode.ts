@@ -132,6 +132,8 @@ export class StreamDecoder {
   private pendingCr = false;
   /** The bytes of a character cut at the end of the chunks so far, which the strict UTF-8 decoder holds. */
   private held: Uint8Array = EMPTY;
+  /** Bytes given to the UTF-8 decoder so far: only at byte 0 is EF BB BF a byte order mark. */
+  private fed = 0;
 
   constructor(encoding: string) {
     this.encoding = encoding;
@@ -153,30 +155,36 @@ export class StreamDecoder {
    * which made a third of the read threads' allocations.
    */
   whole(bytes: Uint8Array): string {
-    if (this.legacy) return this.normalise(this.legacy.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) + (this.legacy.end() ?? ''), true);
+    if (this.legacy) return this.normalise(this.decodeLegacy(bytes) + (this.legacy.end() ?? ''), true);
     return this.normalise(this.decodeUtf8(bytes, false), true);
   }
 
   private decode(bytes: Uint8Array, more: boolean): string {
-    if (this.legacy) return more ? this.legacy.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) : this.legacy.end() ?? '';
+    if (this.legacy) return more ? this.decodeLegacy(bytes) : this.legacy.end() ?? '';
     return this.decodeUtf8(bytes, more);
   }
 
+  private decodeLegacy(bytes: Uint8Array): string {
+    return this.legacy!.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
   private decodeUtf8(bytes: Uint8Array, more: boolean): string {
-    // No options object for a last call: `{ stream: false }` would still leave Node's one-shot path.
-    const decode = (decoder: TextDecoder, input: Uint8Array): string => (more ? decoder.decode(input, { stream: true }) : decoder.decode(input));
+    const start = this.fed;
+    this.fed += bytes.length;
     try {
-      const text = decode(this.utf8!, bytes);
+      const text = this.utf8!.decode(bytes, { stream: more });
       if (more && !this.invalidBytes) this.held = incompleteTail(this.held, bytes);
       return text;
     } catch {
       // Invalid bytes: go on with a replacing decoder, so one bad byte costs one U+FFFD, not the file. The bytes
-      // the failed decoder held (a character cut by the chunk boundary) go to the new one, or they would be lost.
+      // the failed decoder held (a character cut by the chunk boundary) go to the new one, or they would be lost;
+      // past the input's first byte, EF BB BF is a character (U+FEFF), not a byte order mark to strip.
       this.invalidBytes = true;
-      this.utf8 = new TextDecoder('utf-8', { fatal: false });
+      const from = start - this.held.length;
+      this.utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: from > 0 });
       const input = this.held.length ? Buffer.concat([this.held, bytes]) : bytes;
       this.held = EMPTY;
-      return decode(this.utf8, input);
+      return this.utf8.decode(input, { stream: more });
     }
   }
 

@@ -190,7 +190,7 @@ export class FileLines {
 
   async write(data: string | Uint8Array): Promise<void> {
     if (typeof data === 'string') return this.writeText(data, false);
-    if (!(await this.room(data.length))) return this.writeAll(data);
+    if (!this.fits(data.length) && !(await this.flushFor(data.length))) return this.writeAll(data);
     this.buffer!.set(data, this.used);
     this.used += data.length;
   }
@@ -202,17 +202,22 @@ export class FileLines {
 
   private async writeText(text: string, newline: boolean): Promise<void> {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (!(await this.room(text.length * 3 + 1))) return this.writeAll(Buffer.from(newline ? text + '\n' : text, 'utf8'));
+    const most = text.length * 3 + 1;
+    if (!this.fits(most) && !(await this.flushFor(most))) return this.writeAll(Buffer.from(newline ? text + '\n' : text, 'utf8'));
     this.used += this.buffer!.write(text, this.used, 'utf8');
     if (newline) this.buffer![this.used++] = 0x0a;
   }
 
-  /** Room for `most` more bytes in the buffer, flushing it when needed; false when they can never fit it. */
-  private async room(most: number): Promise<boolean> {
+  /** Whether `most` more bytes fit the buffer: checked with no await before the copy, so a line is never cut. */
+  private fits(most: number): boolean {
     this.buffer ??= Buffer.allocUnsafe(FILE_BUFFER_BYTES);
-    if (this.used + most <= this.buffer.length) return true;
+    return this.used + most <= this.buffer.length;
+  }
+
+  /** Empties the buffer for `most` bytes; false when they can never fit it. */
+  private async flushFor(most: number): Promise<boolean> {
     await this.flush();
-    return most <= this.buffer.length;
+    return most <= this.buffer!.length;
   }
 
   async flush(): Promise<void> {

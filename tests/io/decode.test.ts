@@ -77,6 +77,14 @@ describe('StreamDecoder', () => {
     expect(e.write(Buffer.concat([Buffer.from('a'), euro.subarray(0, 2)])) + e.end()).toBe('a\uFFFD');
   });
 
+  it('keeps U+FEFF after the first byte as a character when invalid bytes follow it, and a cut last character as U+FFFD', () => {
+    const bom = Buffer.from('\ufeff');
+    const d = new StreamDecoder('utf-8');
+    const text = d.write(Buffer.concat([Buffer.from('a'), bom.subarray(0, 2)])) + d.write(Buffer.concat([bom.subarray(2), Buffer.from([0xff])])) + d.end();
+    expect(text).toBe('a\ufeff\ufffd');
+    expect(new StreamDecoder('utf-8').whole(Buffer.concat([bom, Buffer.from('é'), Buffer.from('€').subarray(0, 2)]))).toBe('é\ufffd');
+  });
+
   it('decodes a whole input in one call as it would stream it', () => {
     const bytes = Buffer.concat([Buffer.from('\ufeffé\r\n'), Buffer.from([0xff]), Buffer.from('€'.repeat(3)), Buffer.from([0xe2, 0x82])]);
     const streamed = new StreamDecoder('utf-8');

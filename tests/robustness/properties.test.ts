@@ -48,7 +48,7 @@ describe('decoder properties', () => {
   });
 
   it('decodes a whole input as streaming it in any chunks would, invalid bytes and CRs included', () => {
-    const bytes = fc.array(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }).map((t) => Buffer.from(t)), fc.constant(Buffer.from('\r\n\r'))), { maxLength: 12 });
+    const bytes = fc.array(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 }).map((t) => Buffer.from(t)), fc.constant(Buffer.from('\r\n\r')), fc.constant(Buffer.from('\ufeff'))), { maxLength: 12 });
     fc.assert(
       fc.property(bytes, fc.constantFrom('utf-8', 'windows-1252', 'utf-16le'), (parts, encoding) => {
         const all = Buffer.concat(parts);
