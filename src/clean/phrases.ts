@@ -3,7 +3,7 @@
  * related links and source footers. Used as ONE signal among several, never alone on long blocks.
  */
 import { countLetterUnits } from './letters.js';
-import { classAt, isAsciiLetter, LETTER } from '../text/char-classes.js';
+import { classAt, isAsciiLetter, LETTER, PAIR } from '../text/char-classes.js';
 
 /** Prefixes of inline related-article links ("Lire aussi : …"). */
 const RELATED_PREFIXES = [
@@ -159,12 +159,6 @@ for (const phrase of BOILERPLATE_LONGEST_FIRST) {
   (ASCII_PHRASES[index] ??= []).push({ phrase: lower, letters: countLetterUnits(lower) });
 }
 
-/** Whether every letter of the text is an ASCII letter. */
-function asciiLettersOnly(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80 && classAt(text, i) & LETTER) return false;
-  return true;
-}
-
 /** The first (longest) ASCII phrase at `start` followed by the end or a non-letter. */
 function asciiPhraseAt(text: string, start: number): AsciiPhrase | null {
   if (start + 1 >= text.length) return null;
@@ -184,29 +178,50 @@ function asciiPhraseAt(text: string, start: number): AsciiPhrase | null {
   return null;
 }
 
+/** Letters of the text the last asciiCoveredLetters call read (set when it returns a count). */
+let asciiLetters = 0;
+
 /**
  * Letters covered by BOILERPLATE_RE's matches in a text whose letters are all ASCII, found as the expression finds
  * them (a match starts the text or follows a non-letter at or after the end of the last one) without running it:
- * its 150 case-insensitive alternatives tried at each non-letter cost ~3 µs per short block, 9% of cleaning.
+ * its 150 case-insensitive alternatives tried at each non-letter cost ~3 µs per short block, 9% of cleaning. The
+ * text's letters are counted in the same scan (asciiLetters): a scan each to count letters, to check they are
+ * ASCII and to find phrases was half of this feature's time. -1 as soon as a letter is not ASCII.
  */
 function asciiCoveredLetters(text: string): number {
+  let letters = 0;
   let covered = 0;
   let from = 0;
-  for (let start = 0; start < text.length; start++) {
-    if (start > 0 && (start - 1 < from || isAsciiLetter(text.charCodeAt(start - 1)))) continue;
-    const match = asciiPhraseAt(text, start);
-    if (!match) continue;
-    covered += match.letters;
-    from = start + match.phrase.length;
+  let afterLetter = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x80) {
+      const bits = classAt(text, i);
+      if (bits & LETTER) return -1;
+      afterLetter = false;
+      if (bits & PAIR) i++;
+      continue;
+    }
+    if (i === 0 || (i > from && !afterLetter)) {
+      const match = asciiPhraseAt(text, i);
+      if (match) {
+        covered += match.letters;
+        from = i + match.phrase.length;
+      }
+    }
+    afterLetter = isAsciiLetter(unit);
+    if (afterLetter) letters++;
   }
+  asciiLetters = letters;
   return covered;
 }
 
 /** Share of a block's characters covered by boilerplate phrases (0..1). */
 export function boilerplateCoverage(text: string): number {
+  const asciiCovered = asciiCoveredLetters(text);
+  if (asciiCovered >= 0) return asciiLetters === 0 ? 0 : Math.min(1, asciiCovered / asciiLetters);
+  // A letter outside ASCII: the expression itself (the text has a letter, so the share is defined).
   const letters = countLetterUnits(text);
-  if (letters === 0) return 0;
-  if (asciiLettersOnly(text)) return Math.min(1, asciiCoveredLetters(text) / letters);
   let covered = 0;
   // exec on the one global expression rather than matchAll, which builds a copy of it per call (its 5 KB source
   // hashed again each time: most of the time spent here). No match is empty, so the loop always advances.
