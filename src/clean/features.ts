@@ -1,7 +1,7 @@
 /** Per-block features in the spirit of jusText: length, stopword density, punctuation, list and link shapes. */
 import type { Block } from './blocks.js';
 import { boilerplateCoverage } from './phrases.js';
-import { classAt, isAsciiDigit, isAsciiLetter, LETTER, NUMBER, PAIR } from '../text/char-classes.js';
+import { classAt, isAsciiDigit, isAsciiLetter, isJsSpace, LETTER, NUMBER, PAIR } from '../text/char-classes.js';
 import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
 import { isAsciiStopword, isStopword, lowerBit, stopwordTable, type StopwordTable } from './stopwords.js';
 
@@ -36,26 +36,12 @@ const ELLIPSIS_END_RE = /(?:\.\.\.|…|\.\s\.\s\.)\s*["'”’»)\]]*$/u;
 const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.)]\s)\s*/u;
 /** Separator of items in a bar: 2+ NBSP, or 3+ mixed spaces (w3m table cells). */
 const BAR_SEPARATOR_RE = /(?:[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*|\s{3,})/u;
-const THREE_SPACES_RE = /\s{3}/;
 const BRACKET_RE = /\[[^\]]*\]/gu;
 const URL_RE = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.|[\w.-]+@[\w-]+\.[a-z]{2,}/iu;
 const WWW_RE = /www\./i;
 /** Every match of URL_RE holds "://", "@" or "www." (no other letter folds to w): text without them is tested no
  *  further (URL_RE on every short block was 4% of cleaning). */
 const hasUrl = (text: string): boolean => (text.includes('://') || text.includes('@') || WWW_RE.test(text)) && URL_RE.test(text);
-/** One Han/kana character carries about as much text as three Latin letters, a Hangul syllable two
- *  (ratio of character counts of translated news sentences), so length thresholds apply to all scripts. */
-function weightedLength(text: string): number {
-  let extra = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x3040) continue;
-    if (c <= 0x30ff || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) extra += 2;
-    else if (c >= 0xac00 && c <= 0xd7af) extra += 1;
-  }
-  return text.length + extra;
-}
-
 export function words(text: string): string[] {
   return text.match(WORD_RE) ?? [];
 }
@@ -69,18 +55,42 @@ export const PHRASE_MAX_WORDS = 40;
 /** Sentence and ellipsis endings are read from this many final characters. */
 const TAIL_CHARS = 24;
 
+/** Length a unit adds beyond its own: one Han/kana character carries about as much text as three Latin letters, a
+ *  Hangul syllable two (ratio of character counts of translated news sentences), so length thresholds apply to all
+ *  scripts. */
+function cjkWeight(unit: number): number {
+  if (unit < 0x3040) return 0;
+  if (unit <= 0x30ff || (unit >= 0x3400 && unit <= 0x9fff) || (unit >= 0xf900 && unit <= 0xfaff)) return 2;
+  return unit >= 0xac00 && unit <= 0xd7af ? 1 : 0;
+}
+
+/** What one scan of a block reads (see scanBlock). */
+interface BlockScan {
+  count: number;
+  sampled: number;
+  stops: number;
+  /** Length in Latin-equivalent characters (BlockFeatures.chars). */
+  chars: number;
+  /** Three white-space units in a row somewhere (as /\s{3}/ finds them). */
+  spaceRun: boolean;
+}
+
 /**
- * Word count (runs of letters and digits, as WORD_RE matches them) and how many of the first DENSITY_SAMPLE_WORDS
- * are stopwords, from the character-class table in one scan: a per-block regex scan was a tenth of cleaning time,
- * and cutting each word out to look it up another 7%. ASCII words are hashed as they are read and looked up in
- * place; the others are cut out and looked up as stopwordDensity would.
+ * Word count (runs of letters and digits, as WORD_RE matches them), how many of the first DENSITY_SAMPLE_WORDS
+ * are stopwords, the weighted length and whether three white-space units follow each other, from the
+ * character-class table in one scan: a per-block regex scan for the words was a tenth of cleaning time, cutting
+ * each word out to look it up another 7%, and a scan each for the length and the space run 2%. ASCII words are
+ * hashed as they are read and looked up in place; the others are cut out and looked up as stopwordDensity would.
  */
-function countWords(text: string, stopwords: StopwordTable | null): { count: number; sampled: number; stops: number } {
+function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
   let count = 0;
   let stops = 0;
   let start = -1;
   let ascii = true;
   let hash = FNV_OFFSET;
+  let extra = 0;
+  let spaces = 0;
+  let spaceRun = false;
   const end = (i: number): void => {
     if (count++ < DENSITY_SAMPLE_WORDS && stopwords) {
       if (ascii ? isAsciiStopword(stopwords, text, start, i, hash) : isStopword(stopwords.set, text.slice(start, i))) stops++;
@@ -96,7 +106,10 @@ function countWords(text: string, stopwords: StopwordTable | null): { count: num
       const bits = classAt(text, i);
       word = (bits & (LETTER | NUMBER)) !== 0;
       if (bits & PAIR) width = 2;
+      extra += cjkWeight(unit);
     }
+    spaces = isJsSpace(unit) ? spaces + 1 : 0;
+    if (spaces === 3) spaceRun = true;
     if (word) {
       if (start < 0) {
         start = i;
@@ -109,26 +122,26 @@ function countWords(text: string, stopwords: StopwordTable | null): { count: num
     i += width - 1;
   }
   if (start >= 0) end(text.length);
-  return { count, sampled: Math.min(count, DENSITY_SAMPLE_WORDS), stops };
+  return { count, sampled: Math.min(count, DENSITY_SAMPLE_WORDS), stops, chars: text.length + extra, spaceRun };
 }
 
 export function computeFeatures(block: Block, lang: string | null): BlockFeatures {
   const text = block.text;
   const stopwords = stopwordTable(lang);
-  const { count, sampled, stops } = countWords(text, stopwords);
+  const { count, sampled, stops, chars, spaceRun } = scanBlock(text, stopwords);
   const tail = text.slice(-TAIL_CHARS);
   const short = count <= PHRASE_MAX_WORDS;
   let brackets = 0;
   BRACKET_RE.lastIndex = 0;
   for (let m = BRACKET_RE.exec(text); m !== null; m = BRACKET_RE.exec(text)) brackets += m[0].length;
   return {
-    chars: weightedLength(text),
+    chars,
     words: count,
     stopwordDensity: stopwords && sampled > 0 ? stops / sampled : null,
     sentenceEnd: SENTENCE_END_RE.test(tail),
     ellipsisEnd: ELLIPSIS_END_RE.test(tail),
     bullet: BULLET_RE.test(text),
-    barPieces: countBarPieces(text),
+    barPieces: countBarPieces(text, spaceRun),
     tableRow: false,
     bracketShare: text.length ? brackets / text.length : 0,
     boilerplate: short ? boilerplateCoverage(text) : 0,
@@ -136,11 +149,11 @@ export function computeFeatures(block: Block, lang: string | null): BlockFeature
   };
 }
 
-/** Pieces of a line between bar separators (non-empty ones). */
-function countBarPieces(text: string): number {
+/** Pieces of a line between bar separators (non-empty ones); `spaceRun`: the line has three white-space units in a row. */
+function countBarPieces(text: string, spaceRun: boolean): number {
   // Every separator holds two no-break spaces or three white-space characters in a row: most lines have neither, and
   // skip the split (~2% of cleaning).
-  if (!text.includes('\u00a0') && !THREE_SPACES_RE.test(text)) return text.trim() ? 1 : 0;
+  if (!spaceRun && !text.includes('\u00a0')) return text.trim() ? 1 : 0;
   let pieces = 0;
   for (const p of text.split(BAR_SEPARATOR_RE)) if (p.trim()) pieces++;
   return pieces;

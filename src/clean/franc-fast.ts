@@ -10,6 +10,7 @@
  */
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
+import { isJsSpace } from '../text/char-classes.js';
 
 /** franc's constants: characters read, shortest input, distance of a missing trigram. */
 const MAX_LENGTH = 2048;
@@ -279,11 +280,6 @@ const OUTSIDE_LATIN_ONLY = ((): RegExp | null => {
  * outside LATIN_ONLY_RANGES, so every other script counts 0, and an ASCII letter, so Latin counts more.
  */
 const isPlainLatin = (value: string): boolean => OUTSIDE_LATIN_ONLY !== null && !OUTSIDE_LATIN_ONLY.test(value) && /[A-Za-z]/.test(value);
-
-/** Whitespace as JavaScript's \s and String.prototype.trim see it. */
-function isJsSpace(unit: number): boolean {
-  return (unit >= 9 && unit <= 13) || unit === 32 || unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
-}
 
 /** trigramUnit values besides lower case + 1: not computed yet, a separator, a unit needing the whole-string path. */
 const UNSEEN = 0;

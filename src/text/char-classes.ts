@@ -11,6 +11,11 @@ export const isAsciiLetter = (unit: number): boolean => (unit | 0x20) >= 0x61 &&
 /** 0-9. */
 export const isAsciiDigit = (unit: number): boolean => unit >= 0x30 && unit <= 0x39;
 
+/** Whitespace as JavaScript's \s and String.prototype.trim see it. */
+export function isJsSpace(unit: number): boolean {
+  return (unit >= 9 && unit <= 13) || unit === 32 || unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+}
+
 /** General category L. */
 export const LETTER = 1;
 /** General category N. */

@@ -67,12 +67,29 @@ describe('computeFeatures url', () => {
 describe('computeFeatures bar pieces', () => {
   it('count the non-empty pieces between runs of two no-break spaces or three white-space characters', () => {
     const SEPARATOR = /(?:[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*|\s{3,})/u;
-    const units = ['a', 'Home', ' ', ' ', '\u00a0', '\t', '\u2003', '|', '-'];
+    // Every white space of \s, and units that are not (U+200B, U+180E), a surrogate pair and a lone surrogate.
+    const units = ['a', 'Home', ' ', ' ', '\u00a0', '\t', '\u2003', '|', '-', '\n', '\v', '\f', '\r', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u180e', '😀', '\ud800', 'é'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }).map((u) => u.join('')), (text) => {
         expect(computeFeatures(blockOf(text), 'en').barPieces).toBe(text.split(SEPARATOR).filter((p) => p.trim()).length);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('computeFeatures chars', () => {
+  it('weigh a kana or Han unit three, a Hangul syllable two and every other UTF-16 unit one', () => {
+    const weight = (c: number): number =>
+      (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ? 3 : c >= 0xac00 && c <= 0xd7af ? 2 : 1;
+    const units = ['a', ' ', '漢', 'カ', '\u3040', '\u303f', '\u30ff', '\u3100', '\u3400', '\u9fff', '\ua000', '\uf900', '\ufaff', '\uac00', '\ud7af', '\ud7b0', '한', '😀', '𠀀', '\udc00', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }).map((u) => u.join('')), (text) => {
+        let expected = 0;
+        for (let i = 0; i < text.length; i++) expected += weight(text.charCodeAt(i));
+        expect(computeFeatures(blockOf(text), 'en').chars).toBe(expected);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

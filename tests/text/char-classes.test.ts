@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classAt, isAsciiDigit, isAsciiLetter, LETTER, MARK, NO_SPACE, NUMBER, PAIR } from '../../src/text/char-classes.js';
+import { classAt, isAsciiDigit, isAsciiLetter, isJsSpace, LETTER, MARK, NO_SPACE, NUMBER, PAIR } from '../../src/text/char-classes.js';
 
 describe('isAsciiLetter / isAsciiDigit', () => {
   it('answer as [A-Za-z] and [0-9] do, for every UTF-16 unit', () => {
@@ -8,6 +8,12 @@ describe('isAsciiLetter / isAsciiDigit', () => {
       expect(isAsciiLetter(unit), `U+${unit.toString(16)}`).toBe(/^[A-Za-z]$/.test(char));
       expect(isAsciiDigit(unit), `U+${unit.toString(16)}`).toBe(/^[0-9]$/.test(char));
     }
+  });
+});
+
+describe('isJsSpace', () => {
+  it('answers as \\s does, for every UTF-16 unit', () => {
+    for (let unit = 0; unit <= 0xffff; unit++) expect(isJsSpace(unit), `U+${unit.toString(16)}`).toBe(/^\s$/.test(String.fromCharCode(unit)));
   });
 });
 
