@@ -81,14 +81,18 @@ export interface DocumentToSign {
 
 const present = (s: string | null): boolean => s !== null && s.trim() !== '';
 
-export function signDocument(doc: DocumentToSign, options: DedupOptions, minhashSlots = options.numPerm): DocSignature {
+/**
+ * The signature of a document. `minhashSlots` and `codeWords` compute only the first MinHash slots and word codes
+ * (the same values as the full signature's first ones), for a caller that keeps no more.
+ */
+export function signDocument(doc: DocumentToSign, options: DedupOptions, minhashSlots = options.numPerm, codeWords = Infinity): DocSignature {
   const hashes = wordHashes(foldText(doc.text));
   const shingles = shingleHashes(hashes, options.shingleSize);
   return {
     id: doc.id,
     minhash: minhashSignature(shingles, options.numPerm, minhashSlots),
     shingles,
-    wordCodes: wordCodes(hashes),
+    wordCodes: wordCodes(hashes.length > codeWords ? hashes.subarray(0, codeWords) : hashes),
     length: doc.text.trim().length,
     words: hashes.length,
     hasTitle: present(doc.title),
@@ -170,9 +174,9 @@ export function compactSignature(s: DocSignature, options: DedupOptions, compact
   };
 }
 
-/** The compact signature of a document (compactSignature of signDocument), computing only the MinHash slots it keeps. */
+/** The compact signature of a document (compactSignature of signDocument), computing only the MinHash slots and word codes it keeps. */
 export function signCompact(doc: DocumentToSign, options: DedupOptions): DocSignature {
-  return compactSignature(signDocument(doc, options, lshSlots(options)), options);
+  return compactSignature(signDocument(doc, options, lshSlots(options), DEFAULT_COMPACT_OPTIONS.editWords), options);
 }
 
 /** Every similarity of one pair, and the verdict `findDuplicates` would give it. */
