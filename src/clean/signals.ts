@@ -94,5 +94,6 @@ function isCaption(text: string, f: BlockFeatures): boolean {
   // A gallery caption may be a long sentence; the counter says what it is (item n of m, n ≤ m).
   const gallery = GALLERY_COUNTER_RE.exec(text);
   if (gallery && Number(gallery[1]) >= 1 && Number(gallery[1]) <= Number(gallery[2])) return true;
-  return f.words <= CAPTION_MAX_WORDS && CAPTION_RE.test(text) && (!f.sentenceEnd || f.words <= 12);
+  // The expression last: a test of every short block against it was 2% of cleaning.
+  return f.words <= CAPTION_MAX_WORDS && (!f.sentenceEnd || f.words <= 12) && CAPTION_RE.test(text);
 }
