@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findInputs } from '../../src/io/discover.js';
+import { childPath, findInputs } from '../../src/io/discover.js';
 
 function tree(): string {
   const root = mkdtempSync(join(tmpdir(), 'corpus-discover-'));
@@ -63,5 +64,28 @@ describe('findInputs', () => {
     const root = tree();
     const { files } = await findInputs([root, join(root, 'a.txt')]);
     expect(files.filter((f) => f.name === 'a.txt')).toHaveLength(1);
+  });
+});
+
+describe('childPath', () => {
+  it('joins a folder and an entry name as path.join does', () => {
+    const segment = fc.constantFrom('.', '..', 'a', 'b c', '', '...', 'é');
+    const folder = fc.tuple(fc.boolean(), fc.array(segment, { maxLength: 5 }), fc.boolean()).map(([absolute, parts, trailing]) => (absolute ? '/' : '') + parts.join('/') + (trailing ? '/' : ''));
+    const name = fc.constantFrom('a.txt', 'b', '..x', 'x..', 'é.txt', 'a b');
+    fc.assert(
+      fc.property(folder.filter((f) => f !== ''), name, (dir, entry) => {
+        expect(childPath(dir)(entry)).toBe(join(dir, entry));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('names files under a folder given as a relative path, with a trailing slash or with dot segments', async () => {
+    const root = tree();
+    const rel = relative(process.cwd(), root);
+    for (const arg of [rel, `${rel}/`, `./${rel}`, join(rel, 'b', '..'), `${root}//`]) {
+      const { files } = await findInputs([arg]);
+      expect(files.map((f) => [f.name, f.path])).toEqual(['a.txt', 'b/deep/c.txt', 'z.txt'].map((n) => [n, join(arg, n)]));
+    }
   });
 });
