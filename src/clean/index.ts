@@ -11,7 +11,7 @@ import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './reg
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
 import { detectLanguage } from './language.js';
 import { parseDate, splitDateline } from './dates.js';
-import { CAPTION_RE, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, TEASER_HEADING_RE } from './phrases.js';
+import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, TEASER_HEADING_RE } from './phrases.js';
 import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, documentsWithKey, lineKeyHashes, type CorpusStats } from './stats.js';
 
@@ -211,7 +211,7 @@ function commentSectionStarts(judged: readonly Judged[]): boolean[] {
   });
   const authors = judged.flatMap((j, i) => {
     const f = j.features;
-    if (f.words > COMMENT_AUTHOR_MAX_WORDS || !COMMENT_AUTHOR_RE.test(j.block.text)) return [];
+    if (f.words > COMMENT_AUTHOR_MAX_WORDS || !isCommentAuthorLine(j.block.text)) return [];
     const marked = f.bullet || LEADING_COUNT_RE.test(j.block.text) || parseDate(j.block.text) !== null;
     return marked ? [i] : [];
   });

@@ -8,7 +8,7 @@ import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { detectLanguage } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
@@ -317,6 +317,16 @@ describe('comment threads', () => {
     expect(COMMENT_AUTHOR_RE.test('12. joetoronto says:')).toBe(true);
     expect(COMMENT_AUTHOR_RE.test('• Catherine on September 13, 2018 at 5:23 pm said:')).toBe(true);
     expect(COMMENT_AUTHOR_RE.test(PROSE)).toBe(false);
+  });
+  it('tests a line as an author line exactly as the expression does', () => {
+    const piece = fc.constantFrom('12.', '•', ' ', 'joe', 'Anna Smith', 'on May 3, 2019 at 4:47 pm', 'says', 'said', 'a écrit', ':', ' :', ': ', '\n', '\t', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join(' ')), (text) => {
+        expect(isCommentAuthorLine(text)).toBe(COMMENT_AUTHOR_RE.test(text));
+        expect(isCommentAuthorLine(text + ':')).toBe(COMMENT_AUTHOR_RE.test(text + ':'));
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('drops a thread after a short article', () => {
     const comment = 'I am not sure this is the right decision, and the hours in my district were fine as they were before the vote.';
