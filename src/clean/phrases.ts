@@ -140,6 +140,14 @@ export const GALLERY_COUNTER_RE = /^\s*(\d{1,3})(?:of|de|von|sur|di|van|su)(\d{1
 
 /** Copyright and rights notices. */
 export const COPYRIGHT_RE = /©|\(c\)\s*\d{4}|\b(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|todos os direitos reservados|tutti i diritti riservati)\b|جميع الحقوق محفوظة/iu;
+/** What every match of COPYRIGHT_RE holds, under the same flags: ©, "(c)", the "serv" of reserved / réservés /
+ *  reservados / riservati, the "behalt" of vorbehalten, the Arabic notice's first word. */
+const COPYRIGHT_HINT_RE = /©|\(c\)|serv|behalt|جميع/iu;
+
+/** COPYRIGHT_RE.test(text), most lines cleared by the hint first (the notice expression was 3% of cleaning). */
+export function isCopyrightNotice(text: string): boolean {
+  return COPYRIGHT_HINT_RE.test(text) && COPYRIGHT_RE.test(text);
+}
 
 /** An ASCII unit as ASCII case folding compares it. */
 const foldAscii = (unit: number): number => (isAsciiLetter(unit) ? unit | 0x20 : unit);

@@ -5,7 +5,7 @@
  */
 import type { Block } from './blocks.js';
 import type { BlockFeatures } from './features.js';
-import { CAPTION_RE, COPYRIGHT_RE, GALLERY_COUNTER_RE, isSourceFooter, RELATED_LINK_RE } from './phrases.js';
+import { CAPTION_RE, GALLERY_COUNTER_RE, isCopyrightNotice, isSourceFooter, RELATED_LINK_RE } from './phrases.js';
 import { parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -54,7 +54,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   // Word limits first: the phrase patterns are unanchored and a block may be a whole page on one line.
   if (f.words <= RELATED_MAX_WORDS && RELATED_LINK_RE.test(block.text)) return 'related-link';
   if (f.words <= FOOTER_MAX_WORDS && isSourceFooter(block.text)) return 'source-footer';
-  if (f.words <= COPYRIGHT_MAX_WORDS && COPYRIGHT_RE.test(block.text)) return 'copyright';
+  if (f.words <= COPYRIGHT_MAX_WORDS && isCopyrightNotice(block.text)) return 'copyright';
   if (f.boilerplate >= BOILERPLATE_MIN_COVERAGE && f.words <= BOILERPLATE_MAX_WORDS) return 'boilerplate';
   if (f.url && f.words <= 12) return 'url';
   // A repeated question or sentence is an interview's or a list's structure; a repeated label is page chrome

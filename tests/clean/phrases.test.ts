@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOILERPLATE_PHRASES, BOILERPLATE_RE, boilerplateCoverage } from '../../src/clean/phrases.js';
+import { BOILERPLATE_PHRASES, BOILERPLATE_RE, boilerplateCoverage, COPYRIGHT_RE, isCopyrightNotice } from '../../src/clean/phrases.js';
 
 /** The definition: letters of the expression's matches over the text's letters. */
 function reference(text: string): number {
@@ -46,5 +46,24 @@ describe('boilerplateCoverage', () => {
         expect({ c, other, allowed: sameAsciiLetter || letterOutsideAscii }).toEqual({ c, other, allowed: true });
       }
     }
+  });
+});
+
+describe('isCopyrightNotice', () => {
+  it('answers as the notice expression does', () => {
+    const notices = ['all rights reserved', 'tous droits réservés', 'todos los derechos reservados', 'alle rechte vorbehalten', 'todos os direitos reservados', 'tutti i diritti riservati'];
+    // Case changes, the long s and the Kelvin sign (which case folding joins to s and k), near misses.
+    const variant = fc.tuple(fc.constantFrom(...notices), fc.nat(), fc.nat()).map(([p, flips, at]) => {
+      const cased = randomCase(p, flips);
+      const i = at % cased.length;
+      return at % 3 === 0 ? cased.replace(/s/g, '\u017f') : at % 3 === 1 ? cased.slice(0, i) + 'x' + cased.slice(i + 1) : cased;
+    });
+    const piece = fc.oneof(variant, fc.constantFrom('©', '(c)', '(C) 2024', '(c)2019', '(c) 19', 'جميع الحقوق محفوظة', 'جميع', 'Reuters', ' ', '. ', '2024', 'preserved', 'vorbehaltlich', 'a'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), (text) => {
+        expect(isCopyrightNotice(text)).toBe(COPYRIGHT_RE.test(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
