@@ -83,7 +83,7 @@ describe('childPath', () => {
   it('names files under a folder given as a relative path, with a trailing slash or with dot segments', async () => {
     const root = tree();
     const rel = relative(process.cwd(), root);
-    for (const arg of [rel, `${rel}/`, `./${rel}`, join(rel, 'b', '..'), `${root}//`]) {
+    for (const arg of [rel, `${rel}/`, `./${rel}`, `${rel}/b/..`, `${root}//`]) {
       const { files } = await findInputs([arg]);
       expect(files.map((f) => [f.name, f.path])).toEqual(['a.txt', 'b/deep/c.txt', 'z.txt'].map((n) => [n, join(arg, n)]));
     }
