@@ -78,35 +78,32 @@ export function lineKey(line: string): string | null {
   return normaliseLine(line.slice(start, Math.min(end, start + LINE_KEY_MAX_CHARS))) || null;
 }
 
-/** Classes of a UTF-16 code unit once lower-cased, as normaliseLine's regular expressions see it. */
-const UNKNOWN = 0;
-const SEPARATOR = 1;
-const LETTER = 2;
-const NUMBER = 3;
-/** Lower-casing depends on context or yields two units (Σ, İ), or a surrogate: only the regex path is exact. */
-const COMPLEX = 4;
+/**
+ * What each BMP code unit adds to a line key, as normaliseLine's regular expressions see it, filled on first sight
+ * (the regexes run once per distinct unit, not per character): the unit hashed (its lower case, or "0" for a digit),
+ * or one of the markers below. One table read per character: a class table and a lower-case table were two.
+ */
+const unitKey = new Int32Array(0x10000).fill(-1);
+/** unitKey markers: not looked up yet, punctuation or spacing, a unit whose lower case depends on context or
+ *  yields two units (Σ, İ), or a surrogate (only the regex path is exact). */
+const KEY_UNSEEN = -1;
+const KEY_SEPARATOR = -2;
+const KEY_COMPLEX = -3;
 
-/** Class of each BMP code unit, filled on first sight (the regexes run once per distinct unit, not per character). */
-const unitClass = new Uint8Array(0x10000);
-/** The lower-case unit of each LETTER. */
-const unitLower = new Uint16Array(0x10000);
-
-function classify(unit: number): number {
+function unitKeyOf(unit: number): number {
   const lower = String.fromCharCode(unit).toLowerCase();
-  let cls: number;
-  if ((unit >= 0xd800 && unit <= 0xdfff) || unit === 0x3a3 || lower.length !== 1) cls = COMPLEX;
-  else if (/\p{N}/u.test(lower)) cls = NUMBER;
-  else if (/\p{L}/u.test(lower)) cls = LETTER;
-  else cls = SEPARATOR;
-  unitLower[unit] = lower.charCodeAt(0);
-  unitClass[unit] = cls;
-  return cls;
+  let key: number;
+  if ((unit >= 0xd800 && unit <= 0xdfff) || unit === 0x3a3 || lower.length !== 1) key = KEY_COMPLEX;
+  else if (/\p{N}/u.test(lower)) key = 48;
+  else if (/\p{L}/u.test(lower)) key = lower.charCodeAt(0);
+  else key = KEY_SEPARATOR;
+  unitKey[unit] = key;
+  return key;
 }
-
 
 /**
  * hashLine(lineKey(text.slice(from, to))) without building a string: the line read under its key's rules in one
- * pass, each unit's class looked up. -1 when the line has no key; null when a unit needs the exact regex path.
+ * pass, each unit's key looked up. -1 when the line has no key; null when a unit needs the exact regex path.
  * Cleaning hashes every line of the run twice (counting, then looking up), and the regex path was 60% of reading.
  */
 function fastLineKeyHash(text: string, from: number, to: number, maxWords = Infinity): number | null {
@@ -120,20 +117,21 @@ function fastLineKeyHash(text: string, from: number, to: number, maxWords = Infi
   let gap = false;
   let words = 1;
   for (let i = start; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    let cls = unitClass[unit];
-    if (cls === UNKNOWN) cls = classify(unit);
-    if (cls === SEPARATOR) {
-      gap = emitted;
-      continue;
+    let key = unitKey[text.charCodeAt(i)];
+    if (key < 0) {
+      if (key === KEY_UNSEEN) key = unitKeyOf(text.charCodeAt(i));
+      if (key === KEY_SEPARATOR) {
+        gap = emitted;
+        continue;
+      }
+      if (key === KEY_COMPLEX) return null;
     }
-    if (cls === COMPLEX) return null;
     if (gap) {
       if (++words > maxWords) return -1;
       h = fnvStep(h, 32);
       gap = false;
     }
-    h = fnvStep(h, cls === NUMBER ? 48 : unitLower[unit]);
+    h = fnvStep(h, key);
     emitted = true;
   }
   fastWords = words;
