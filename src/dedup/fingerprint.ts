@@ -3,7 +3,7 @@
  * codes. Used only to compare documents; output text keeps its original characters.
  */
 import { classAt, isAsciiDigit, isAsciiLetter, LETTER, MARK, NO_SPACE, NUMBER, PAIR } from '../text/char-classes.js';
-import { murmur3, murmur3Words } from './hash.js';
+import { mixBlock, murmur3, murmur3Finish, murmur3Words } from './hash.js';
 
 /** Seed of the word hash (any fixed value; it only has to be the same for every document). */
 const WORD_SEED = 0x2f0b3a49;
@@ -66,17 +66,91 @@ export function wordTokens(folded: string): string[] {
   return tokens;
 }
 
-/** hashTokens(wordTokens(folded)), hashing each word where it lies: no string per word (a seventh of what cleaning allocated). */
+/**
+ * hashTokens(wordTokens(folded)) in one scan: forEachWord's reading of the tokens, each token's murmur3 computed as
+ * its characters are read (an elided apostrophe simply leaves the token's hash open), so no string per word and
+ * no second pass over it. A callback per word and a hash call per word were most of signing's time after MinHash.
+ */
 export function wordHashes(folded: string): Uint32Array {
   // A text longer than the kept buffer gets one of its own, so one huge page does not pin its size in the thread.
   if (scratch.length < folded.length && folded.length <= MAX_SCRATCH_UNITS) scratch = new Uint32Array(folded.length);
   const out = scratch.length >= folded.length ? scratch : new Uint32Array(folded.length);
   let n = 0;
-  forEachWord(folded, (start, end, before) => {
-    out[n++] = before ? murmur3(before + folded.slice(start, end), WORD_SEED) : murmur3(folded, WORD_SEED, start, end);
-  });
+  // The open token's murmur3 state (see murmur3): hash, pending bytes, their number, bytes so far.
+  let open = false;
+  let h = 0;
+  let block = 0;
+  let filled = 0;
+  let total = 0;
+  let previous = 0; // classes of the previous code point (an elided apostrophe is invisible)
+  const length = folded.length;
+  for (let i = 0; i < length; ) {
+    const bits = tokenBits(folded, i, previous);
+    if (bits === ELIDED) {
+      i++;
+      continue;
+    }
+    const width = bits & PAIR ? 2 : 1;
+    if (inRun(bits)) {
+      if (!open) {
+        open = true;
+        h = WORD_SEED;
+        block = filled = total = 0;
+      }
+      // The code point's UTF-8 bytes, first in the low byte (a token holds whole code points: no lone surrogate).
+      const unit = folded.charCodeAt(i);
+      const point = width === 2 ? 0x10000 + ((unit - 0xd800) << 10) + (folded.charCodeAt(i + 1) - 0xdc00) : unit;
+      let bytes: number;
+      let count: number;
+      if (point < 0x80) {
+        bytes = point;
+        count = 1;
+      } else if (point < 0x800) {
+        bytes = (0xc0 | (point >> 6)) | ((0x80 | (point & 63)) << 8);
+        count = 2;
+      } else if (point < 0x10000) {
+        bytes = (0xe0 | (point >> 12)) | ((0x80 | ((point >> 6) & 63)) << 8) | ((0x80 | (point & 63)) << 16);
+        count = 3;
+      } else {
+        bytes = (0xf0 | (point >> 18)) | ((0x80 | ((point >> 12) & 63)) << 8) | ((0x80 | ((point >> 6) & 63)) << 16) | ((0x80 | (point & 63)) << 24);
+        count = 4;
+      }
+      total += count;
+      for (; count > 0; count--, bytes >>>= 8) {
+        block |= (bytes & 0xff) << (filled << 3);
+        if (++filled === 4) {
+          h = mixBlock(h, block);
+          block = filled = 0;
+        }
+      }
+    } else {
+      if (open) out[n++] = murmur3Finish(h, block, filled, total);
+      open = false;
+      if (bits & NO_SPACE) out[n++] = murmur3(folded, WORD_SEED, i, i + width);
+    }
+    previous = bits;
+    i += width;
+  }
+  if (open) out[n++] = murmur3Finish(h, block, filled, total);
   return out.slice(0, n);
 }
+
+/** tokenBits' answer for an apostrophe between two letters or digits: elided, the token goes on past it. */
+const ELIDED = -1;
+
+/**
+ * Class bits of the code point at `i` as the token scans read it (ASCII letters and digits by range), or ELIDED;
+ * `previous` is the last code point's bits (an elided apostrophe is invisible).
+ */
+function tokenBits(folded: string, i: number, previous: number): number {
+  const unit = folded.charCodeAt(i);
+  if (unit >= 0x80) return classAt(folded, i);
+  if (unit === 0x27 && previous & (LETTER | NUMBER) && i + 1 < folded.length && classAt(folded, i + 1) & (LETTER | NUMBER)) return ELIDED;
+  return isAsciiDigit(unit) ? NUMBER : isAsciiLetter(unit) ? LETTER : 0;
+}
+
+/** Whether a code point of these bits is part of a run token (letters, marks, digits of a script with spaces). */
+const inRun = (bits: number): boolean => (bits & (LETTER | NUMBER | MARK)) !== 0 && (bits & NO_SPACE) === 0;
 
 /** wordHashes' buffer, reused: a text of n units has at most n words. */
 let scratch = new Uint32Array(1 << 14);
@@ -93,19 +167,15 @@ function forEachWord(folded: string, word: (start: number, end: number, before: 
   let previous = 0; // classes of the previous code point (an elided apostrophe is invisible)
   const n = folded.length;
   for (let i = 0; i < n; ) {
-    const unit = folded.charCodeAt(i);
-    let bits: number;
-    if (unit < 0x80) {
-      if (unit === 0x27 && previous & (LETTER | NUMBER) && i + 1 < n && classAt(folded, i + 1) & (LETTER | NUMBER)) {
-        if (start >= 0) before += folded.slice(start, i);
-        start = -1;
-        i++;
-        continue;
-      }
-      bits = isAsciiDigit(unit) ? NUMBER : isAsciiLetter(unit) ? LETTER : 0;
-    } else bits = classAt(folded, i);
+    const bits = tokenBits(folded, i, previous);
+    if (bits === ELIDED) {
+      if (start >= 0) before += folded.slice(start, i);
+      start = -1;
+      i++;
+      continue;
+    }
     const width = bits & PAIR ? 2 : 1;
-    if (bits & (LETTER | NUMBER | MARK) && !(bits & NO_SPACE)) {
+    if (inRun(bits)) {
       if (start < 0) start = i;
     } else {
       if (start >= 0) word(start, i, before);

@@ -17,7 +17,8 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
-function mixBlock(h: number, k: number): number {
+/** Mixes one 4-byte block (little-endian) into the murmur3 state. */
+export function mixBlock(h: number, k: number): number {
   k = Math.imul(k, C1);
   k = (k << 15) | (k >>> 17);
   k = Math.imul(k, C2);
@@ -80,6 +81,11 @@ export function murmur3(text: string, seed = 0, start = 0, end = text.length): n
       total += 4;
     }
   }
+  return murmur3Finish(h, block, filled, total);
+}
+
+/** murmur3_32's end: the `filled` pending bytes of `block` mixed in, then the length (`total` bytes) and the avalanche. */
+export function murmur3Finish(h: number, block: number, filled: number, total: number): number {
   if (filled > 0) {
     let k = Math.imul(block, C1);
     k = (k << 15) | (k >>> 17);
