@@ -3,7 +3,7 @@
  * codes. Used only to compare documents; output text keeps its original characters.
  */
 import { classAt, isAsciiDigit, isAsciiLetter, LETTER, MARK, NO_SPACE, NUMBER, PAIR } from '../text/char-classes.js';
-import { mixBlock, murmur3, murmur3Finish, murmur3Words } from './hash.js';
+import { murmur3, Murmur3Stream, murmur3Words } from './hash.js';
 
 /** Seed of the word hash (any fixed value; it only has to be the same for every document). */
 const WORD_SEED = 0x2f0b3a49;
@@ -76,12 +76,7 @@ export function wordHashes(folded: string): Uint32Array {
   if (scratch.length < folded.length && folded.length <= MAX_SCRATCH_UNITS) scratch = new Uint32Array(folded.length);
   const out = scratch.length >= folded.length ? scratch : new Uint32Array(folded.length);
   let n = 0;
-  // The open token's murmur3 state (see murmur3): hash, pending bytes, their number, bytes so far.
-  let open = false;
-  let h = 0;
-  let block = 0;
-  let filled = 0;
-  let total = 0;
+  let open = false; // a token is being hashed (in `word`)
   let previous = 0; // classes of the previous code point (an elided apostrophe is invisible)
   const length = folded.length;
   for (let i = 0; i < length; ) {
@@ -92,48 +87,25 @@ export function wordHashes(folded: string): Uint32Array {
     }
     const width = bits & PAIR ? 2 : 1;
     if (inRun(bits)) {
-      if (!open) {
-        open = true;
-        h = WORD_SEED;
-        block = filled = total = 0;
-      }
-      // The code point's UTF-8 bytes, first in the low byte (a token holds whole code points: no lone surrogate).
+      if (!open) word.start(WORD_SEED);
+      open = true;
+      // A token holds whole code points (no lone surrogate).
       const unit = folded.charCodeAt(i);
-      const point = width === 2 ? 0x10000 + ((unit - 0xd800) << 10) + (folded.charCodeAt(i + 1) - 0xdc00) : unit;
-      let bytes: number;
-      let count: number;
-      if (point < 0x80) {
-        bytes = point;
-        count = 1;
-      } else if (point < 0x800) {
-        bytes = (0xc0 | (point >> 6)) | ((0x80 | (point & 63)) << 8);
-        count = 2;
-      } else if (point < 0x10000) {
-        bytes = (0xe0 | (point >> 12)) | ((0x80 | ((point >> 6) & 63)) << 8) | ((0x80 | (point & 63)) << 16);
-        count = 3;
-      } else {
-        bytes = (0xf0 | (point >> 18)) | ((0x80 | ((point >> 12) & 63)) << 8) | ((0x80 | ((point >> 6) & 63)) << 16) | ((0x80 | (point & 63)) << 24);
-        count = 4;
-      }
-      total += count;
-      for (; count > 0; count--, bytes >>>= 8) {
-        block |= (bytes & 0xff) << (filled << 3);
-        if (++filled === 4) {
-          h = mixBlock(h, block);
-          block = filled = 0;
-        }
-      }
+      word.addPoint(width === 2 ? 0x10000 + ((unit - 0xd800) << 10) + (folded.charCodeAt(i + 1) - 0xdc00) : unit);
     } else {
-      if (open) out[n++] = murmur3Finish(h, block, filled, total);
+      if (open) out[n++] = word.finish();
       open = false;
       if (bits & NO_SPACE) out[n++] = murmur3(folded, WORD_SEED, i, i + width);
     }
     previous = bits;
     i += width;
   }
-  if (open) out[n++] = murmur3Finish(h, block, filled, total);
+  if (open) out[n++] = word.finish();
   return out.slice(0, n);
 }
+
+/** wordHashes' hash of the token being read. */
+const word = new Murmur3Stream();
 
 /** tokenBits' answer for an apostrophe between two letters or digits: elided, the token goes on past it. */
 const ELIDED = -1;

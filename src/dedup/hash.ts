@@ -17,8 +17,7 @@ export function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** Mixes one 4-byte block (little-endian) into the murmur3 state. */
-export function mixBlock(h: number, k: number): number {
+function mixBlock(h: number, k: number): number {
   k = Math.imul(k, C1);
   k = (k << 15) | (k >>> 17);
   k = Math.imul(k, C2);
@@ -28,35 +27,73 @@ export function mixBlock(h: number, k: number): number {
 }
 
 /**
+ * murmur3_32 fed one code point at a time (its UTF-8 bytes): a word hashed while a scan reads it, no string built.
+ * One instance is reused: `start`, `addPoint`…, `finish`.
+ */
+export class Murmur3Stream {
+  private h = 0;
+  /** Pending bytes, little-endian, and their number. */
+  private block = 0;
+  private filled = 0;
+  /** Bytes fed so far. */
+  private total = 0;
+
+  start(seed: number): void {
+    this.h = seed | 0;
+    this.block = this.filled = this.total = 0;
+  }
+
+  /** Feeds a code point's UTF-8 bytes (a lone surrogate is the caller's to replace). */
+  addPoint(point: number): void {
+    if (point < 0x80) this.addByte(point);
+    else if (point < 0x800) {
+      this.addByte(0xc0 | (point >> 6));
+      this.addByte(0x80 | (point & 63));
+    } else if (point < 0x10000) {
+      this.addByte(0xe0 | (point >> 12));
+      this.addByte(0x80 | ((point >> 6) & 63));
+      this.addByte(0x80 | (point & 63));
+    } else {
+      this.addByte(0xf0 | (point >> 18));
+      this.addByte(0x80 | ((point >> 12) & 63));
+      this.addByte(0x80 | ((point >> 6) & 63));
+      this.addByte(0x80 | (point & 63));
+    }
+  }
+
+  private addByte(byte: number): void {
+    this.block |= byte << (this.filled << 3);
+    this.total++;
+    if (++this.filled === 4) {
+      this.h = mixBlock(this.h, this.block);
+      this.block = this.filled = 0;
+    }
+  }
+
+  /** The hash of the bytes fed since `start`. */
+  finish(): number {
+    let h = this.h;
+    if (this.filled > 0) {
+      let k = Math.imul(this.block, C1);
+      k = (k << 15) | (k >>> 17);
+      k = Math.imul(k, C2);
+      h ^= k;
+    }
+    h ^= this.total;
+    return fmix32(h);
+  }
+}
+
+const stream = new Murmur3Stream();
+
+/**
  * murmur3_32 of the UTF-8 encoding of `text` (unpaired surrogates encode as U+FFFD, like TextEncoder), or of
  * its units `start` to `end`: a word hashed where it lies, no substring built.
  */
 export function murmur3(text: string, seed = 0, start = 0, end = text.length): number {
-  let h = seed | 0;
-  let block = 0; // pending bytes, little-endian
-  let filled = 0; // bytes in `block`
-  let total = 0;
-  const push = (byte: number): void => {
-    block |= byte << (filled << 3);
-    if (++filled === 4) {
-      h = mixBlock(h, block);
-      block = 0;
-      filled = 0;
-    }
-  };
+  stream.start(seed);
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
-    if (c < 0x80) {
-      // ASCII fast path: words of Latin-script text are almost all this branch
-      block |= c << (filled << 3);
-      total++;
-      if (++filled === 4) {
-        h = mixBlock(h, block);
-        block = 0;
-        filled = 0;
-      }
-      continue;
-    }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
@@ -64,36 +101,9 @@ export function murmur3(text: string, seed = 0, start = 0, end = text.length): n
         i++;
       } else c = 0xfffd;
     } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x800) {
-      push(0xc0 | (c >> 6));
-      push(0x80 | (c & 63));
-      total += 2;
-    } else if (c < 0x10000) {
-      push(0xe0 | (c >> 12));
-      push(0x80 | ((c >> 6) & 63));
-      push(0x80 | (c & 63));
-      total += 3;
-    } else {
-      push(0xf0 | (c >> 18));
-      push(0x80 | ((c >> 12) & 63));
-      push(0x80 | ((c >> 6) & 63));
-      push(0x80 | (c & 63));
-      total += 4;
-    }
+    stream.addPoint(c);
   }
-  return murmur3Finish(h, block, filled, total);
-}
-
-/** murmur3_32's end: the `filled` pending bytes of `block` mixed in, then the length (`total` bytes) and the avalanche. */
-export function murmur3Finish(h: number, block: number, filled: number, total: number): number {
-  if (filled > 0) {
-    let k = Math.imul(block, C1);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, C2);
-    h ^= k;
-  }
-  h ^= total;
-  return fmix32(h);
+  return stream.finish();
 }
 
 /**
