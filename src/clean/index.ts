@@ -4,7 +4,8 @@
  */
 import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
-import { computeFeatures, PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
+import { PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
+import { asTableRow, blockFacts } from './block-facts.js';
 import { hardNoiseReason, isTemplate, SHAPE_REASONS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './region.js';
@@ -37,7 +38,7 @@ const LANGUAGE_SAMPLE_CHARS = 2000;
 
 interface Judged {
   block: Block;
-  features: BlockFeatures;
+  features: Readonly<BlockFeatures>;
   /** Documents of the run holding this block's line (0 without statistics). */
   docs: number;
   /** Hash of the block's template key, -1 when too long to be template (see templateKeyHash). */
@@ -51,10 +52,8 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   const pageLang = pageLanguage(blocks);
   const tables = tableRows(blocks);
   const judged: Judged[] = blocks.map((block, i) => {
-    const features = computeFeatures(block, pageLang);
-    features.tableRow = tables[i]; // set in place: a spread copy per block cost more than computing the features
-    const keys = lineKeyHashes(block.text);
-    return { block, features, docs: documentsWithKey(stats, keys.line), templateKey: keys.template, reason: null };
+    const { features, keys, docs } = blockFacts(block, pageLang, stats);
+    return { block, features: tables[i] ? asTableRow(features) : features, docs, templateKey: keys.template, reason: null };
   });
   const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
 
