@@ -17,16 +17,25 @@ export interface BlockFacts {
 /** Only lines this short are looked up: template lines are short, and hashing a long paragraph to find it
  *  missing costs a pass over it (2,000 characters hold the longest footers of the dev sets). */
 const CACHE_MAX_CHARS = 2000;
-/** Lines remembered per page language before the cache starts again: a site's template has a few hundred lines,
- *  and ~100 bytes each keeps the cache's memory small beside a worker's batch. */
-const CACHE_MAX_LINES = 1 << 15;
+/** Lines remembered at most, all page languages together, before the cache starts again: a site's template has a
+ *  few hundred lines, and at ~600 bytes a line (its text, features and keys) the cache stays under ~10 MB a thread. */
+const CACHE_MAX_LINES = 1 << 14;
 
 const cacheByLanguage = new Map<string | null, Map<string, BlockFacts>>();
+let remembered = 0;
 
 function cacheFor(lang: string | null): Map<string, BlockFacts> {
   let cache = cacheByLanguage.get(lang);
   if (!cache) cacheByLanguage.set(lang, (cache = new Map()));
   return cache;
+}
+
+/**
+ * A copy of the text that holds no other string alive: a line cut from a page is a slice that keeps the whole page in
+ * memory (remembering slices held ~600 MB more at 100k documents). UTF-16 both ways, so every unit is kept as it is.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 /**
@@ -37,20 +46,22 @@ function cacheFor(lang: string | null): Map<string, BlockFacts> {
 export function blockFacts(block: Block, lang: string | null, stats: CorpusStats | null): BlockFacts & { docs: number } {
   const text = block.text;
   const cache = stats !== null && text.length <= CACHE_MAX_CHARS ? cacheFor(lang) : null;
-  let facts = cache?.get(text);
-  if (!facts) {
-    facts = { features: computeFeatures(block, lang), keys: lineKeyHashes(text) };
-    if (cache && documentsWithKey(stats, facts.keys.line) >= 2) {
-      if (cache.size >= CACHE_MAX_LINES) cache.clear();
-      cache.set(text, facts);
-    }
+  const known = cache?.get(text);
+  if (known) return { features: known.features, keys: known.keys, docs: documentsWithKey(stats, known.keys.line) };
+  const facts: BlockFacts = { features: computeFeatures(block, lang), keys: lineKeyHashes(text) };
+  const docs = documentsWithKey(stats, facts.keys.line);
+  if (cache && docs >= 2) {
+    if (remembered >= CACHE_MAX_LINES) clearBlockFacts();
+    cacheFor(lang).set(detached(text), facts);
+    remembered++;
   }
-  return { features: facts.features, keys: facts.keys, docs: documentsWithKey(stats, facts.keys.line) };
+  return { features: facts.features, keys: facts.keys, docs };
 }
 
 /** Forgets every remembered line (for tests that compare a cold cache with a warm one). */
 export function clearBlockFacts(): void {
   cacheByLanguage.clear();
+  remembered = 0;
 }
 
 /** The features of a block of a laid-out table: a copy, so the shared value stays as its text alone gives it. */
