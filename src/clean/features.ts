@@ -2,8 +2,7 @@
 import type { Block } from './blocks.js';
 import { boilerplateCoverage } from './phrases.js';
 import { classAt, isAsciiDigit, isAsciiLetter, isJsSpace, LETTER, NUMBER, PAIR } from '../text/char-classes.js';
-import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
-import { isAsciiStopword, isStopword, lowerBit, stopwordTable, type StopwordTable } from './stopwords.js';
+import { isAsciiStopword, isStopword, stopwordTable, type StopwordTable } from './stopwords.js';
 
 export interface BlockFeatures {
   /** Length in Latin-equivalent characters: CJK ideographs and kana count 3, Hangul syllables 2. */
@@ -75,55 +74,63 @@ interface BlockScan {
   spaceRun: boolean;
 }
 
-/** Whether the word text[start, end) is a stopword: an ASCII word by its hash (read during the scan), another cut out. */
-function isStopwordAt(stopwords: StopwordTable, text: string, start: number, end: number, ascii: boolean, hash: number): boolean {
-  return ascii ? isAsciiStopword(stopwords, text, start, end, hash) : isStopword(stopwords.set, text.slice(start, end));
+/** Whether the word text[start, end) is a stopword: an ASCII word looked up where it lies, another cut out. */
+function isStopwordAt(stopwords: StopwordTable, text: string, start: number, end: number, ascii: boolean): boolean {
+  return ascii ? isAsciiStopword(stopwords, text, start, end) : isStopword(stopwords.set, text.slice(start, end));
 }
+
+/** Per ASCII unit: ASCII_WORD for a letter or digit, ASCII_SPACE for white space as \s sees it (tab to CR, space). */
+const ASCII_WORD = 1;
+const ASCII_SPACE = 2;
+const ASCII_CLASS = Uint8Array.from({ length: 0x80 }, (_, unit) =>
+  (isAsciiDigit(unit) || isAsciiLetter(unit) ? ASCII_WORD : 0) | (isJsSpace(unit) ? ASCII_SPACE : 0));
 
 /**
  * Word count (runs of letters and digits, as WORD_RE matches them), how many of the first DENSITY_SAMPLE_WORDS
  * are stopwords, the weighted length and whether three white-space units follow each other, from the
- * character-class table in one scan: a per-block regex scan for the words was a tenth of cleaning time, cutting
+ * character-class tables in one scan: a per-block regex scan for the words was a tenth of cleaning time, cutting
  * each word out to look it up another 7%, and a scan each for the length and the space run 2%. ASCII words are
- * hashed as they are read and looked up in place; the others are cut out and looked up as stopwordDensity would.
+ * looked up where they lie (see isAsciiStopword); the others are cut out and looked up as stopwordDensity would.
  */
 function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
   let count = 0;
   let stops = 0;
   let start = -1;
   let ascii = true;
-  let hash = FNV_OFFSET;
   let extra = 0;
   let spaces = 0;
   let spaceRun = false;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     let word: boolean;
+    let space: boolean;
     let width = 1;
-    if (unit < 0x80) word = isAsciiDigit(unit) || isAsciiLetter(unit);
-    else {
+    if (unit < 0x80) {
+      const bits = ASCII_CLASS[unit];
+      word = (bits & ASCII_WORD) !== 0;
+      space = (bits & ASCII_SPACE) !== 0;
+    } else {
       const bits = classAt(text, i);
       word = (bits & (LETTER | NUMBER)) !== 0;
+      space = isJsSpace(unit);
       if (bits & PAIR) width = 2;
       extra += cjkWeight(unit);
     }
-    spaces = isJsSpace(unit) ? spaces + 1 : 0;
+    spaces = space ? spaces + 1 : 0;
     if (spaces === 3) spaceRun = true;
     if (word) {
       if (start < 0) {
         start = i;
         ascii = true;
-        hash = FNV_OFFSET;
       }
-      if (unit < 0x80) hash = fnvStep(hash, unit | lowerBit(unit));
-      else ascii = false;
+      if (unit >= 0x80) ascii = false;
     } else if (start >= 0) {
-      if (count++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, i, ascii, hash)) stops++;
+      if (count++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, i, ascii)) stops++;
       start = -1;
     }
     i += width - 1;
   }
-  if (start >= 0 && count++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, text.length, ascii, hash)) stops++;
+  if (start >= 0 && count++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, text.length, ascii)) stops++;
   return { count, sampled: Math.min(count, DENSITY_SAMPLE_WORDS), stops, chars: text.length + extra, spaceRun };
 }
 

@@ -41,6 +41,17 @@ describe('computeFeatures word count and stopword density', () => {
       expect(computeFeatures(blockOf(entries.slice(0, 500).join(' ')), lang).stopwordDensity).toBe(1);
     }
   });
+  it('tell a stopword from a word of its length, first and last letter that differs inside', () => {
+    for (const lang of ['en', 'fr', 'de']) {
+      const entries = [...(stoplist(lang) ?? [])].filter((w) => /^[a-z]{3,}$/.test(w));
+      const nearMisses = entries
+        .map((w) => w[0] + (w[1] === 'q' ? 'x' : 'q') + w.slice(2))
+        .filter((w) => !stoplist(lang)!.has(w));
+      expect(nearMisses.length).toBeGreaterThan(50);
+      expect(computeFeatures(blockOf(nearMisses.join(' ')), lang).stopwordDensity).toBe(0);
+      expect(computeFeatures(blockOf(nearMisses.join(' ').toUpperCase()), lang).stopwordDensity).toBe(0);
+    }
+  });
   it('stop reading words for density after 2,000 of a long block, but count them all', () => {
     const text = 'the '.repeat(2000) + 'zebra '.repeat(1000);
     const f = computeFeatures(blockOf(text), 'en');
