@@ -18,7 +18,8 @@ export interface BlockFacts {
  *  missing costs a pass over it (2,000 characters hold the longest footers of the dev sets). */
 const CACHE_MAX_CHARS = 2000;
 /** Lines remembered at most, all page languages together, before the cache starts again: a site's template has a
- *  few hundred lines, and at ~600 bytes a line (its text, features and keys) the cache stays under ~10 MB a thread. */
+ *  few hundred lines. A line costs its text (≤ CACHE_MAX_CHARS) and ~300 bytes of features, keys and map entry: ~5 MB
+ *  a thread for the bench's lines (~170 characters on average), ~40 MB at most. */
 const CACHE_MAX_LINES = 1 << 14;
 
 const cacheByLanguage = new Map<string | null, Map<string, BlockFacts>>();

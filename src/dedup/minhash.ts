@@ -15,7 +15,7 @@ const BIN_SEED = 0x9e3779b9;
 const VALUE_SEED = 0x7f4a7c15;
 const DONOR_SEED = 0x27d4eb2f;
 /** Donors tried at random before an empty bin takes the next filled bin in order (only for nearly empty
- *  signatures: with one filled bin in 128, 64 tries miss it ~60% of the time, 1024 tries ~0.0003%). */
+ *  signatures: with one filled bin in 128, 64 tries miss it ~60% of the time, 1024 tries ~0.03%). */
 const MAX_DONOR_TRIES = 1024;
 const TWO_32 = 4294967296;
 

@@ -61,9 +61,11 @@ export function planShards(files: readonly SizedFile[], options: { shards?: numb
   return shards;
 }
 
-/** Hex id of a run: the inputs (path, name, size, mtime), the shard cut and every option that changes the output. */
+/** Hex id of a run: the inputs (path, name, size, mtime), the shard cut and every option that changes the output.
+ *  `version` names the signature scheme: a run's shards are only joined with shards signed the same way (3:
+ *  one-permutation MinHash, whose band keys never meet those of version 2's 128 permutations). */
 export function runId(files: readonly SizedFile[], shards: readonly Shard[], options: unknown): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ version: 2, files: files.map((f) => [f.path, f.name, f.bytes, f.mtimeMs]), cut: shards.map((s) => s.files.length), options }));
+  h.update(JSON.stringify({ version: 3, files: files.map((f) => [f.path, f.name, f.bytes, f.mtimeMs]), cut: shards.map((s) => s.files.length), options }));
   return h.digest('hex').slice(0, 16);
 }

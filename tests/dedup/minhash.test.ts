@@ -66,6 +66,38 @@ describe('minhashSignature on small sets (most bins empty, filled from others)',
       { numRuns: 200 },
     );
   });
+  it('fills every slot of a nearly empty signature, past the random donors, with the set’s own values', () => {
+    // With 1–3 filled bins in 4096, most empty bins miss every random donor try and take the next filled bin.
+    for (let first = 0; first < 60; first++) {
+      const values = range(first * 10, first * 10 + 1 + (first % 3));
+      const own = new Set(values.map((v) => minhashSignature(Uint32Array.of(v), 8)[0]));
+      const sig = minhashSignature(Uint32Array.from(values), 4096);
+      expect(sig.includes(EMPTY_SLOT)).toBe(false);
+      for (const slot of sig) expect(own.has(slot)).toBe(true);
+    }
+  });
+  it('keeps in each bin the smallest value of the shingles that fell in it', () => {
+    // 3,000 shingles fill all 16 bins, so no slot is densified: one more shingle can only lower the one slot of its
+    // own bin, to its own value (the value every slot of its one-shingle signature holds).
+    const base = set(range(0, 3000));
+    const before = minhashSignature(base, 16);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffffff }), (extra) => {
+        const value = minhashSignature(Uint32Array.of(extra), 16)[0];
+        const after = minhashSignature(new Uint32Array([...base, extra]), 16);
+        const changed = [...after.keys()].filter((i) => after[i] !== before[i]);
+        expect(changed.length).toBeLessThanOrEqual(1);
+        for (const i of changed) {
+          expect(after[i]).toBe(value);
+          expect(value).toBeLessThan(before[i]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // and some extra shingle does lower a slot (3,000 values per 16 bins: ~1 in 190 does)
+    const lowered = range(10000, 12000).filter((x) => minhashSignature(new Uint32Array([...base, x]), 16).some((v, i) => v !== before[i]));
+    expect(lowered.length).toBeGreaterThan(0);
+  });
   it('gives a one-shingle set the same value in every slot', () => {
     const sig = [...minhashSignature(Uint32Array.of(12345), 128)];
     expect(new Set(sig).size).toBe(1);

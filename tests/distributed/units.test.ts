@@ -29,7 +29,7 @@ import {
   type MapOptions,
 } from '../../src/mapreduce.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { decodeSignatures, encodeSignatures } from '../../src/dedup/signature-file.js';
+import { decodeSignatures, encodeSignatures, SIGNATURES_HEADER } from '../../src/dedup/signature-file.js';
 import type { PackedSignatures } from '../../src/workers/clean-batch.js';
 import { tempDir } from '../cli/helpers.js';
 import { writeCorpus } from './helpers.js';
@@ -202,12 +202,14 @@ describe('band keys and signatures', () => {
     const s: DocSignature = { id: 'dir/é.txt#2', minhash: new Uint32Array([1, 2, 0xffffffff]), shingles: new Uint32Array([3, 9]), shingleCount: 200, wordCodes: 'ab\ud800c', length: 1234, words: 210, hasTitle: true, hasSite: false, hasDate: true };
     const other: DocSignature = { ...s, id: 'b', wordCodes: 'xyz', minhash: new Uint32Array([7]), shingles: new Uint32Array(0), hasTitle: false };
     // Written a batch at a time: one buffer per batch or per signature gives the same file.
-    const file = Buffer.concat([Buffer.from('CSIG0001'), encodeSignatures([s, other])]);
-    expect(file.equals(Buffer.concat([Buffer.from('CSIG0001'), encodeSignatures([s]), encodeSignatures([other])]))).toBe(true);
+    const file = Buffer.concat([SIGNATURES_HEADER, encodeSignatures([s, other])]);
+    expect(file.equals(Buffer.concat([SIGNATURES_HEADER, encodeSignatures([s]), encodeSignatures([other])]))).toBe(true);
     const all = decodeSignatures(file);
     expect(all.get(0)).toEqual(s);
     expect(all.get(1)).toEqual(other);
     expect([...decodeSignatures(file, new Set([1])).keys()]).toEqual([1]);
+    // A file of the earlier signature scheme (128 permutations) is refused, not banded with these.
+    expect(() => decodeSignatures(Buffer.concat([Buffer.from('CSIG0001'), encodeSignatures([s])]))).toThrow(/not a signatures file/);
   });
   it('lays a signature out as the file format says: sizes, UTF-8 id, UTF-16LE word codes, little-endian arrays, numbers, flags', () => {
     const s: DocSignature = { id: 'é', minhash: new Uint32Array([0x01020304, 0xffffffff]), shingles: new Uint32Array([5]), shingleCount: 7, wordCodes: 'A\udc00', length: 1.5, words: 2, hasTitle: false, hasSite: true, hasDate: true };
