@@ -59,7 +59,7 @@ export function blockFacts(block: Block, lang: string | null, stats: CorpusStats
   return { features: facts.features, keys: facts.keys, docs };
 }
 
-/** Forgets every remembered line (for tests that compare a cold cache with a warm one). */
+/** Forgets every remembered line: when the cache is full, and in tests that compare a cold cache with a warm one. */
 export function clearBlockFacts(): void {
   cacheByLanguage.clear();
   remembered = 0;

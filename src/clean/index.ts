@@ -14,7 +14,7 @@ import { detectLanguage } from './language.js';
 import { parseDate, splitDateline } from './dates.js';
 import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, TEASER_HEADING_RE } from './phrases.js';
 import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
-import { contentDocuments, documentsWithKey, lineKeyHashes, type CorpusStats } from './stats.js';
+import { contentDocuments, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
 export { parseDate, splitDateline } from './dates.js';
