@@ -6,8 +6,9 @@
  *   npm run bench                               10k and 100k
  *   npm run bench -- --sizes 10k,100k,1m        the full run (1M: ~3.5 GB of input, tens of minutes)
  *   npm run bench -- --sizes 10k --no-speedup   skip the --jobs 1 vs --jobs 2 comparison
- *   npm run bench -- --repeat 2                 best of two runs of each measurement (floor, clean + dedup,
- *                                               --jobs 1, --jobs 2)
+ *   npm run bench -- --repeat 2                 best of two runs of the floor and of clean + dedup
+ *   npm run bench -- --pairs 5                  --jobs 1 / --jobs 2 pairs for the speed-up (default 3): the
+ *                                               median of their ratios is reported, with the range
  *   npm run bench -- --no-warm                  do not read the corpus into the page cache before each run
  *
  * For each size: `corpus clean <docs> -o … --dupes-out … --summary …` (clean + dedup, default jobs), and the floor:
@@ -31,6 +32,13 @@ const sizes = opt('--sizes', '10k,100k').split(',').map((s) => s.trim().toLowerC
 const speedupSize = opt('--speedup-size', sizes.includes('100k') ? '100k' : sizes[0]);
 /** Runs of the floor and of clean + dedup per size; the fastest of each is reported (peak RSS: the highest). */
 const repeat = Number(opt('--repeat', '1'));
+/**
+ * --jobs 1 / --jobs 2 pairs, each pair run back to back: on this shared 2-core machine the same command's time moves
+ * by ~10% within minutes, and a --jobs 2 run (both cores) more than a --jobs 1 run, so the ratio of one pair, or of
+ * the best of each setting taken at different moments, moves by as much as the margin being measured. The median
+ * ratio of several pairs is reported, with the range.
+ */
+const pairs = Number(opt('--pairs', '3'));
 const count = (s) => Number(s.replace(/k$/, '000').replace(/m$/, '000000'));
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -72,7 +80,7 @@ function warmPageCache(dir) {
   walk(dir);
 }
 
-/** Runs the CLI; resolves with wall seconds, peak RSS (bytes) and the summary it wrote. */
+/** Runs the CLI; resolves with wall seconds, CPU seconds (user + system, all threads; null without /usr/bin/time), peak RSS (bytes) and the summary it wrote. */
 function runCli(args, summaryPath) {
   if (warm) warmPageCache(args[1]); // every run here is `clean <corpus folder> …`
   return new Promise((resolve, reject) => {
@@ -96,9 +104,18 @@ function runCli(args, summaryPath) {
       if (code !== 0 && code !== 1) return reject(new Error(`corpus ${args.join(' ')} exited ${code}\n${stderr.slice(-2000)}`));
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const peak = m ? Number(m[1]) * 1024 : polledPeak;
-      resolve({ seconds, peak, summary: JSON.parse(readFileSync(summaryPath, 'utf8')) });
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      const cpu = user && system ? Number(user[1]) + Number(system[1]) : null;
+      resolve({ seconds, cpu, peak, summary: JSON.parse(readFileSync(summaryPath, 'utf8')) });
     });
   });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Pairwise precision / recall / F1 of predicted clusters against the true ones (documents absent = singletons). */
@@ -154,13 +171,16 @@ for (const size of sizes) {
   const quality = pairwiseF1(join(dir, 'labels.jsonl'), o('clusters.jsonl'));
   const row = { size, manifest, floor, full, quality };
   if (size === speedupSize && !argv.includes('--no-speedup')) {
-    // Best of `repeat` for each too, alternating, as above.
-    for (let r = 1; r <= repeat; r++) {
+    row.pairs = [];
+    for (let r = 1; r <= pairs; r++) {
+      const pair = {};
       for (const jobs of [1, 2]) {
-        process.stderr.write(`${size}: --jobs ${jobs}${repeat > 1 ? ` (run ${r} of ${repeat})` : ''} …\n`);
+        process.stderr.write(`${size}: --jobs ${jobs} (pair ${r} of ${pairs}) …\n`);
         const j = await runCli(['clean', docs, '-o', o(`j${jobs}.jsonl`), '--dupes-out', o(`j${jobs}.clusters.jsonl`), '--summary', o(`j${jobs}.summary.json`), '-q', '--jobs', String(jobs)], o(`j${jobs}.summary.json`));
+        pair[`jobs${jobs}`] = j;
         if (!row[`jobs${jobs}`] || j.seconds < row[`jobs${jobs}`].seconds) row[`jobs${jobs}`] = j;
       }
+      row.pairs.push({ jobs1: pair.jobs1.seconds, jobs2: pair.jobs2.seconds, cpu1: pair.jobs1.cpu, cpu2: pair.jobs2.cpu, ratio: pair.jobs1.seconds / pair.jobs2.seconds });
     }
     row.identical = readFileSync(o('j1.jsonl')).equals(readFileSync(o('j2.jsonl'))) && readFileSync(o('j1.clusters.jsonl')).equals(readFileSync(o('j2.clusters.jsonl')));
   }
@@ -175,7 +195,7 @@ for (const size of sizes) {
       `peak RSS ${f(mb(full.peak), 0)} MB, floor ${f(floor.seconds)} s (×${f(full.seconds / floor.seconds, 2)}), ` +
       `stages read ${f(s.read)} clean ${f(s.clean)} dedup ${f(s.dedup)} write ${f(s.write)}, ` +
       `candidates ${full.summary.candidatePairs} verified ${full.summary.verifiedPairs}, F1 ${f(quality.f1, 3)}` +
-      (row.jobs1 ? `, jobs 1 ${f(row.jobs1.seconds)} s / jobs 2 ${f(row.jobs2.seconds)} s = ×${f(row.jobs1.seconds / row.jobs2.seconds, 2)}${row.identical ? ' (identical output)' : ' (OUTPUT DIFFERS)'}` : '') +
+      (row.pairs ? `, --jobs 1 / --jobs 2 ×${f(median(row.pairs.map((p) => p.ratio)), 2)} (median of ${row.pairs.length} pairs: ${row.pairs.map((p) => f(p.ratio, 2)).join(', ')})${row.identical ? ' (identical output)' : ' (OUTPUT DIFFERS)'}` : '') +
       '\n',
   );
   writeResults();
@@ -209,6 +229,23 @@ function allRows() {
 }
 
 // ---------------------------------------------------------------- results.md
+/** The --jobs 1 / --jobs 2 comparison of a row: each pair (wall and CPU seconds), the median ratio, the best runs' stages. */
+function speedupLines(row) {
+  const cpu = (c) => (c == null ? '' : ` (CPU ${f(c)} s)`);
+  const lines = [];
+  if (row.pairs?.length) {
+    const ratios = row.pairs.map((p) => p.ratio);
+    lines.push(`**Parallel speed-up on ${row.size}:** ×${f(median(ratios), 2)}, the median of ${row.pairs.length} \`--jobs 1\` / \`--jobs 2\` pairs run back to back ` +
+      `(range ×${f(Math.min(...ratios), 2)}–×${f(Math.max(...ratios), 2)}); output ${row.identical ? 'byte-identical' : 'DIFFERENT'}.`, '');
+    lines.push('| pair | `--jobs 1` s | `--jobs 2` s | ratio |', '|---:|---:|---:|---:|');
+    row.pairs.forEach((p, i) => lines.push(`| ${i + 1} | ${f(p.jobs1)}${cpu(p.cpu1)} | ${f(p.jobs2)}${cpu(p.cpu2)} | ×${f(p.ratio, 2)} |`));
+    lines.push('');
+  }
+  lines.push(`Fastest runs: \`--jobs 1\` ${f(row.jobs1.seconds)} s (clean stage ${f(row.jobs1.summary.seconds.clean)} s), \`--jobs 2\` ${f(row.jobs2.seconds)} s ` +
+    `(clean stage ${f(row.jobs2.summary.seconds.clean)} s): ×${f(row.jobs1.seconds / row.jobs2.seconds, 2)} end to end, ×${f(row.jobs1.summary.seconds.clean / row.jobs2.summary.seconds.clean, 2)} on the clean stage.`, '');
+  return lines;
+}
+
 /** Rewrites bench/results.md from the latest result of each size (after each size, so a long 1M run leaves partial results). */
 function writeResults() {
   const rows = allRows();
@@ -225,11 +262,7 @@ function writeResults() {
     lines.push(`| ${size} (${manifest.docs}) | ${f(mb(manifest.bytes), 0)} | ${f(full.seconds)} | ${f(manifest.docs / full.seconds, 0)} | ${f(mb(manifest.bytes) / full.seconds, 2)} | ${f(mb(full.peak), 0)} | ${f(s.read)} | ${f(s.clean)} | ${f(s.dedup)} | ${f(s.write)} | ${f(floor.seconds)} | ${f(mb(floor.peak), 0)} | ${f(full.seconds / floor.seconds, 2)} | ${full.summary.candidatePairs} | ${full.summary.verifiedPairs} | ${full.summary.clusters} | ${f(quality.f1, 3)} (${f(quality.precision, 3)} / ${f(quality.recall, 3)}) | ${measured ?? '?'} ${date ?? ''}${full.repeat > 1 ? `, best of ${full.repeat}` : ''}${warmed ? ', warm cache' : ''} |`);
   }
   lines.push('');
-  for (const row of rows) if (row.jobs1) {
-    lines.push(`**Parallel speed-up on ${row.size}${row.full.repeat > 1 ? ` (best of ${row.full.repeat} each)` : ''}:** \`--jobs 1\` ${f(row.jobs1.seconds)} s (clean stage ${f(row.jobs1.summary.seconds.clean)} s), ` +
-      `\`--jobs 2\` ${f(row.jobs2.seconds)} s (clean stage ${f(row.jobs2.summary.seconds.clean)} s): ×${f(row.jobs1.seconds / row.jobs2.seconds, 2)} end to end, ` +
-      `×${f(row.jobs1.summary.seconds.clean / row.jobs2.summary.seconds.clean, 2)} on the clean stage; output ${row.identical ? 'byte-identical' : 'DIFFERENT'}.`, '');
-  }
+  for (const row of rows) if (row.jobs1) lines.push(...speedupLines(row));
   if (rows.length > 1) {
     const a = rows[rows.length - 2];
     const b = rows[rows.length - 1];
