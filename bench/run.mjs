@@ -266,7 +266,8 @@ function writeResults() {
   if (rows.length > 1) {
     const a = rows[rows.length - 2];
     const b = rows[rows.length - 1];
-    lines.push(`**Scaling ${a.size} → ${b.size}:** ×${f(b.manifest.docs / a.manifest.docs, 0)} documents, ×${f(b.full.seconds / a.full.seconds, 2)} time, ×${f(b.full.peak / a.full.peak, 2)} peak RSS.`, '');
+    const measured = a.commit === b.commit ? `both ${a.commit}` : `${a.size} at ${a.commit}, ${b.size} at ${b.commit}`;
+    lines.push(`**Scaling ${a.size} → ${b.size}** (${measured}): ×${f(b.manifest.docs / a.manifest.docs, 0)} documents, ×${f(b.full.seconds / a.full.seconds, 2)} time, ×${f(b.full.peak / a.full.peak, 2)} peak RSS.`, '');
   }
   lines.push('Targets: clean + dedup ≤ 4× the floor; 1M documents with peak RSS ≤ 1.5 GB; 100k → 1M about 10× time; `--jobs 2` ≥ 1.7× `--jobs 1` on 100k; F1 unchanged.', '');
   writeFileSync(join(here, 'results.md'), lines.join('\n'));
