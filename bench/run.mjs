@@ -112,6 +112,7 @@ function runCli(args, summaryPath) {
   });
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -170,7 +171,7 @@ for (const size of sizes) {
   full.repeat = repeat;
   const quality = pairwiseF1(join(dir, 'labels.jsonl'), o('clusters.jsonl'));
   const row = { size, manifest, floor, full, quality };
-  if (size === speedupSize && !argv.includes('--no-speedup')) {
+  if (size === speedupSize && pairs > 0 && !argv.includes('--no-speedup')) {
     row.pairs = [];
     for (let r = 1; r <= pairs; r++) {
       const pair = {};
