@@ -127,18 +127,24 @@ async function* decodedText(decoder: StreamDecoder, sample: Buffer, whole: boole
   yield decoder.end();
 }
 
-/** Whether text read from stdin looks like JSONL: its first line is a JSON object with a string `text`. */
-function looksLikeJsonl(sample: Buffer): boolean {
-  const head = sample.subarray(0, 65536).toString('utf8').trimStart();
+/** Whether text read from stdin looks like JSONL: its first line is a JSON object with a string `text`. A first
+ *  line longer than the sample (a scraper's record with its HTML) cannot be parsed here, so it is judged by its
+ *  start: an object whose first member is a quoted key, and a `"text"` member with a string value. */
+function looksLikeJsonl(sample: Buffer, complete: boolean): boolean {
+  const head = sample.toString('utf8').trimStart();
   if (!head.startsWith('{')) return false;
-  const line = head.split('\n', 1)[0];
+  const newline = head.indexOf('\n');
+  if (newline < 0 && !complete) return LONG_JSONL_START_RE.test(head) && /"text"\s*:\s*"/.test(head);
   try {
-    const obj = JSON.parse(line);
+    const obj = JSON.parse(newline < 0 ? head : head.slice(0, newline));
     return obj !== null && typeof obj === 'object' && typeof obj.text === 'string';
   } catch {
     return false;
   }
 }
+
+/** The start of a JSON object: `{`, then a quoted key and its colon. */
+const LONG_JSONL_START_RE = /^\{\s*"(?:[^"\\]|\\.)*"\s*:/;
 
 /**
  * Reads one input: decodes it and yields its records (text files split on the delimiter,
@@ -152,7 +158,7 @@ export async function* readInput(file: InputFile, options: ReadOptions): AsyncGe
       yield { type: 'warning', path: file.path, message: 'empty file, no records' };
       return;
     }
-    const format = options.format && options.format !== 'auto' ? options.format : isJsonlName(file.name) || (file.path === '-' && looksLikeJsonl(sample)) ? 'jsonl' : 'text';
+    const format = options.format && options.format !== 'auto' ? options.format : isJsonlName(file.name) || (file.path === '-' && looksLikeJsonl(sample, complete)) ? 'jsonl' : 'text';
     const rest = error === undefined ? chunks : failing(error);
     const whole = complete && error === undefined;
     if (format === 'jsonl') yield* readJsonlRecords(file, sample, whole, rest);
@@ -255,22 +261,34 @@ async function* readJsonlRecords(file: InputFile, sample: Buffer, whole: boolean
   const decoder = new StreamDecoder('utf-8');
   let pending = '';
   let lineNo = 0;
-  for await (const text of decodedText(decoder, sample, whole, rest)) {
-    pending += text;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      lineNo++;
-      const event = parseJsonlLine(file, line, lineNo);
-      if (event) yield event;
+  let truncated: unknown = null;
+  try {
+    for await (const text of decodedText(decoder, sample, whole, rest)) {
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        lineNo++;
+        const event = parseJsonlLine(file, line, lineNo);
+        if (event) yield event;
+      }
     }
+  } catch (err) {
+    truncated = err;
   }
   if (pending.trim()) {
     lineNo++;
-    const event = parseJsonlLine(file, pending, lineNo);
-    if (event) yield event;
+    if (truncated !== null) {
+      // The last line was cut by the read error: keep it in the rejects, never parse what is left of it.
+      const base = file.path === '-' ? 'stdin' : file.name;
+      yield { type: 'reject', id: `${base}:${lineNo}`, reason: 'truncated input', text: pending, message: `${file.path}:${lineNo}: last line cut short by a read error` };
+    } else {
+      const event = parseJsonlLine(file, pending, lineNo);
+      if (event) yield event;
+    }
   }
   if (decoder.invalidBytes) yield { type: 'warning', path: file.path, message: 'invalid UTF-8 bytes replaced with U+FFFD' };
+  if (truncated !== null) throw truncated;
 }
 
 function parseJsonlLine(file: InputFile, line: string, lineNo: number): ReadEvent | null {

@@ -64,6 +64,29 @@ describe('readInput', () => {
     expect(records(jsonl).map((r) => [r.id, r.text])).toEqual([['x', 'hello']]);
   });
 
+  it('sniffs JSONL on stdin whose first line is longer than 64 KB, or than the whole detection sample', async () => {
+    const record = (id: string, html: number): string => JSON.stringify({ id, text: 'Budget approved.', html: '<p>' + 'x'.repeat(html) + '</p>' });
+    const long = await collect('-', 'stdin', { stdin: Readable.from([Buffer.from(`${record('a', 70000)}\n${record('b', 10)}\n`)]) });
+    expect(records(long).map((r) => [r.id, r.text])).toEqual([['a', 'Budget approved.'], ['b', 'Budget approved.']]);
+    const huge = await collect('-', 'stdin', { stdin: Readable.from([Buffer.from(`${record('c', 1500000)}\n`)]) });
+    expect(records(huge).map((r) => r.id)).toEqual(['c']);
+    const prose = await collect('-', 'stdin', { stdin: Readable.from([Buffer.from('{braces} open this page\nand text follows')]) });
+    expect(records(prose).map((r) => r.id)).toEqual(['stdin#1']);
+  });
+
+  it('rejects the cut last line of a truncated .jsonl.gz as truncated input, keeping the lines before it', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `r${i}`, text: `record ${i} ` + 'word '.repeat(50 + (i % 7)) }));
+    const gz = gzipSync(lines.join('\n') + '\n');
+    const events = await collect(tempFile('cut.jsonl.gz', gz.subarray(0, gz.length >> 1)), 'cut.jsonl.gz');
+    const kept = records(events);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.map((r) => r.id)).toEqual(lines.slice(0, kept.length).map((_, i) => `r${i}`));
+    const cut = events.filter((e) => e.type === 'reject');
+    expect(cut).toEqual([expect.objectContaining({ reason: 'truncated input', id: `cut.jsonl.gz:${kept.length + 1}` })]);
+    expect(lines[kept.length].startsWith((cut[0] as { text: string }).text)).toBe(true);
+    expect(events.some((e) => e.type === 'problem')).toBe(true);
+  });
+
   it('rejects a binary file with a message naming it', async () => {
     const path = tempFile('img.png', Buffer.from([0x89, 0x50, 0, 0, 1, 2, 0, 3]));
     const events = await collect(path, 'img.png');
