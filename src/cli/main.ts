@@ -64,7 +64,9 @@ class Outputs {
     this.sinks.push(sink);
     return sink;
   }
+  /** Every output made ready (written, synced) before any replaces its target: a failure then leaves all as they were. */
   async commit(): Promise<void> {
+    for (const s of this.sinks) await s.prepare?.();
     for (const s of this.sinks) await s.commit();
   }
   async abort(): Promise<void> {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { open, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** Raised when the reader of stdout went away (`corpus clean x | head -1`): the run ends quietly. */
 export class BrokenPipeError extends Error {
@@ -18,6 +18,9 @@ export interface LineSink {
   write(line: string | Uint8Array): Promise<void>;
   /** Makes the output visible: for a file, flush, sync and rename over the target. */
   commit(): Promise<void>;
+  /** Everything but making it visible (for a file: flushed and synced, not yet renamed), so that a run's outputs
+   *  can all be made ready before any replaces its target; commit() afterwards only renames. */
+  prepare?(): Promise<void>;
   /** Drops what was written: for a file, removes the temporary file. */
   abort(): Promise<void>;
 }
@@ -99,9 +102,12 @@ function stdoutSink(stdout: NodeJS.WritableStream = process.stdout): LineSink {
   };
 }
 
+/** Temporary files opened by this process so far: two outputs opened in the same millisecond get distinct names. */
+let tempFiles = 0;
+
 /** Buffered writes to a temporary file beside the target, renamed over it on commit. */
-function atomicFileSink(target: string): LineSink {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+function atomicFileSink(target: string, shownAs: string = target): LineSink {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.${tempFiles++}.tmp`);
   pendingTempFiles.add(temp);
   const stream = createWriteStream(temp, { highWaterMark: 1 << 20 });
   let failure: Error | null = null;
@@ -115,10 +121,9 @@ function atomicFileSink(target: string): LineSink {
     check();
     await writeChunk(stream, data);
   });
-  return {
-    path: target,
-    write: (line) => buffer.add(line),
-    async commit() {
+  let prepared: Promise<void> | null = null;
+  const prepare = (): Promise<void> =>
+    (prepared ??= (async () => {
       await buffer.flush();
       stream.end();
       await once(stream, 'close');
@@ -130,6 +135,13 @@ function atomicFileSink(target: string): LineSink {
       } finally {
         await handle.close();
       }
+    })());
+  return {
+    path: shownAs,
+    write: (line) => buffer.add(line),
+    prepare,
+    async commit() {
+      await prepare();
       await rename(temp, target);
       pendingTempFiles.delete(temp);
     },
@@ -147,7 +159,7 @@ function atomicFileSink(target: string): LineSink {
 }
 
 /** Whether a path names something other than a regular file (a device, a FIFO, /dev/stderr …). */
-function isSpecialFile(path: string): boolean {
+export function isSpecialFile(path: string): boolean {
   try {
     return !statSync(path).isFile();
   } catch {
@@ -156,13 +168,47 @@ function isSpecialFile(path: string): boolean {
 }
 
 /**
- * Opens an output: `-` or undefined is stdout; a device or FIFO is written in place (renaming
- * over it would replace it); anything else is a regular file written atomically.
+ * Whether a path is one of the system's links to an open file (`/dev/stdout` → `/proc/self/fd/1`, `/dev/fd/1`): it is
+ * written in place, never renamed over, even when the file behind it is a regular one (`-o /dev/stdout > file`).
+ */
+function isProcessLink(path: string): boolean {
+  const abs = resolve(path);
+  const inProc = (p: string): boolean => p.startsWith('/proc/');
+  try {
+    if (inProc(realpathSync(dirname(abs)))) return true;
+    return lstatSync(abs).isSymbolicLink() && inProc(resolve(dirname(abs), readlinkSync(abs)));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where an atomic write of `path` goes: the file a symlink points to (renaming over the link would replace the
+ * link with a file and leave its target as it was), else the path itself.
+ */
+function linkTarget(path: string): string {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return path;
+  } catch {
+    return path;
+  }
+  try {
+    return realpathSync(path);
+  } catch {
+    // A dangling link: the file it names is created.
+    return resolve(dirname(path), readlinkSync(path));
+  }
+}
+
+/**
+ * Opens an output: `-` or undefined is stdout; a device, a FIFO or a link to an open file is written in place
+ * (renaming over it would replace it); anything else is a regular file written atomically, through a symlink to
+ * the file it names.
  */
 export function openLineSink(path: string | undefined, stdout?: NodeJS.WritableStream): LineSink {
   if (path === undefined || path === '-') return stdoutSink(stdout);
-  if (isSpecialFile(path)) return { ...stdoutSink(createWriteStream(path, { flags: 'a' })), path };
-  return atomicFileSink(path);
+  if (isSpecialFile(path) || isProcessLink(path)) return { ...stdoutSink(createWriteStream(path, { flags: 'a' })), path };
+  return atomicFileSink(linkTarget(path), path);
 }
 
 /** One JSONL line for a value. */

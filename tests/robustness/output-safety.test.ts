@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { article, corpus, corpusAsync, fixture, tempDir } from '../cli/helpers.js';
+import { article, BIN, corpus, corpusAsync, fixture, tempDir } from '../cli/helpers.js';
 
 /** A folder with enough documents that a run lasts well over a second. */
 function bigCorpus(): string {
@@ -45,6 +45,49 @@ describe('output safety', () => {
     const r = corpus(['clean', fixture('seeds'), '-o', out, '--no-dedup']);
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(5);
+  });
+
+  it('refuses two outputs naming one file (exit 2) and leaves the file as it was', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.jsonl');
+    writeFileSync(out, 'previous\n');
+    for (const other of ['--summary', '--dupes-out', '--rejects']) {
+      const r = corpus(['clean', fixture('seeds'), '-o', out, other, join(dir, '.', 'out.jsonl')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/are the same file/);
+    }
+    expect(readFileSync(out, 'utf8')).toBe('previous\n');
+    expect(readdirSync(dir)).toEqual(['out.jsonl']);
+  });
+
+  it('fails at once, naming the path given, when an output folder does not exist (exit 3), writing no other output', () => {
+    const dir = tempDir();
+    const r = corpus(['clean', fixture('seeds'), '-o', join(dir, 'out.jsonl'), '--rejects', join(dir, 'missing', 'r.jsonl')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${join(dir, 'missing', 'r.jsonl')}: cannot write there (no such folder)`);
+    expect(r.stderr).not.toMatch(/read \d+/); // no run summary: nothing was read
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes through a symlinked output to the file it names, keeping the link', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'real.jsonl'), 'old\n');
+    symlinkSync('real.jsonl', join(dir, 'latest.jsonl'));
+    symlinkSync('new.jsonl', join(dir, 'dangling.jsonl'));
+    expect(corpus(['clean', fixture('seeds'), '-o', join(dir, 'latest.jsonl'), '--no-dedup']).code).toBe(0);
+    expect(corpus(['clean', fixture('seeds'), '-o', join(dir, 'dangling.jsonl'), '--no-dedup']).code).toBe(0);
+    expect(lstatSync(join(dir, 'latest.jsonl')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, 'dangling.jsonl')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.jsonl'), 'utf8').trim().split('\n')).toHaveLength(5);
+    expect(readFileSync(join(dir, 'new.jsonl'), 'utf8').trim().split('\n')).toHaveLength(5);
+  });
+
+  it('writes -o /dev/stdout in place, into whatever stdout is', () => {
+    const dir = tempDir();
+    const captured = join(dir, 'captured.jsonl');
+    execFileSync("sh", ["-c", `"${process.execPath}" "${BIN}" clean "${fixture('seeds')}" --no-dedup -q -o /dev/stdout > "${captured}"`]);
+    expect(readFileSync(captured, 'utf8').trim().split('\n')).toHaveLength(5);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
   });
 });
 

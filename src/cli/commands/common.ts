@@ -1,9 +1,10 @@
 /** What `stats`, `explain` and `report` share: flags → pipeline options, a run that collects records, usage errors. */
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from '../../dedup/index.js';
 import { resolveEncoding } from '../../io/decode.js';
-import { realpathSync } from 'node:fs';
+import { accessSync, constants, realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { findInputs, type InputFile } from '../../io/discover.js';
-import type { LineSink } from '../../io/write.js';
+import { isSpecialFile, type LineSink } from '../../io/write.js';
 import { runPipeline, type PipelineOptions, type RunResult } from '../../pipeline.js';
 import type { ClusterRecord } from '../../stats.js';
 import type { OutputRecord } from '../../types.js';
@@ -33,6 +34,41 @@ export function checkOutputsAreNotInputs(inputRealPaths: ReadonlySet<string>, ou
   }
 }
 
+/** The file an output path ends up in: its real path when it exists (symlinks resolved), else its absolute path. */
+function outputTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Refuses two outputs naming one file (the last to be committed would replace the others, or both would write
+ * into one temporary file), and fails before any input is read when an output's folder does not exist or cannot
+ * be written: the user learns it at once, not after an hour's run.
+ */
+export function checkOutputPaths(outputs: readonly (string | undefined)[]): void {
+  const seen = new Map<string, string>();
+  for (const out of outputs) {
+    if (!out || out === '-') continue;
+    const target = outputTarget(out);
+    const other = seen.get(target);
+    if (other !== undefined) throw new CommandUsageError(`outputs ${other} and ${out} are the same file; give each output its own`);
+    seen.set(target, out);
+    if (isSpecialFile(target)) continue; // a device or FIFO is written in place
+    try {
+      accessSync(dirname(target), constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new OutputPathError(`${out}: cannot write there (${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message})`);
+    }
+  }
+}
+
+/** An output that cannot be written, found before the run: exit code 3, and nothing was read or written. */
+export class OutputPathError extends Error {}
+
 /** What every run's command line starts with: the inputs found, messages and a progress display for stderr. */
 export interface RunStart {
   files: InputFile[];
@@ -52,6 +88,7 @@ export async function startRun(inputs: readonly string[], flags: { quiet?: boole
   const { files, problems, realPaths } = await findInputs(inputs);
   for (const p of problems) printMessage('problem', `${p.path}: ${p.message}`);
   checkOutputsAreNotInputs(realPaths, outputs);
+  checkOutputPaths(outputs);
   // A bar only for a person at a terminal (see progress.ts); messages clear it so they are never drawn over.
   const progress = await createProgress({ quiet: !!flags.quiet, noColor: flags.color === false, files });
   return { files, problems: problems.length, chalk, progress, message: pausingFor(progress, printMessage) };
