@@ -94,12 +94,15 @@ const ASCII_CLASS = Uint8Array.from({ length: 0x80 }, (_, unit) =>
  */
 function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
   let count = 0;
+  let runs = 0;
   let stops = 0;
   let start = -1;
   let ascii = true;
   let extra = 0;
   let spaces = 0;
   let spaceRun = false;
+  // Han and kana units in the current run of letters: a run of them is a clause, not a word (see CJK_UNITS_PER_WORD).
+  let ideographs = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     let word: boolean;
@@ -114,7 +117,9 @@ function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
       word = (bits & (LETTER | NUMBER)) !== 0;
       space = isJsSpace(unit);
       if (bits & PAIR) width = 2;
-      extra += cjkWeight(unit);
+      const weight = cjkWeight(unit);
+      extra += weight;
+      if (weight === HAN_KANA_WEIGHT && word) ideographs++;
     }
     spaces = space ? spaces + 1 : 0;
     if (spaces === 3) spaceRun = true;
@@ -125,14 +130,29 @@ function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
       }
       if (unit >= 0x80) ascii = false;
     } else if (start >= 0) {
-      if (count++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, i, ascii)) stops++;
+      if (runs++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, i, ascii)) stops++;
+      count += runWords(ideographs);
+      ideographs = 0;
       start = -1;
     }
     i += width - 1;
   }
-  if (start >= 0 && count++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, text.length, ascii)) stops++;
-  return { count, sampled: Math.min(count, DENSITY_SAMPLE_WORDS), stops, chars: text.length + extra, spaceRun };
+  if (start >= 0) {
+    if (runs++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, text.length, ascii)) stops++;
+    count += runWords(ideographs);
+  }
+  return { count, sampled: Math.min(runs, DENSITY_SAMPLE_WORDS), stops, chars: text.length + extra, spaceRun };
 }
+
+/** Han and kana are written without spaces between words; a Chinese or Japanese word is about two of them (the same
+ *  ratio as cjkWeight's: a Latin word is about six characters with its space), so word thresholds apply to all
+ *  scripts. Hangul separates its words with spaces and is counted as it is. */
+const CJK_UNITS_PER_WORD = 2;
+/** cjkWeight of a Han or kana unit. */
+const HAN_KANA_WEIGHT = 2;
+
+/** Words a run of letters counts for: one, or one per CJK_UNITS_PER_WORD of its Han and kana units. */
+const runWords = (ideographs: number): number => Math.max(1, Math.round(ideographs / CJK_UNITS_PER_WORD));
 
 export function computeFeatures(block: Block, lang: string | null): BlockFeatures {
   const text = block.text;

@@ -11,6 +11,7 @@ import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type 
 import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
 import { detectLanguage } from './language.js';
+import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
 import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, TEASER_HEADING_RE } from './phrases.js';
 import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
@@ -362,14 +363,30 @@ const TITLE_LOOKBACK = 3;
 function titleBeforeBody(judged: Judged[]): string | null {
   const first = judged.findIndex((j) => j.reason === null);
   if (first <= 0) return null;
+  const script = writingSystem(judged[first].block.text);
+  const role = (j: Judged): 'heading' | 'skip' | 'stop' => {
+    const r = headingRole(j);
+    // A headline is written in its article's script: a line in another is a link to a translation, not the title.
+    return r === 'heading' && script !== null && writingSystem(j.block.text) !== script ? 'skip' : r;
+  };
   let nearest: string | null = null;
   let i = first - 1;
   for (let seen = 0; i >= 0 && seen < TITLE_LOOKBACK; i--, seen++) {
-    const role = headingRole(judged[i]);
-    if (role === 'stop') break;
-    if (role === 'heading') nearest ??= judged[i].block.text;
+    const r = role(judged[i]);
+    if (r === 'stop') break;
+    if (r === 'heading') nearest ??= judged[i].block.text;
   }
-  return i < 0 && headingRole(judged[0]) === 'heading' ? judged[0].block.text : nearest;
+  return i < 0 && role(judged[0]) === 'heading' ? judged[0].block.text : nearest;
+}
+
+/** Characters of a line read to tell its script. */
+const SCRIPT_SAMPLE_CHARS = 300;
+/** The script most of a text is written in (franc's script expressions; Chinese and Japanese together, as they share
+ *  Han), or null for a text of digits and symbols. */
+function writingSystem(text: string): string | null {
+  const [script, share] = topScript(text.slice(0, SCRIPT_SAMPLE_CHARS));
+  if (!script || share === 0) return null;
+  return script === 'jpn' ? 'cmn' : script;
 }
 
 const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer']);

@@ -68,9 +68,23 @@ export function splitTitleSite(title: string): { title: string; site: string | n
   return { title: title.slice(0, m.index).trim(), site };
 }
 
-/** Title-shaped: 2-30 words, not a question of the page chrome, not ending in ":" (a label). */
+/** Title-shaped: 2-30 words, not ending in ":" (a label), not a menu. */
 const TITLE_MIN_WORDS = 2;
 const TITLE_MAX_WORDS = 30;
 export function isTitleShaped(line: string, wordCount: number): boolean {
-  return wordCount >= TITLE_MIN_WORDS && wordCount <= TITLE_MAX_WORDS && !/[:,;]$/.test(line.trim()) && line.length <= 300;
+  return wordCount >= TITLE_MIN_WORDS && wordCount <= TITLE_MAX_WORDS && !/[:,;]$/.test(line.trim()) && line.length <= 300 && !isMenuLine(line);
+}
+
+/** Separator of the items of a menu line laid out as text ("Home | News | Sport"). */
+const MENU_SEPARATOR_RE = /\s[|•·]\s/u;
+/** A menu's items are a word or two; a title with its section and site ("Budget approved after debate | Politics |
+ *  The Daily") has a headline among them. */
+const MENU_ITEM_MAX_WORDS = 2;
+/** Menus have three items or more: "Title | Site" has two. */
+const MENU_MIN_ITEMS = 3;
+
+/** A line of three short items or more between bars or bullets: a site's menu, never a headline. */
+export function isMenuLine(line: string): boolean {
+  const items = line.split(MENU_SEPARATOR_RE);
+  return items.length >= MENU_MIN_ITEMS && items.every((item) => (item.match(/[\p{L}\p{N}]+/gu) ?? []).length <= MENU_ITEM_MAX_WORDS);
 }

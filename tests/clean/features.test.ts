@@ -6,15 +6,18 @@ import { stoplist, stopwordDensity } from '../../src/clean/stopwords.js';
 
 const blockOf = (text: string): Block => ({ text, index: 0, indent: 0, blankBefore: 0 });
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Han and kana, written without spaces: a run of them counts one word per two (at least one). */
+const HAN_KANA = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/gu;
+const wordCount = (runs: string[]): number => runs.reduce((n, run) => n + Math.max(1, Math.round((run.match(HAN_KANA) ?? []).length / 2)), 0);
 
 describe('computeFeatures word count and stopword density', () => {
-  it('count the runs of letters and digits, and measure density on the first 2,000 of them', () => {
-    const units = ['the', 'of', ' ', 'é', 'Ж', '7', '٣', '\u0301', '-', "'", '漢', '𝐀', '😀', '\ud800', 'And', '\n'];
+  it('count the runs of letters and digits (Han and kana two to a word), and measure density on the first 2,000 runs', () => {
+    const units = ['the', 'of', ' ', 'é', 'Ж', '7', '٣', '\u0301', '-', "'", '漢', '字', 'の', 'カ', 'ー', '・', '한', '𝐀', '😀', '\ud800', 'And', '\n'];
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: fc.constantFrom(...units), maxLength: 60 })), (text) => {
         const words = text.match(WORD) ?? [];
         const f = computeFeatures(blockOf(text), 'en');
-        expect(f.words).toBe(words.length);
+        expect(f.words).toBe(wordCount(words));
         expect(f.stopwordDensity).toBe(stopwordDensity(words, 'en'));
       }),
       { numRuns: 3000 },
@@ -51,6 +54,11 @@ describe('computeFeatures word count and stopword density', () => {
       expect(computeFeatures(blockOf(nearMisses.join(' ')), lang).stopwordDensity).toBe(0);
       expect(computeFeatures(blockOf(nearMisses.join(' ').toUpperCase()), lang).stopwordDensity).toBe(0);
     }
+  });
+  it('count a sentence of Chinese or Japanese as about as many words as its translation', () => {
+    expect(computeFeatures(blockOf('政府宣布了一项支持中小企业的新计划，该计划将于明年一月一日开始实施。'), 'zh').words).toBe(17);
+    expect(computeFeatures(blockOf('政府は中小企業を支援する新しい計画を発表した。'), 'ja').words).toBe(11);
+    expect(computeFeatures(blockOf('정부는 중소기업을 지원하는 새로운 계획을 발표했다.'), 'ko').words).toBe(6);
   });
   it('stop reading words for density after 2,000 of a long block, but count them all', () => {
     const text = 'the '.repeat(2000) + 'zebra '.repeat(1000);

@@ -6,7 +6,7 @@ import { hardNoiseReason, type SignalContext } from '../../src/clean/signals.js'
 import { initialClass, smoothClasses, DEFAULT_THRESHOLDS } from '../../src/clean/classify.js';
 import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
-import { parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
+import { isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
 import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
@@ -296,6 +296,27 @@ describe('cleanDocument', () => {
     const r = cleanDocument(`Nov. 18, 2019 12:02 PM\nBy Jane Doe\n\nA headline here\n${PROSE}\n${PROSE}`, null);
     expect(r.date).toBeNull();
     expect(r.title).toBe('A headline here');
+  });
+  it('never takes a menu line for the title, and takes the heading below it', () => {
+    for (const menu of ['Home | News | Sport | Contact', 'News • Sport • Weather • Culture', 'Accueil · Monde · Sport']) {
+      const r = cleanDocument(`${menu}\nBudget approved after months of debate\n${PROSE}\n${PROSE}`, null);
+      expect(r.title).toBe('Budget approved after months of debate');
+      expect(r.site).toBeNull();
+    }
+    expect(isMenuLine('Budget approved after months of debate | Politics | The Daily')).toBe(false);
+    expect(isMenuLine('Royal Arrogance | New York Post')).toBe(false);
+  });
+  it('skips a heading line in another script than the article (a link to a translation)', () => {
+    const r = cleanDocument(`Budget approved after months of debate\n\n阅读简体中文版閱讀繁體中文版\n\n${PROSE}\n${PROSE}`, null);
+    expect(r.title).toBe('Budget approved after months of debate');
+    const zh = '政府宣布了一项支持中小企业的新计划，该计划将于明年一月一日开始实施。经济部长表示，该计划包括减税和简化新公司注册程序等措施。';
+    expect(cleanDocument(`政府支持中小企业新计划\n${zh}\n${zh}`, null).title).toBe('政府支持中小企业新计划');
+  });
+  it('keeps a short Chinese article in a run: its characters count as words (two to a word)', () => {
+    const zh = ['政府宣布了一项支持中小企业的新计划，该计划将于明年一月一日开始实施。', '经济部长表示，该计划包括减税和简化新公司注册程序等措施。', '专家认为，这些措施将有助于在失业率较高的地区创造数千个就业机会。', '然而，反对派代表批评该计划没有解决企业家面临的主要问题。'];
+    const stats = createCorpusStats();
+    addToCorpusStats(stats, zh.join('\n'));
+    expect(cleanDocument(zh.join('\n'), stats).text.split('\n\n')).toEqual(zh);
   });
 });
 
