@@ -392,6 +392,8 @@ function writingSystem(text: string): string | null {
 const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer']);
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
 function headingRole(j: Judged): 'heading' | 'skip' | 'stop' {
+  // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is.
+  if (j.reason === 'symbols' && parseDate(j.block.text) !== null) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
   if (j.reason === 'byline' || j.reason === 'date-line' || j.reason === 'caption' || j.reason === 'markup') return 'skip';

@@ -297,6 +297,11 @@ describe('cleanDocument', () => {
     expect(r.date).toBeNull();
     expect(r.title).toBe('A headline here');
   });
+  it('looks past a date line of digits alone between the headline and the article', () => {
+    for (const date of ['2024-05-12', '12.05.2024', '12 May 2024']) {
+      expect(cleanDocument(`Budget approved after months of debate\n${date}\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
+    }
+  });
   it('never takes a menu line for the title, and takes the heading below it', () => {
     for (const menu of ['Home | News | Sport | Contact', 'News • Sport • Weather • Culture', 'Accueil · Monde · Sport']) {
       const r = cleanDocument(`${menu}\nBudget approved after months of debate\n${PROSE}\n${PROSE}`, null);
