@@ -301,17 +301,56 @@ function parseJsonlLine(file: InputFile, line: string, lineNo: number): ReadEven
     if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) problem = 'not a JSON object';
     else if (typeof (obj as { text?: unknown }).text !== 'string') problem = 'no string "text" field';
   } catch (err) {
-    problem = (err as Error).message;
+    // V8 quotes part of the line: control characters (NUL of a UTF-16 file read as UTF-8) are shown escaped.
+    problem = (err as Error).message.replace(CONTROL_RE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
   if (problem !== null) {
     return { type: 'reject', id: `${base}:${lineNo}`, reason: 'malformed JSONL line', text: line, message: `${file.path}:${lineNo}: malformed JSONL line (${problem})` };
   }
   const { id, text, ...extra } = obj as { id?: unknown; text: string; [k: string]: unknown };
-  const record: SourceRecord = {
-    id: typeof id === 'string' || typeof id === 'number' ? String(id) : `${base}#${lineNo}`,
-    text: text.replace(/\r\n?/g, '\n'),
-    encoding: 'utf-8',
-  };
+  const given = recordId(line, id);
+  const record: SourceRecord = { id: given ?? `${base}#${lineNo}`, text: text.replace(/\r\n?/g, '\n'), encoding: 'utf-8' };
+  // An id that is neither a string nor a number is not usable as one, but is kept with the other fields.
+  if (given === null && id !== undefined) extra.id = id;
   if (Object.keys(extra).length) record.extra = extra;
   return { type: 'record', record };
+}
+
+const CONTROL_RE = /[\u0000-\u001f\u007f]/g;
+
+/**
+ * A record's id as written: a string as it is, a number as its digits in the line. JSON.parse rounds integers past
+ * 2^53 (tweet and snowflake ids): 1234567890123456789 would become 1234567890123456800, and two ids could meet.
+ */
+function recordId(line: string, id: unknown): string | null {
+  if (typeof id === 'string') return id;
+  if (typeof id !== 'number') return null;
+  return Number.isSafeInteger(id) ? String(id) : (topLevelNumberText(line, 'id') ?? String(id));
+}
+
+const JSON_NUMBER_RE = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** The text of the number that member `key` of the JSON object on this line holds (the last one, as JSON.parse
+ *  keeps), or null. Strings are skipped whole, so a key inside a value or a nested object is never taken. */
+function topLevelNumberText(line: string, key: string): string | null {
+  let depth = 0;
+  let found: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    else if (c === '"') {
+      const start = i;
+      for (i++; i < line.length && line[i] !== '"'; i++) if (line[i] === '\\') i++;
+      if (depth !== 1 || JSON.parse(line.slice(start, i + 1)) !== key) continue;
+      let j = i + 1;
+      while (/\s/.test(line[j] ?? '')) j++;
+      if (line[j] !== ':') continue;
+      for (j++; /\s/.test(line[j] ?? ''); j++);
+      JSON_NUMBER_RE.lastIndex = j;
+      const m = JSON_NUMBER_RE.exec(line);
+      if (m) found = m[0];
+    }
+  }
+  return found;
 }

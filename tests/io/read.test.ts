@@ -55,6 +55,26 @@ describe('readInput', () => {
     expect(reject && reject.type === 'reject' && reject.message).toMatch(/records\.jsonl:2: malformed JSONL line/);
   });
 
+  it('keeps a JSONL id as written: integers past 2^53 digit for digit, an object id in metadata', async () => {
+    const lines = [
+      '{"id": 1234567890123456789, "text": "a"}',
+      '{"id": 1234567890123456790, "text": "b"}',
+      '{"meta": {"id": 7}, "note": "\\"id\\": 5", "id": 9007199254740993, "text": "c"}',
+      '{"id": 42, "text": "d"}',
+      '{"id": {"site": "x", "n": 1}, "text": "e"}',
+    ];
+    const events = await collect(tempFile('ids.jsonl', lines.join('\n')), 'ids.jsonl');
+    expect(records(events).map((r) => r.id)).toEqual(['1234567890123456789', '1234567890123456790', '9007199254740993', '42', 'ids.jsonl#5']);
+    expect(records(events)[4].extra).toEqual({ id: { site: 'x', n: 1 } });
+  });
+
+  it('shows control characters of a malformed JSONL line escaped in its message', async () => {
+    const events = await collect(tempFile('u16.jsonl', '\u0000{\u0000"\u0000a\n'), 'u16.jsonl');
+    const reject = events.find((e) => e.type === 'reject');
+    expect(reject && reject.type === 'reject' && reject.message).toMatch(/u16\.jsonl:1: malformed JSONL line/);
+    expect(reject && reject.type === 'reject' && reject.message).not.toMatch(/\u0000/);
+  });
+
   it('numbers stdin records stdin#N and sniffs JSONL on stdin', async () => {
     const text = await collect('-', 'stdin', { stdin: Readable.from([Buffer.from('one q7x2 two')]) });
     expect(records(text).map((r) => r.id)).toEqual(['stdin#1', 'stdin#2']);
