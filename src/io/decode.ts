@@ -22,7 +22,11 @@ export function resolveEncoding(name: string): string | null {
   return iconv.encodingExists(lower) ? lower : null;
 }
 
-/** Detects UTF-16 without a byte order mark from the zero bytes ASCII text leaves at one parity. */
+/**
+ * Detects UTF-16 without a byte order mark from the zero bytes ASCII text leaves at one parity. Text in another
+ * script (Cyrillic, Greek, CJK) leaves zeros only where it has spaces, digits and line ends: fewer zeros, so it is
+ * decoded and must read as text (mostly letters, no control character, nothing unassigned).
+ */
 function detectBomlessUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const pairs = Math.floor(sample.length / 2);
   if (pairs < 2) return null;
@@ -32,9 +36,44 @@ function detectBomlessUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null 
     if (sample[i] === 0) evenZero++;
     if (sample[i + 1] === 0) oddZero++;
   }
-  if (oddZero / pairs >= UTF16_ZERO_SHARE && evenZero / pairs <= UTF16_OTHER_ZERO_SHARE) return 'utf-16le';
-  if (evenZero / pairs >= UTF16_ZERO_SHARE && oddZero / pairs <= UTF16_OTHER_ZERO_SHARE) return 'utf-16be';
-  return null;
+  const odd = oddZero / pairs;
+  const even = evenZero / pairs;
+  if (odd >= UTF16_ZERO_SHARE && even <= UTF16_OTHER_ZERO_SHARE) return 'utf-16le';
+  if (even >= UTF16_ZERO_SHARE && odd <= UTF16_OTHER_ZERO_SHARE) return 'utf-16be';
+  if (odd + even === 0) return null;
+  // Line ends tell the byte order: 0A 00 at an even offset in little-endian text, 00 0A in big-endian text (a
+  // Han character such as U+4E00 leaves a zero at either parity).
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0x0a && sample[i + 1] === 0) le++;
+    else if (sample[i] === 0 && sample[i + 1] === 0x0a) be++;
+  }
+  const order: ('utf-16le' | 'utf-16be')[] = be > le ? ['utf-16be', 'utf-16le'] : ['utf-16le', 'utf-16be'];
+  return order.find((encoding) => readsAsText(sample, encoding)) ?? null;
+}
+
+/** Bytes decoded to judge a UTF-16 guess: enough text, bounded work for a binary file that reaches the test. */
+const UTF16_CHECK_BYTES = 1 << 16;
+/** Share of the characters that must be letters (the rest spaces, digits, punctuation) for a guess to stand. */
+const UTF16_MIN_LETTER_SHARE = 0.5;
+const LETTER_RE = /\p{L}/u;
+/** Control characters other than tab, line feed, form feed and carriage return; unassigned and private-use code
+ *  points; U+FFFD from an unpaired surrogate. Bytes read in the wrong order or binary bytes meet them at once. */
+const NOT_TEXT_RE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd\p{Cn}\p{Co}]/u;
+
+/** Whether the bytes decode in this encoding to text: no control character, and mostly letters. */
+function readsAsText(sample: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): boolean {
+  const bytes = sample.subarray(0, Math.min(sample.length, UTF16_CHECK_BYTES) & ~1);
+  const text = new TextDecoder(encoding).decode(bytes);
+  let letters = 0;
+  let chars = 0;
+  for (const c of text) {
+    if (NOT_TEXT_RE.test(c)) return false;
+    chars++;
+    if (LETTER_RE.test(c)) letters++;
+  }
+  return chars > 0 && letters >= chars * UTF16_MIN_LETTER_SHARE;
 }
 
 /** Counts valid multi-byte UTF-8 sequences and invalid bytes, to tell "UTF-8 with a few bad bytes" from legacy text. */

@@ -36,6 +36,29 @@ describe('decodeBytes', () => {
     expect('text' in r && r.text).toContain('Zażółć gęślą jaźń');
   });
 
+  it('decodes BOM-less UTF-16 of other scripts, whose zero bytes are only spaces and line ends', () => {
+    const texts = [
+      'Москва. Правительство объявило о новом плане поддержки малого бизнеса.\nЭкономисты считают, что эти меры помогут.\n',
+      'Η κυβέρνηση ανακοίνωσε νέο σχέδιο στήριξης των μικρών επιχειρήσεων.\n',
+      '政府宣布了一项支持中小企业的新计划，该计划将于明年一月一日开始实施。\n经济部长表示，该计划包括减税。\n',
+    ];
+    for (const text of texts) {
+      const le = Buffer.from(text, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      expect(decodeBytes(le)).toMatchObject({ encoding: 'utf-16le', text });
+      expect(decodeBytes(be)).toMatchObject({ encoding: 'utf-16be', text });
+    }
+  });
+
+  it('keeps calling binary what decodes as UTF-16 to control characters or few letters', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]);
+    expect(decodeBytes(png)).toEqual({ binary: true });
+    let seed = 7;
+    const noise = Buffer.from(Array.from({ length: 4096 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff));
+    expect(noise.includes(0)).toBe(true);
+    expect(decodeBytes(noise)).toEqual({ binary: true });
+  });
+
   it('treats a file with NUL bytes as binary', () => {
     expect(decodeBytes(fixture('binary.bin'))).toEqual({ binary: true });
   });
