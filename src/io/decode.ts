@@ -1,6 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 
 /** What the first bytes of a file say about how to decode it. */
@@ -162,9 +162,15 @@ function incompleteTail(held: Uint8Array, bytes: Uint8Array): Uint8Array {
 
 /** Incremental decoder: bytes in, text with LF line endings out, whatever the chunk boundaries. */
 export class StreamDecoder {
-  readonly encoding: string;
+  /** The encoding decoding now (see `switchedAt`). */
+  encoding: string;
   /** Set once bytes that are not valid in the encoding were replaced (UTF-8 only). */
   invalidBytes = false;
+  /** Byte offset where a detected UTF-8 input, ASCII up to there, turned out to be in a legacy encoding (chosen
+   *  from the bytes from there on), or null. */
+  switchedAt: number | null = null;
+  /** Every byte so far was ASCII, which reads the same in UTF-8 and in every legacy encoding. */
+  private ascii = true;
   private utf8: TextDecoder | null = null;
   private legacy: ReturnType<typeof iconv.getDecoder> | null = null;
   /** A CR at a chunk's end, held back in case the next chunk starts with LF. */
@@ -174,7 +180,8 @@ export class StreamDecoder {
   /** Bytes given to the UTF-8 decoder so far: only at byte 0 is EF BB BF a byte order mark. */
   private fed = 0;
 
-  constructor(encoding: string) {
+  /** `redetect`: the encoding was detected from a sample, not given, so an ASCII start may be followed by legacy bytes. */
+  constructor(encoding: string, private readonly redetect = false) {
     this.encoding = encoding;
     if (encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true });
     else this.legacy = iconv.getDecoder(encoding);
@@ -213,8 +220,18 @@ export class StreamDecoder {
     try {
       const text = this.utf8!.decode(bytes, { stream: more });
       if (more && !this.invalidBytes) this.held = incompleteTail(this.held, bytes);
+      if (this.ascii) this.ascii = isAscii(bytes);
       return text;
     } catch {
+      const legacy = this.ascii && this.redetect && start > 0 ? detectEncoding(bytes, !more) : null;
+      if (legacy?.kind === 'text' && legacy.encoding !== 'utf-8' && !legacy.encoding.startsWith('utf-16')) {
+        // The sample was ASCII, so it read the same in UTF-8 as in this encoding: go on in this one.
+        this.switchedAt = start;
+        this.encoding = legacy.encoding;
+        this.utf8 = null;
+        this.legacy = iconv.getDecoder(legacy.encoding);
+        return more ? this.decodeLegacy(bytes) : this.decodeLegacy(bytes) + (this.legacy.end() ?? '');
+      }
       // Invalid bytes: go on with a replacing decoder, so one bad byte costs one U+FFFD, not the file. The bytes
       // the failed decoder held (a character cut by the chunk boundary) go to the new one, or they would be lost;
       // past the input's first byte, EF BB BF is a character (U+FEFF), not a byte order mark to strip.

@@ -196,7 +196,7 @@ async function* readTextRecords(
     yield { type: 'reject', id: file.name, reason: 'binary', text: null, message: `${file.path}: binary file (NUL bytes), skipped` };
     return;
   }
-  const decoder = new StreamDecoder(detection.encoding);
+  const decoder = new StreamDecoder(detection.encoding, !options.encoding);
   const splitter = new RecordSplitter(options.delimiter);
   const base = file.path === '-' ? 'stdin' : file.name;
   // Ids get `#N` only when the file holds more than one record, so the first is held until a second shows.
@@ -237,6 +237,9 @@ async function* readTextRecords(
   if (held !== null) yield make(held, stdinOrSingle(file, count));
   if (count === 0 && truncated === null) yield { type: 'warning', path: file.path, message: 'no records (only white space or delimiters)' };
   if (decoder.invalidBytes) yield { type: 'warning', path: file.path, message: 'invalid UTF-8 bytes replaced with U+FFFD' };
+  if (decoder.switchedAt !== null) {
+    yield { type: 'warning', path: file.path, message: `the first ${decoder.switchedAt} bytes are ASCII and what follows is not UTF-8: decoded as ${decoder.encoding} from byte ${decoder.switchedAt} on (--encoding decides)` };
+  }
   if (truncated !== null) throw truncated;
 }
 
@@ -288,6 +291,9 @@ async function* readJsonlRecords(file: InputFile, sample: Buffer, whole: boolean
     }
   }
   if (decoder.invalidBytes) yield { type: 'warning', path: file.path, message: 'invalid UTF-8 bytes replaced with U+FFFD' };
+  if (decoder.switchedAt !== null) {
+    yield { type: 'warning', path: file.path, message: `the first ${decoder.switchedAt} bytes are ASCII and what follows is not UTF-8: decoded as ${decoder.encoding} from byte ${decoder.switchedAt} on (--encoding decides)` };
+  }
   if (truncated !== null) throw truncated;
 }
 

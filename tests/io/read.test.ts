@@ -75,6 +75,19 @@ describe('readInput', () => {
     expect(reject && reject.type === 'reject' && reject.message).not.toMatch(/\u0000/);
   });
 
+  it('decodes legacy bytes met after an ASCII first megabyte in their encoding, with a warning; not when --encoding is given', async () => {
+    const ascii = Array.from({ length: 16000 }, (_, i) => `Story ${i}: the city council approved the budget after a long debate.`).join('\nq7x2\n');
+    const french = 'Le conseil municipal a approuvé mardi le budget après des mois de débats.';
+    const path = tempFile('late.txt', Buffer.concat([Buffer.from(`${ascii}\nq7x2\n`), Buffer.from(french, 'latin1')]));
+    const events = await collect(path, 'late.txt');
+    const last = records(events).at(-1)!;
+    expect(last).toMatchObject({ id: 'late.txt#16001', text: french, encoding: 'windows-1252' });
+    expect(records(events)[0].encoding).toBe('utf-8');
+    expect(events.filter((e) => e.type === 'warning').map((e) => (e as { message: string }).message)).toEqual([expect.stringMatching(/^the first \d+ bytes are ASCII and what follows is not UTF-8: decoded as windows-1252/)]);
+    const forced = await collect(path, 'late.txt', { encoding: 'utf-8' });
+    expect(records(forced).at(-1)!.text).toContain('approuv\uFFFD');
+  });
+
   it('numbers stdin records stdin#N and sniffs JSONL on stdin', async () => {
     const text = await collect('-', 'stdin', { stdin: Readable.from([Buffer.from('one q7x2 two')]) });
     expect(records(text).map((r) => r.id)).toEqual(['stdin#1', 'stdin#2']);
