@@ -161,7 +161,7 @@ export async function* readInput(file: InputFile, options: ReadOptions): AsyncGe
     const format = options.format && options.format !== 'auto' ? options.format : isJsonlName(file.name) || (file.path === '-' && looksLikeJsonl(sample, complete)) ? 'jsonl' : 'text';
     const rest = error === undefined ? chunks : failing(error);
     const whole = complete && error === undefined;
-    if (format === 'jsonl') yield* readJsonlRecords(file, sample, whole, rest);
+    if (format === 'jsonl') yield* readJsonlRecords(file, sample, complete, whole, rest, options);
     else yield* readTextRecords(file, sample, complete, whole, rest, options);
   } catch (err) {
     yield { type: 'problem', path: file.path, message: describeReadError(err) };
@@ -193,7 +193,7 @@ async function* readTextRecords(
 ): AsyncGenerator<ReadEvent> {
   const detection = options.encoding ? { kind: 'text' as const, encoding: options.encoding } : detectEncoding(sample, complete);
   if (detection.kind === 'binary') {
-    yield { type: 'reject', id: file.name, reason: 'binary', text: null, message: `${file.path}: binary file (NUL bytes), skipped` };
+    yield binaryReject(file);
     return;
   }
   const decoder = new StreamDecoder(detection.encoding, !options.encoding);
@@ -248,6 +248,8 @@ async function* recordTexts(splitter: RecordSplitter, texts: AsyncGenerator<stri
   for await (const text of texts) yield whole ? splitter.finish(text) : splitter.push(text);
 }
 
+const binaryReject = (file: InputFile): ReadEvent => ({ type: 'reject', id: file.name, reason: 'binary', text: null, message: `${file.path}: binary file (NUL bytes), skipped` });
+
 /** Share of U+FFFD among a record's characters above which it is rejected as undecodable rather than cleaned. */
 const MAX_REPLACEMENT_SHARE = 0.2;
 
@@ -260,8 +262,14 @@ function isUndecodable(text: string): boolean {
 /** Stdin records are always numbered (`stdin#1`); a file's single record keeps the bare name. */
 const stdinOrSingle = (file: InputFile, count: number): number | null => (file.path === '-' || count > 1 ? 1 : null);
 
-async function* readJsonlRecords(file: InputFile, sample: Buffer, whole: boolean, rest: AsyncGenerator<Buffer>): AsyncGenerator<ReadEvent> {
-  const decoder = new StreamDecoder('utf-8');
+async function* readJsonlRecords(file: InputFile, sample: Buffer, complete: boolean, whole: boolean, rest: AsyncGenerator<Buffer>, options: ReadOptions): AsyncGenerator<ReadEvent> {
+  // JSONL is UTF-8 by definition, but exports come with a BOM, in UTF-16 or in a legacy encoding: decoded as text is.
+  const detection = options.encoding ? { kind: 'text' as const, encoding: options.encoding } : detectEncoding(sample, complete);
+  if (detection.kind === 'binary') {
+    yield binaryReject(file);
+    return;
+  }
+  const decoder = new StreamDecoder(detection.encoding, !options.encoding);
   let pending = '';
   let lineNo = 0;
   let truncated: unknown = null;
@@ -272,7 +280,7 @@ async function* readJsonlRecords(file: InputFile, sample: Buffer, whole: boolean
       pending = lines.pop() ?? '';
       for (const line of lines) {
         lineNo++;
-        const event = parseJsonlLine(file, line, lineNo);
+        const event = parseJsonlLine(file, line, lineNo, decoder.encoding);
         if (event) yield event;
       }
     }
@@ -286,7 +294,7 @@ async function* readJsonlRecords(file: InputFile, sample: Buffer, whole: boolean
       const base = file.path === '-' ? 'stdin' : file.name;
       yield { type: 'reject', id: `${base}:${lineNo}`, reason: 'truncated input', text: pending, message: `${file.path}:${lineNo}: last line cut short by a read error` };
     } else {
-      const event = parseJsonlLine(file, pending, lineNo);
+      const event = parseJsonlLine(file, pending, lineNo, decoder.encoding);
       if (event) yield event;
     }
   }
@@ -297,7 +305,7 @@ async function* readJsonlRecords(file: InputFile, sample: Buffer, whole: boolean
   if (truncated !== null) throw truncated;
 }
 
-function parseJsonlLine(file: InputFile, line: string, lineNo: number): ReadEvent | null {
+function parseJsonlLine(file: InputFile, line: string, lineNo: number, encoding: string): ReadEvent | null {
   if (!line.trim()) return null;
   const base = file.path === '-' ? 'stdin' : file.name;
   let obj: unknown;
@@ -315,7 +323,7 @@ function parseJsonlLine(file: InputFile, line: string, lineNo: number): ReadEven
   }
   const { id, text, ...extra } = obj as { id?: unknown; text: string; [k: string]: unknown };
   const given = recordId(line, id);
-  const record: SourceRecord = { id: given ?? `${base}#${lineNo}`, text: text.replace(/\r\n?/g, '\n'), encoding: 'utf-8' };
+  const record: SourceRecord = { id: given ?? `${base}#${lineNo}`, text: text.replace(/\r\n?/g, '\n'), encoding };
   // An id that is neither a string nor a number is not usable as one, but is kept with the other fields.
   if (given === null && id !== undefined) extra.id = id;
   if (Object.keys(extra).length) record.extra = extra;

@@ -88,6 +88,19 @@ describe('readInput', () => {
     expect(records(forced).at(-1)!.text).toContain('approuv\uFFFD');
   });
 
+  it('decodes JSONL as text is: a UTF-16 export, a Windows-1252 one, or as --encoding says', async () => {
+    const jsonl = '{"id":"a","text":"Le café était fermé."}\n{"id":"b","text":"Über Köln."}\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(jsonl, 'utf16le')]);
+    const cp1252 = Buffer.from(jsonl, 'latin1');
+    for (const [name, bytes, encoding] of [['u16.jsonl', utf16, /^utf-16le$/], ['w.jsonl', cp1252, /^(windows-125|iso-8859-)/]] as const) {
+      const events = await collect(tempFile(name, bytes), name);
+      expect(records(events).map((r) => [r.id, r.text])).toEqual([['a', 'Le café était fermé.'], ['b', 'Über Köln.']]);
+      for (const r of records(events)) expect(r.encoding).toMatch(encoding);
+    }
+    const forced = await collect(tempFile('l.jsonl', cp1252), 'l.jsonl', { encoding: 'iso-8859-2' });
+    expect(records(forced).map((r) => r.encoding)).toEqual(['iso-8859-2', 'iso-8859-2']);
+  });
+
   it('numbers stdin records stdin#N and sniffs JSONL on stdin', async () => {
     const text = await collect('-', 'stdin', { stdin: Readable.from([Buffer.from('one q7x2 two')]) });
     expect(records(text).map((r) => r.id)).toEqual(['stdin#1', 'stdin#2']);
