@@ -44,29 +44,32 @@ const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 /**
  * Expands arguments into the files to read: directories recursively (hidden entries skipped,
  * symlinked directories followed once), files as they are, `-` as stdin. The result is sorted
- * by name so that the same files named in any order give the same run.
+ * by name so that the same files named in any order give the same run. Arguments are walked in the order of their
+ * real paths, so a file that two of them reach (`d` and `d/sub`) is named from the outer one whatever their order.
  */
 export async function findInputs(args: readonly string[]): Promise<Discovery> {
   const files: InputFile[] = [];
   const problems: InputProblem[] = [];
   const seenFiles = new Set<string>();
+  const found: { arg: string; real: string; isDirectory: boolean }[] = [];
   for (const arg of args) {
     if (arg === '-') {
       if (!seenFiles.has('-')) files.push({ path: '-', name: 'stdin' });
       seenFiles.add('-');
       continue;
     }
-    let info;
     try {
-      info = await stat(arg);
+      const info = await stat(arg);
+      found.push({ arg, real: await realpath(arg), isDirectory: info.isDirectory() });
     } catch (err) {
       problems.push({ path: arg, message: describeFsError(err) });
-      continue;
     }
-    if (info.isDirectory()) {
+  }
+  found.sort((a, b) => byCodePoint(a.real, b.real) || byCodePoint(a.arg, b.arg));
+  for (const { arg, real, isDirectory } of found) {
+    if (isDirectory) {
       await walkDirectory(arg, arg, new Set(), files, problems, seenFiles);
     } else {
-      const real = await realpath(arg);
       if (!seenFiles.has(real)) files.push({ path: arg, name: basename(arg) });
       seenFiles.add(real);
     }

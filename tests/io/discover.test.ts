@@ -60,6 +60,17 @@ describe('findInputs', () => {
     expect(one.files).toEqual(two.files);
   });
 
+  it('names a file two arguments reach from the outer one, whatever their order', async () => {
+    const root = tree();
+    const inner = join(root, 'b');
+    const deep = join(root, 'b/deep/c.txt');
+    const orders = [[root, inner, deep], [deep, inner, root], [inner, root, deep]];
+    const names = await Promise.all(orders.map(async (args) => (await findInputs(args)).files.map((f) => [f.name, f.path])));
+    expect(names[0]).toEqual([['a.txt', join(root, 'a.txt')], ['b/deep/c.txt', deep], ['z.txt', join(root, 'z.txt')]]);
+    expect(names[1]).toEqual(names[0]);
+    expect(names[2]).toEqual(names[0]);
+  });
+
   it('reads a file named twice once', async () => {
     const root = tree();
     const { files } = await findInputs([root, join(root, 'a.txt')]);
