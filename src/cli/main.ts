@@ -52,6 +52,9 @@ function dedupOptions(flags: CommonFlags): DedupOptions {
 
 function checkInputsAndEncoding(inputs: string[], flags: CommonFlags): void {
   if (!inputs.length) throw new CommandUsageError('no inputs given (name files or folders, or "-" for stdin)');
+  // Records and clusters may share stdout (JSONL both); the summary is one indented JSON document.
+  const onStdout = [flags.output ?? '-', flags.dupesOut, flags.rejects].filter((out) => out === '-').length;
+  if (flags.summary === '-' && onStdout > 0) throw new CommandUsageError('--summary - would land inside the JSONL on stdout; give --summary a file, or the other outputs files');
   if (flags.encoding && !resolveEncoding(flags.encoding)) throw new CommandUsageError(`unknown encoding "${flags.encoding}"`);
   if (!flags.delimiter) throw new CommandUsageError('--delimiter must not be empty');
 }

@@ -47,7 +47,7 @@ describe('output safety', () => {
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(5);
   });
 
-  it('refuses two outputs naming one file (exit 2) and leaves the file as it was', () => {
+  it('refuses two outputs naming one file, or a summary inside the records on stdout (exit 2), and leaves the file as it was', () => {
     const dir = tempDir();
     const out = join(dir, 'out.jsonl');
     writeFileSync(out, 'previous\n');
@@ -58,6 +58,12 @@ describe('output safety', () => {
     }
     expect(readFileSync(out, 'utf8')).toBe('previous\n');
     expect(readdirSync(dir)).toEqual(['out.jsonl']);
+    // Records go to stdout without -o: a summary there too would land inside them.
+    const both = corpus(['clean', fixture('seeds'), '--summary', '-']);
+    expect(both.code).toBe(2);
+    expect(both.stdout).toBe('');
+    expect(both.stderr).toMatch(/--summary - would land inside the JSONL on stdout/);
+    expect(corpus(['clean', fixture('seeds'), '-o', out, '--summary', '-']).code).toBe(0);
   });
 
   it('fails at once, naming the path given, when an output folder does not exist (exit 3), writing no other output', () => {
