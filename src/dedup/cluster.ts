@@ -56,12 +56,19 @@ function metadataCount(d: Completeness): number {
   return Number(d.hasTitle) + Number(d.hasSite) + Number(d.hasDate);
 }
 
+/** A copy holding at least this share of the longest body of its group counts as whole: a copy shorter than that is
+ *  an excerpt or a teaser (its first paragraphs), never kept over the article for stating its title or date. */
+const WHOLE_SHARE = 2 / 3;
+
 /**
- * Order of preference for the kept copy: more of title/site/date stated, then the longer body, then
- * the smaller id (code-unit order, locale-independent). Negative when `a` is preferred.
+ * Order of preference for the kept copy: a whole body (see WHOLE_SHARE, against `longest`, the longest body of the
+ * group; of the pair when not given), then more of title/site/date stated, then the longer body, then the smaller
+ * id (code-unit order, locale-independent). Negative when `a` is preferred.
  */
-export function compareCompleteness(a: Completeness, b: Completeness): number {
+export function compareCompleteness(a: Completeness, b: Completeness, longest = Math.max(a.length, b.length)): number {
+  const whole = (d: Completeness): number => Number(d.length >= longest * WHOLE_SHARE);
   return (
+    whole(b) - whole(a) ||
     metadataCount(b) - metadataCount(a) ||
     b.length - a.length ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
@@ -79,7 +86,8 @@ export function splitAroundRepresentatives(
   docs: readonly Completeness[],
   isDuplicate: (representative: number, member: number) => boolean,
 ): number[][] {
-  let remaining = [...group].sort((x, y) => compareCompleteness(docs[x], docs[y]));
+  const longest = group.reduce((n, i) => Math.max(n, docs[i].length), 0);
+  let remaining = [...group].sort((x, y) => compareCompleteness(docs[x], docs[y], longest));
   const clusters: number[][] = [];
   while (remaining.length > 1) {
     const [representative, ...rest] = remaining;

@@ -24,8 +24,10 @@ describe('UnionFind', () => {
 
 describe('representative choice', () => {
   const c = (id: string, length: number, n: number) => ({ id, length, hasTitle: n > 0, hasSite: n > 1, hasDate: n > 2 });
-  it('prefers stated metadata, then the longer body, then the smaller id', () => {
-    expect(compareCompleteness(c('b', 10, 3), c('a', 999, 2))).toBeLessThan(0);
+  it('prefers a whole body, then stated metadata, then the longer body, then the smaller id', () => {
+    expect(compareCompleteness(c('b', 700, 3), c('a', 999, 2))).toBeLessThan(0);
+    expect(compareCompleteness(c('b', 600, 3), c('a', 999, 0))).toBeGreaterThan(0); // an excerpt: under 2/3 of the other
+    expect(compareCompleteness(c('b', 700, 3), c('a', 999, 0), 1600)).toBeLessThan(0); // both excerpts of a longer copy
     expect(compareCompleteness(c('b', 200, 3), c('a', 100, 3))).toBeLessThan(0);
     expect(compareCompleteness(c('a', 100, 3), c('b', 100, 3))).toBeLessThan(0);
     expect(compareCompleteness(c('a', 100, 3), c('a', 100, 3))).toBe(0);
@@ -43,6 +45,15 @@ describe('representative choice', () => {
     expect(clusters[0].kept).toBe('b');
     expect(clusters[0].members.map((m) => m.id)).toEqual(['b', 'a', 'c', 'd']);
     expect(clusters[0].members[0].similarity).toBe(1);
+  });
+  it('keeps the article over a teaser of its first paragraphs that states more metadata', () => {
+    const sigs = [
+      signDocument(doc('teaser', body(0, 1, 2), full), options),
+      signDocument(doc('copy', body(0, 1, 2, 3, 4, 5, 6, 7)), options),
+      signDocument(doc('site', body(0, 1, 2, 3, 4, 5, 6, 7), { site: 'S' }), options),
+    ];
+    const { clusters } = findDuplicates(sigs, options);
+    expect(clusters.map((c) => [c.kept, c.members.map((m) => m.id).sort()])).toEqual([['site', ['copy', 'site', 'teaser']]]);
   });
 });
 
