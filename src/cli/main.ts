@@ -101,6 +101,8 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
       message,
       progress: (stage, done) => progress.update(stage, done),
     });
+    // The bar goes before any report reaches the terminal: drawn after it, it would write over the report's lines.
+    progress.stop();
     if (kind === 'dupes') {
       const out = outputs.open(flags.output);
       const human = !flags.json && (flags.output === undefined || flags.output === '-') && process.stdout.isTTY;

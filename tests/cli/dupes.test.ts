@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { corpusOnTerminal, hasScript } from './terminal.js';
 import { corpus, fixture, jsonl, tempDir } from './helpers.js';
 
 const A = '000_b2eabbe78eb1f9e1.txt';
@@ -15,6 +16,16 @@ describe('corpus dupes and deduplicating clean (seeds, end to end)', () => {
     expect(clusters[0].kept).toBe(A);
     expect(clusters[0].members.map((m) => m.id).sort()).toEqual([A, B]);
     expect(clusters[0].members.find((m) => m.id === B)!.similarity).toBeGreaterThan(0.6);
+  });
+
+  it.skipIf(!hasScript)('on a terminal, clears its progress bar before the report, which the bar never writes over', () => {
+    const { code, output } = corpusOnTerminal(['dupes', fixture('seeds')]);
+    expect(code).toBe(0);
+    expect(output).toMatch(/\d+\/5 records/);
+    const lastBarClear = output.lastIndexOf('\x1b[2K');
+    expect(lastBarClear).toBeGreaterThan(0);
+    expect(output.indexOf('Cluster 1')).toBeGreaterThan(lastBarClear);
+    expect(output.indexOf('corpus: read')).toBeGreaterThan(output.indexOf(B));
   });
 
   it('exits 1 with --fail-on-dupes when a cluster is found, 0 when none is', () => {
