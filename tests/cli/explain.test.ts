@@ -13,7 +13,7 @@ describe('corpus explain', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^jaccard +0\.\d{3}$/m);
     expect(r.stdout).toMatch(/^containment +0\.\d{3} +← decides \(containment ≥ 0\.6\)$/m);
-    expect(r.stdout).toMatch(/^edit +0\.\d{3}$/m);
+    expect(r.stdout).toMatch(/^edit +0\.\d{3}  \(first 128 words\)$/m);
     expect(r.stdout).toMatch(/^verdict +duplicates: containment 0\.\d+ reaches the threshold 0\.6$/m);
     expect(r.stdout).toMatch(/^= De nouveaux pays|^~ De nouveaux pays/m);
     expect(r.stdout).toMatch(/^> +│ Exploiter les avantages de l’IA/m);

@@ -1,6 +1,7 @@
 /** The readable form of an explanation: figures, verdict, and the paragraphs side by side. */
 import type { ChalkInstance } from 'chalk';
 import { alignmentCounts, holdsAnyOf, wordsOnlyIn, type AlignedRow, type DocumentFacts, type Explanation } from '../../explain.js';
+import { DEFAULT_COMPACT_OPTIONS } from '../../dedup/index.js';
 
 /** Row markers, readable without colour: same, edited, only in A, only in B. */
 export const MARKERS: Record<AlignedRow['kind'], string> = { same: '=', changed: '~', onlyA: '<', onlyB: '>' };
@@ -37,7 +38,7 @@ function figureLines(e: Explanation, chalk: ChalkInstance, inRun?: string): stri
   return [
     `jaccard       ${e.jaccard.toFixed(3)}${mark('jaccard')}`,
     `containment   ${e.containment.toFixed(3)}${mark('containment')}`,
-    `edit          ${e.edit.toFixed(3)}`,
+    `edit          ${e.edit.toFixed(3)}  (first ${DEFAULT_COMPACT_OPTIONS.editWords} words)`,
     `length ratio  ${e.lengthRatio.toFixed(3)}  (shorter / longer; duplicates need ≥ ${e.minLengthRatio})`,
     `verdict       ${verdict}`,
     ...(inRun ? [`in the run    ${inRun}`] : []),
