@@ -82,14 +82,25 @@ export interface StatsAccumulator {
   latest: string | null;
   undated: number;
   copies: number;
-  droppedEarlier: number;
+  /** Copies the records read back name in their `duplicates`, and how many of those are in the input themselves
+   *  (a `clean --no-dedup` run marks its copies instead of dropping them). */
+  listedEarlier: number;
+  markedEarlier: number;
+  /** The title of each cluster's kept record (see addCluster), the first run's for records read back. */
+  keptTitles: Map<string, string | null>;
 }
 
 export function createStats(): StatsAccumulator {
   return {
     documents: 0, alreadyCleaned: 0, charsIn: 0, charsKept: 0, noiseRatios: [], languages: new Map(), sites: new Map(),
-    undeterminedSites: 0, months: new Map(), earliest: null, latest: null, undated: 0, copies: 0, droppedEarlier: 0,
+    undeterminedSites: 0, months: new Map(), earliest: null, latest: null, undated: 0, copies: 0, listedEarlier: 0,
+    markedEarlier: 0, keptTitles: new Map(),
   };
+}
+
+/** Notes a cluster before its records are added, so its kept record's title is taken as the records go by. */
+export function addCluster(stats: StatsAccumulator, cluster: ClusterRecord): void {
+  stats.keptTitles.set(cluster.kept, null);
 }
 
 /** What stats need of a record. */
@@ -100,8 +111,11 @@ interface StatsView {
   site: string | null;
   date: string | null;
   alreadyCleaned: boolean;
-  /** Copies the earlier run dropped in favour of this record. */
-  droppedEarlier: number;
+  title: string | null;
+  /** Copies the earlier run named in this record's `duplicates` (dropped, or marked and in the input too). */
+  listedEarlier: number;
+  /** The earlier run marked this record a copy (`duplicate_of`) and kept it. */
+  markedEarlier: boolean;
 }
 
 const stringOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -113,15 +127,17 @@ const stringOrNull = (v: unknown): string | null => (typeof v === 'string' && v 
 export function statsView(record: OutputRecord): StatsView {
   const m = record.metadata;
   const earlier = m && typeof m.chars_in === 'number' && typeof m.chars_kept === 'number';
-  if (!earlier) return { charsIn: record.chars_in, charsKept: record.chars_kept, lang: record.lang, site: record.site, date: record.date, alreadyCleaned: false, droppedEarlier: 0 };
+  if (!earlier) return { charsIn: record.chars_in, charsKept: record.chars_kept, lang: record.lang, site: record.site, date: record.date, title: record.title, alreadyCleaned: false, listedEarlier: 0, markedEarlier: false };
   return {
     charsIn: m.chars_in as number,
     charsKept: m.chars_kept as number,
     lang: stringOrNull(m.lang) ?? record.lang,
     site: stringOrNull(m.site) ?? record.site,
     date: stringOrNull(m.date) ?? record.date,
+    title: stringOrNull(m.title) ?? record.title,
     alreadyCleaned: true,
-    droppedEarlier: Array.isArray(m.duplicates) ? m.duplicates.length : 0,
+    listedEarlier: Array.isArray(m.duplicates) ? m.duplicates.length : 0,
+    markedEarlier: typeof m.duplicate_of === 'string',
   };
 }
 
@@ -132,7 +148,9 @@ export function addRecord(stats: StatsAccumulator, record: OutputRecord): void {
   const view = statsView(record);
   stats.documents++;
   if (view.alreadyCleaned) stats.alreadyCleaned++;
-  stats.droppedEarlier += view.droppedEarlier;
+  stats.listedEarlier += view.listedEarlier;
+  if (view.markedEarlier) stats.markedEarlier++;
+  if (stats.keptTitles.has(record.id)) stats.keptTitles.set(record.id, view.title);
   stats.charsIn += view.charsIn;
   stats.charsKept += view.charsKept;
   stats.noiseRatios.push(noiseRatio(view.charsIn, view.charsKept));
@@ -189,7 +207,7 @@ function duplicateFigures(stats: StatsAccumulator, clusters: readonly ClusterRec
   const largest = [...clusters]
     .sort((a, b) => b.members.length - a.members.length || a.cluster - b.cluster)
     .slice(0, TOP_CLUSTERS)
-    .map((c) => ({ cluster: c.cluster, kept: c.kept, size: c.members.length, title: c.members.find((m) => m.id === c.kept)?.title ?? null }));
+    .map((c) => ({ cluster: c.cluster, kept: c.kept, size: c.members.length, title: stats.keptTitles.get(c.kept) ?? c.members.find((m) => m.id === c.kept)?.title ?? null }));
   const inClusters = clusters.reduce((s, c) => s + c.members.length, 0);
   // Marked copies are counted when records carry `duplicate_of`; otherwise every non-representative member is one.
   const copies = stats.copies || inClusters - clusters.length;
@@ -198,7 +216,8 @@ function duplicateFigures(stats: StatsAccumulator, clusters: readonly ClusterRec
     inClusters,
     copies,
     rate: stats.documents ? copies / stats.documents : 0,
-    droppedEarlier: stats.droppedEarlier,
+    // The copies the earlier run named that are not in the input: those it dropped.
+    droppedEarlier: Math.max(0, stats.listedEarlier - stats.markedEarlier),
     sizes: [...sizes].map(([size, count]) => ({ size, count })).sort((a, b) => a.size - b.size),
     largest,
   };

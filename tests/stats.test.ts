@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRecord, createStats, finishStats, histogram, noiseRatio, quantile, type ClusterRecord } from '../src/stats.js';
+import { addCluster, addRecord, createStats, finishStats, histogram, noiseRatio, quantile, type ClusterRecord } from '../src/stats.js';
 import type { OutputRecord } from '../src/types.js';
 
 function record(id: string, fields: Partial<OutputRecord> = {}): OutputRecord {
@@ -63,6 +63,18 @@ describe('corpus statistics', () => {
     expect(f.languages).toEqual([{ value: 'it', count: 1 }]);
     expect(f.dates.earliest).toBe('2020-01-02');
     expect(f.duplicates.droppedEarlier).toBe(2);
+  });
+
+  it('counts as dropped earlier only the named copies that are not in the input (clean --no-dedup marks and keeps them)', () => {
+    const stats = createStats();
+    const cluster: ClusterRecord = { cluster: 1, kept: 'x', members: [member('x'), member('y'), member('z')] };
+    addCluster(stats, cluster);
+    const earlier = { chars_in: 160, chars_kept: 40 };
+    addRecord(stats, record('x', { metadata: { ...earlier, title: 'The first run title', duplicates: ['y', 'z'] } }));
+    addRecord(stats, record('y', { metadata: { ...earlier, duplicate_of: 'x' } }));
+    const f = finishStats(stats, [cluster]);
+    expect(f.duplicates.droppedEarlier).toBe(1); // z was dropped, y was kept and marked
+    expect(f.duplicates.largest[0].title).toBe('The first run title');
   });
 
   it('handles an empty corpus and degenerate documents without NaN', () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CleanedDocument } from '../../explain.js';
 import { openLineSink } from '../../io/write.js';
 import { diffedCopies, MAX_DIFF_CLUSTERS, MAX_NOISE_DOCUMENTS, renderReport, type NoiseDocument } from '../../report/html.js';
-import { addRecord, createStats, finishStats, type ClusterRecord } from '../../stats.js';
+import { addCluster, addRecord, createStats, finishStats, type ClusterRecord } from '../../stats.js';
 import type { OutputRecord } from '../../types.js';
 import { collectRun, CommandUsageError, exitCodeOf, withUsageErrors, type InputFlags } from './common.js';
 
@@ -29,6 +29,7 @@ class ReportCollector {
   private clusterCount = 0;
 
   addCluster(cluster: ClusterRecord): void {
+    addCluster(this.stats, cluster);
     this.diffed ??= new Set();
     if (++this.clusterCount > MAX_DIFF_CLUSTERS) return;
     for (const id of [cluster.kept, ...diffedCopies(cluster)]) this.diffed.add(id);

@@ -1,6 +1,6 @@
 /** `corpus stats`: what is in a corpus — a table for people, `--json` for machines. */
 import type { ChalkInstance } from 'chalk';
-import { addRecord, createStats, finishStats, type ClusterRecord, type Count, type CorpusFigures } from '../../stats.js';
+import { addCluster, addRecord, createStats, finishStats, type ClusterRecord, type Count, type CorpusFigures } from '../../stats.js';
 import { makeChalk } from '../report.js';
 import { collectRun, exitCodeOf, withUsageErrors, type InputFlags } from './common.js';
 
@@ -20,8 +20,11 @@ export async function runStats(inputs: string[], flags: StatsFlags): Promise<num
   return withUsageErrors(async () => {
     const stats = createStats();
     const clusters: ClusterRecord[] = [];
-    const run = await collectRun(inputs, flags, { keepNoise: false, onRecord: (r) => addRecord(stats, r) });
-    clusters.push(...(run.result.clusters as ClusterRecord[]));
+    const onCluster = (c: ClusterRecord): void => {
+      clusters.push(c);
+      addCluster(stats, c);
+    };
+    const run = await collectRun(inputs, flags, { keepNoise: false, onRecord: (r) => addRecord(stats, r), onCluster });
     const figures = finishStats(stats, clusters);
     const { read, rejected, rejectReasons, inputProblems } = run.result.summary;
     const facts: RunFacts = { read, rejected, rejectReasons, inputProblems };
