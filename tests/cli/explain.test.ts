@@ -57,6 +57,10 @@ describe('corpus explain', () => {
     const unknown = corpus(['explain', ids[0], 'nope', '--in', fixture('seeds')]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no cleaned record with id "nope" .* \| jq -r \.id/);
+    const missing = corpus(['explain', ...ids, '--in', fixture('seeds'), '/nonexistent-corpus-input']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nonexistent-corpus-input: no such file/);
+    expect(missing.stdout).toMatch(/^verdict +duplicates/m);
   });
 
   it('marks paragraphs with colour on request, never with NO_COLOR', () => {

@@ -6,7 +6,7 @@ import { readInput } from '../../io/read.js';
 import type { OutputRecord, SourceRecord } from '../../types.js';
 import { EXIT } from '../exit-codes.js';
 import { makeChalk } from '../report.js';
-import { collectRun, CommandUsageError, dedupOptionsOf, readOptionsOf, withUsageErrors, type InputFlags } from './common.js';
+import { collectRun, CommandUsageError, dedupOptionsOf, exitCodeOf, type InputFlags, readOptionsOf, withUsageErrors } from './common.js';
 import { formatExplanation } from './explain-format.js';
 
 export interface ExplainFlags extends InputFlags {
@@ -67,7 +67,7 @@ async function explainInCorpus(a: string, b: string, flags: ExplainFlags): Promi
     if (!found.has(id)) throw new CommandUsageError(`no cleaned record with id "${id}" in ${flags.in!.join(' ')} (list the ids with: corpus clean ${flags.in!.join(' ')} --no-dedup | jq -r .id; rejected records are kept by --rejects FILE)`);
   }
   const [ra, rb] = [found.get(a)!, found.get(b)!];
-  return { explanation: explainCleaned(asCleaned(ra), asCleaned(rb), dedupOptionsOf(flags)), inRun: clusterRelation(ra, rb), code: run.result.summary.inputProblems ? EXIT.inputFailed : EXIT.ok };
+  return { explanation: explainCleaned(asCleaned(ra), asCleaned(rb), dedupOptionsOf(flags)), inRun: clusterRelation(ra, rb), code: exitCodeOf(run) };
 }
 
 const asCleaned = (r: OutputRecord): CleanedDocument => ({ id: r.id, text: r.text, title: r.title, site: r.site, date: r.date, lang: r.lang });
