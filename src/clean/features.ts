@@ -1,7 +1,7 @@
 /** Per-block features in the spirit of jusText: length, stopword density, punctuation, list and link shapes. */
 import type { Block } from './blocks.js';
 import { boilerplateCoverage } from './phrases.js';
-import { classAt, isAsciiDigit, isAsciiLetter, isJsSpace, LETTER, NUMBER, PAIR } from '../text/char-classes.js';
+import { classAt, isAsciiDigit, isAsciiLetter, isJsSpace, LETTER, MARK, NUMBER, PAIR } from '../text/char-classes.js';
 import { isAsciiStopword, isStopword, stopwordTable, type StopwordTable } from './stopwords.js';
 
 export interface BlockFeatures {
@@ -29,8 +29,10 @@ export interface BlockFeatures {
   url: boolean;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
-const SENTENCE_END_RE = /[.!?…。！？؟:;]["'”’»)\]]*$/u;
+/** Letters, digits and the combining marks inside words (Devanagari vowel signs, decomposed accents). */
+const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
+/** A final stop (Latin, CJK, Arabic and Urdu, Devanagari danda, Armenian, Ethiopic, Myanmar), then closing quotes. */
+const SENTENCE_END_RE = /[.!?…。！？؟:;।॥۔։።။]["'”’»)\]」』》）]*$/u;
 const ELLIPSIS_END_RE = /(?:\.\.\.|…|\.\s\.\s\.)\s*["'”’»)\]]*$/u;
 const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.)]\s)\s*/u;
 /** Separator of items in a bar: 2+ NBSP, or 3+ mixed spaces (w3m table cells). */
@@ -86,7 +88,7 @@ const ASCII_CLASS = Uint8Array.from({ length: 0x80 }, (_, unit) =>
   (isAsciiDigit(unit) || isAsciiLetter(unit) ? ASCII_WORD : 0) | (isJsSpace(unit) ? ASCII_SPACE : 0));
 
 /**
- * Word count (runs of letters and digits, as WORD_RE matches them), how many of the first DENSITY_SAMPLE_WORDS
+ * Word count (runs of letters, digits and marks, as WORD_RE matches them), how many of the first DENSITY_SAMPLE_WORDS
  * are stopwords, the weighted length and whether three white-space units follow each other, from the
  * character-class tables in one scan: a per-block regex scan for the words was a tenth of cleaning time, cutting
  * each word out to look it up another 7%, and a scan each for the length and the space run 2%. ASCII words are
@@ -114,7 +116,7 @@ function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
       space = (bits & ASCII_SPACE) !== 0;
     } else {
       const bits = classAt(text, i);
-      word = (bits & (LETTER | NUMBER)) !== 0;
+      word = (bits & (LETTER | NUMBER | MARK)) !== 0;
       space = isJsSpace(unit);
       if (bits & PAIR) width = 2;
       const weight = cjkWeight(unit);

@@ -5,7 +5,7 @@ import type { Block } from '../../src/clean/blocks.js';
 import { stoplist, stopwordDensity } from '../../src/clean/stopwords.js';
 
 const blockOf = (text: string): Block => ({ text, index: 0, indent: 0, blankBefore: 0 });
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 /** Han and kana, written without spaces: a run of them counts one word per two (at least one). */
 const HAN_KANA = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/gu;
 const wordCount = (runs: string[]): number => runs.reduce((n, run) => n + Math.max(1, Math.round((run.match(HAN_KANA) ?? []).length / 2)), 0);
@@ -54,6 +54,13 @@ describe('computeFeatures word count and stopword density', () => {
       expect(computeFeatures(blockOf(nearMisses.join(' ')), lang).stopwordDensity).toBe(0);
       expect(computeFeatures(blockOf(nearMisses.join(' ').toUpperCase()), lang).stopwordDensity).toBe(0);
     }
+  });
+  it('keep the combining marks inside a word (Devanagari vowel signs), and read a danda as a sentence end', () => {
+    const f = computeFeatures(blockOf('भारत में चुनाव के नतीजे घोषित किए गए हैं।'), 'hi');
+    expect(f.words).toBe(9);
+    expect(f.sentenceEnd).toBe(true);
+    expect(f.stopwordDensity).toBeGreaterThan(0.3);
+    expect(computeFeatures(blockOf('「新しい計画を発表しました。」'), 'ja').sentenceEnd).toBe(true);
   });
   it('count a sentence of Chinese or Japanese as about as many words as its translation', () => {
     expect(computeFeatures(blockOf('政府宣布了一项支持中小企业的新计划，该计划将于明年一月一日开始实施。'), 'zh').words).toBe(17);
