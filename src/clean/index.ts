@@ -185,11 +185,39 @@ function nearestContentDocs(docs: readonly number[], isContent: readonly boolean
 }
 
 function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): void {
-  const initial: BlockClass[] = judged.map((j) => (j.reason ? 'bad' : initialClass(j.features, thresholds)));
+  const scaled = scaledForLanguage(judged, thresholds);
+  const initial: BlockClass[] = judged.map((j) => (j.reason ? 'bad' : initialClass(j.features, scaled)));
   const smoothed = smoothClasses(initial);
   judged.forEach((j, i) => {
     if (!j.reason && smoothed[i] === 'bad') j.reason = initial[i] === 'short' ? 'short' : 'low-text';
   });
+}
+
+/** Stopword density of running prose in a language whose stoplist covers as much of it as English's does: the
+ *  thresholds were tuned on such text. */
+const REFERENCE_PROSE_DENSITY = 0.4;
+/** Long sentences the page must have before their density is taken for its language's. */
+const MIN_PROSE_BLOCKS = 3;
+/** Lowest scale: prose that reads sparser still is more likely in another language than the stoplist's (a page
+ *  whose language was guessed from a long line of junk), and the rescue of an empty page handles it better. */
+const MIN_DENSITY_SCALE = 0.5;
+
+/**
+ * The stopword thresholds for this page's language. Stoplists cover running text unevenly: a language without
+ * articles (Russian), with function words fused to other words (Turkish, Arabic) or with a stoplist of phrases
+ * (Vietnamese) reads at a density of 0.1–0.3 where English reads at 0.5, and its article's paragraphs fell under
+ * thresholds tuned on English. The page's own long sentences measure its language: where their median density is
+ * below the reference, both thresholds are lowered in proportion (never raised).
+ */
+function scaledForLanguage(judged: readonly Judged[], thresholds: ClassifyThresholds): ClassifyThresholds {
+  const densities: number[] = [];
+  for (const { reason, features: f } of judged) {
+    if (!reason && f.stopwordDensity !== null && f.sentenceEnd && f.chars >= thresholds.lengthHigh) densities.push(f.stopwordDensity);
+  }
+  if (densities.length < MIN_PROSE_BLOCKS) return thresholds;
+  densities.sort((a, b) => a - b);
+  const scale = Math.max(MIN_DENSITY_SCALE, Math.min(1, densities[densities.length >> 1] / REFERENCE_PROSE_DENSITY));
+  return scale === 1 ? thresholds : { ...thresholds, stopwordsLow: thresholds.stopwordsLow * scale, stopwordsHigh: thresholds.stopwordsHigh * scale };
 }
 
 /** A comment-count heading may quote the article's title ("34 responses to “<title>”"). */
