@@ -1,5 +1,6 @@
 /**
- * Short multilingual phrase lists (en, fr, es, de, pt, it + a few Arabic) for navigation, sharing,
+ * Short multilingual phrase lists (en, fr, es, de, pt, it + a few Arabic; related links and captions in a dozen
+ * more languages) for navigation, sharing,
  * related links and source footers. Used as ONE signal among several, never alone on long blocks.
  */
 import { countLetterUnits } from './letters.js';
@@ -13,6 +14,10 @@ const RELATED_PREFIXES = [
   'lesen sie auch', 'mehr lesen', 'mehr zum thema', 'siehe auch', 'auch interessant',
   'leia também', 'leia mais', 'veja também', 'leggi anche', 'vedi anche',
   'اقرأ أيضا', 'اقرأ أيضاً', 'إقرأ أيضا', 'اقرأ المزيد',
+  'lees ook', 'zie ook', 'czytaj także', 'czytaj też', 'zobacz także', 'zobacz też', 'читайте также', 'читать также',
+  'смотрите также', 'по теме', 'читайте також', 'ayrıca okuyun', 'ilgili haber', 'ilgili haberler', 'baca juga', 'lihat juga',
+  'διαβάστε επίσης', 'δείτε επίσης', 'xem thêm', 'đọc thêm', 'यह भी पढ़ें', 'ये भी पढ़ें', 'קראו גם', 'עוד בנושא',
+  '相关阅读', '延伸阅读', '相关新闻', '関連記事', '관련기사', '관련 기사',
 ];
 /** Matches a line that starts with a related-link prefix followed by a separator and a headline. */
 export const RELATED_LINK_RE = new RegExp(
@@ -130,6 +135,8 @@ export const CAPTION_RE = new RegExp(
     '^\\s*(?:photo|image|picture|illustration|credit|crédit|crédits|foto|bild|imagen|source image)s?\\s*(?:credit)?\\s*[:©/]',
     '\\b(?:image copyright|photo credit|image caption|crédit photo|pie de foto|bildquelle)\\b',
     "^\\s*(?:file photo|photo d'archive|foto de archivo|archivbild|contributing|additional reporting|with reporting by)\\b",
+    // Other scripts, where \\b (ASCII only) cannot be used: the word, then its colon.
+    '^\\s*(?:фото|zdjęcie|fot\\.|fotoğraf|φωτογραφία|φωτ\\.|צילום|写真|图片|사진|ảnh|फोटो|الصورة)\\s*[:：]',
   ].join('|'),
   'iu',
 );

@@ -85,6 +85,12 @@ describe('hard noise signals', () => {
     ['Read also: New SUVs highlight the auto show', 'related-link'],
     ['Leer también: Las obras se retrasan', 'related-link'],
     ['Lesen Sie auch: Neue Radwege geplant', 'related-link'],
+    ['Читайте также: В Самаре открыли новый мост', 'related-link'],
+    ['Baca juga: Harga beras naik lagi', 'related-link'],
+    ['Διαβάστε επίσης: Νέα μέτρα για την ακρίβεια', 'related-link'],
+    ['相关阅读：北京发布暴雨预警', 'related-link'],
+    ['Фото: Иван Петров', 'caption'],
+    ['写真：共同通信', 'caption'],
     ['Click here to read the article from its source.', 'source-footer'],
     ["Cliquez ici pour lire l'article depuis sa source.", 'source-footer'],
     ['Share this: Facebook Twitter Email', 'boilerplate'],
@@ -183,6 +189,11 @@ describe('metadata', () => {
     ['Publicado en El Diario el 3 de marzo de 2024', { site: 'El Diario', date: '2024-03-03' }],
     ['Veröffentlicht in Comwrap am 07.02.2023', { site: 'Comwrap', date: '2023-02-07' }],
     ['Published Monday, November 18, 2019 8:22AM EST', { site: null, date: '2019-11-18' }],
+    ['Опубликовано: 13.05.2025 09:40', { site: null, date: '2025-05-13' }],
+    ['Opublikowano: 13 maja 2025', { site: null, date: '2025-05-13' }],
+    ['Yayınlanma: 13.05.2025 10:15', { site: null, date: '2025-05-13' }],
+    ['发布时间：2025年05月12日 09:30', { site: null, date: '2025-05-12' }],
+    ['입력 2025.05.13 10:20', { site: null, date: '2025-05-13' }],
   ])('published line %s', (line, want) => {
     expect(parsePublishedLine(line, line.split(/\s+/).length)).toEqual(want);
   });
