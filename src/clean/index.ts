@@ -49,18 +49,8 @@ interface Judged {
 }
 
 export function cleanDocument(text: string, stats: CorpusStats | null, options: CleanOptions = {}): CleanResult {
-  const blocks = splitBlocks(text);
-  const pageLang = pageLanguage(blocks);
-  const tables = tableRows(blocks);
-  const judged: Judged[] = blocks.map((block, i) => {
-    const { features, keys, docs } = blockFacts(block, pageLang, stats);
-    return { block, features: tables[i] ? asTableRow(features) : features, docs, templateKey: keys.template, reason: null };
-  });
   const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
-
-  const published = markPublishedLines(judged);
-  const contentDocs = markHardNoise(judged, stats, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
-  readPublishedLines(judged, published, contentDocs, meta);
+  const judged = judgeHardSignals(text, stats, options, meta);
   classifyByContext(judged, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
   keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true);
   keepAnnouncedLists(judged);
@@ -82,6 +72,30 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
 }
 
 /** The language a page is read in (stoplists, features) before its blocks are judged: that of its longest blocks. */
+/** The page's blocks with their features, the hard signals marked and what publication lines state read into `meta`. */
+function judgeHardSignals(text: string, stats: CorpusStats | null, options: CleanOptions, meta: { title: string | null; site: string | null; date: string | null }): Judged[] {
+  const blocks = splitBlocks(text);
+  const pageLang = pageLanguage(blocks);
+  const tables = tableRows(blocks);
+  const judged: Judged[] = blocks.map((block, i) => {
+    const { features, keys, docs } = blockFacts(block, pageLang, stats);
+    return { block, features: tables[i] ? asTableRow(features) : features, docs, templateKey: keys.template, reason: null };
+  });
+  const published = markPublishedLines(judged);
+  const contentDocs = markHardNoise(judged, stats, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
+  readPublishedLines(judged, published, contentDocs, meta);
+  return judged;
+}
+
+/**
+ * The factor this page's stopword thresholds are scaled by (see scaledForLanguage): how sparse its language's prose
+ * reads. Cleaning a clean body again gives the same text when it is read the same way, in the same language and at the
+ * same scale (a body left with fewer long sentences may be read at another).
+ */
+export function stopwordScale(text: string, stats: CorpusStats | null, options: CleanOptions = {}): number {
+  return densityScale(judgeHardSignals(text, stats, options, { title: null, site: null, date: null }), { ...DEFAULT_THRESHOLDS, ...options.thresholds });
+}
+
 export function pageLanguage(blocks: readonly Block[]): string | null {
   return detectLanguage(longestBlocksSample(blocks));
 }
@@ -210,14 +224,19 @@ const MIN_DENSITY_SCALE = 0.5;
  * below the reference, both thresholds are lowered in proportion (never raised).
  */
 function scaledForLanguage(judged: readonly Judged[], thresholds: ClassifyThresholds): ClassifyThresholds {
+  const scale = densityScale(judged, thresholds);
+  return scale === 1 ? thresholds : { ...thresholds, stopwordsLow: thresholds.stopwordsLow * scale, stopwordsHigh: thresholds.stopwordsHigh * scale };
+}
+
+/** The median stopword density of the page's long sentences against the reference, within [MIN_DENSITY_SCALE, 1]. */
+function densityScale(judged: readonly Judged[], thresholds: ClassifyThresholds): number {
   const densities: number[] = [];
   for (const { reason, features: f } of judged) {
     if (!reason && f.stopwordDensity !== null && f.sentenceEnd && f.chars >= thresholds.lengthHigh) densities.push(f.stopwordDensity);
   }
-  if (densities.length < MIN_PROSE_BLOCKS) return thresholds;
+  if (densities.length < MIN_PROSE_BLOCKS) return 1;
   densities.sort((a, b) => a - b);
-  const scale = Math.max(MIN_DENSITY_SCALE, Math.min(1, densities[densities.length >> 1] / REFERENCE_PROSE_DENSITY));
-  return scale === 1 ? thresholds : { ...thresholds, stopwordsLow: thresholds.stopwordsLow * scale, stopwordsHigh: thresholds.stopwordsHigh * scale };
+  return Math.max(MIN_DENSITY_SCALE, Math.min(1, densities[densities.length >> 1] / REFERENCE_PROSE_DENSITY));
 }
 
 /** A comment-count heading may quote the article's title ("34 responses to “<title>”"). */
