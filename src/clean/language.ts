@@ -20,12 +20,36 @@ const CJK_RE = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 /** Sample length: franc reads at most 2048 characters anyway. */
 const SAMPLE_CHARS = 2048;
 
+/**
+ * Scripts franc-min has no model for, each written (in news) in one language: its letters are counted where the
+ * sample holds any. Without this a Hebrew page had no language, or a Latin-script one from its few Latin words.
+ */
+const SCRIPT_ONLY_LANGUAGES: ReadonlyArray<[RegExp, string]> = [
+  [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Georgian}/gu, 'ka'],
+  [/\p{Script=Armenian}/gu, 'hy'],
+  [/\p{Script=Khmer}/gu, 'km'],
+  [/\p{Script=Lao}/gu, 'lo'],
+];
+/** Any letter of those scripts (Armenian, Hebrew, Lao, Georgian, Khmer blocks): most samples hold none. */
+const SCRIPT_ONLY_RE = /[\u0530-\u05ff\u0e80-\u0eff\u10a0-\u10ff\u1780-\u17ff\ufb13-\ufb4f]/u;
+
+/** The language of a sample mostly in one of SCRIPT_ONLY_LANGUAGES' scripts, or null. */
+function scriptOnlyLanguage(sample: string): string | null {
+  if (!SCRIPT_ONLY_RE.test(sample)) return null;
+  const letters = countLetterUnits(sample);
+  for (const [re, code] of SCRIPT_ONLY_LANGUAGES) if ((sample.match(re)?.length ?? 0) * 2 > letters) return code;
+  return null;
+}
+
 /** ISO 639-1 code of `text`, or null when it is too short or undetermined. */
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
   // Letters are counted only up to the minimum, and the script looked at only below it: most samples reach it early.
   const letters = countLetterUnits(sample, MIN_LETTERS);
   if (letters < MIN_LETTERS && (letters < MIN_LETTERS / 4 || !CJK_RE.test(sample))) return null;
+  const byScript = scriptOnlyLanguage(sample);
+  if (byScript) return byScript;
   const code = franc(sample, { minLength: 10 });
   const two = ISO3_TO_1[code];
   return two && two.length === 2 ? two : null;

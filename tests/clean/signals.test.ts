@@ -286,6 +286,10 @@ describe('language', () => {
     ["La municipalité a annoncé jeudi un vaste plan de rénovation des écoles primaires de la ville.", 'fr'],
     ['El gobierno regional presentó este lunes un plan para ampliar la red de transporte público.', 'es'],
     ['Die Stadtverwaltung will in den kommenden zwei Jahren neue Radwege in der Innenstadt bauen.', 'de'],
+    // Scripts franc-min has no model for, a few Latin words among them.
+    ['בנק ישראל הודיע היום כי הריבית תישאר ברמה של 4.5%, כך לפי JAMA Neurology.', 'he'],
+    ['საქართველოს მთავრობამ დღეს ახალი გეგმა გამოაცხადა ეკონომიკის შესახებ.', 'ka'],
+    ['Հայաստանի կառավարությունը այսօր հայտարարեց նոր ծրագրի մասին։', 'hy'],
   ])('%s → %s', (text, want) => expect(detectLanguage(text)).toBe(want));
   it('is null for short text', () => expect(detectLanguage('Hello world')).toBeNull());
   it('needs a quarter of the letters in CJK scripts, whose characters carry more text', () => {
