@@ -212,8 +212,10 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): vo
 const REFERENCE_PROSE_DENSITY = 0.4;
 /** Long sentences the page must have before their density is taken for its language's. */
 const MIN_PROSE_BLOCKS = 3;
-/** Lowest scale: prose that reads sparser still is more likely in another language than the stoplist's (a page
- *  whose language was guessed from a long line of junk), and the rescue of an empty page handles it better. */
+/** Lowest scale: prose that reads sparser still is in another language than the stoplist's (a German article on a
+ *  page read as English from its English sidebar; an English page read as German from a currency ticker). Lowered
+ *  thresholds then let the other language's junk through while its article still fails; unscaled, the article of
+ *  such a page is left to the rescue of an empty page, which finds it. */
 const MIN_DENSITY_SCALE = 0.5;
 
 /**
@@ -221,14 +223,15 @@ const MIN_DENSITY_SCALE = 0.5;
  * articles (Russian), with function words fused to other words (Turkish, Arabic) or with a stoplist of phrases
  * (Vietnamese) reads at a density of 0.1–0.3 where English reads at 0.5, and its article's paragraphs fell under
  * thresholds tuned on English. The page's own long sentences measure its language: where their median density is
- * below the reference, both thresholds are lowered in proportion (never raised).
+ * below the reference, both thresholds are lowered in proportion (never raised, and never below half).
  */
 function scaledForLanguage(judged: readonly Judged[], thresholds: ClassifyThresholds): ClassifyThresholds {
   const scale = densityScale(judged, thresholds);
   return scale === 1 ? thresholds : { ...thresholds, stopwordsLow: thresholds.stopwordsLow * scale, stopwordsHigh: thresholds.stopwordsHigh * scale };
 }
 
-/** The median stopword density of the page's long sentences against the reference, within [MIN_DENSITY_SCALE, 1]. */
+/** The median stopword density of the page's long sentences against the reference, from MIN_DENSITY_SCALE to 1;
+ *  1 (no scaling) below MIN_DENSITY_SCALE. */
 function densityScale(judged: readonly Judged[], thresholds: ClassifyThresholds): number {
   const densities: number[] = [];
   for (const { reason, features: f } of judged) {
@@ -236,7 +239,8 @@ function densityScale(judged: readonly Judged[], thresholds: ClassifyThresholds)
   }
   if (densities.length < MIN_PROSE_BLOCKS) return 1;
   densities.sort((a, b) => a - b);
-  return Math.max(MIN_DENSITY_SCALE, Math.min(1, densities[densities.length >> 1] / REFERENCE_PROSE_DENSITY));
+  const scale = densities[densities.length >> 1] / REFERENCE_PROSE_DENSITY;
+  return scale < MIN_DENSITY_SCALE ? 1 : Math.min(1, scale);
 }
 
 /** A comment-count heading may quote the article's title ("34 responses to “<title>”"). */
