@@ -145,12 +145,24 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   if (!own) return;
   meta.date = own.published.date;
   meta.site = own.published.site;
-  const prev = judged[own.index - 1];
-  if (prev && prev.reason !== 'published-line' && prev.features.barPieces < 3 && isTitleShaped(prev.block.text, prev.features.words)) {
+  const headline = (j: Judged | undefined): boolean => !!j && j.reason !== 'published-line' && j.features.barPieces < 3 && isTitleShaped(j.block.text, j.features.words);
+  let prev = judged[own.index - 1];
+  // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few words, none
+  // of them a stopword, under a longer headline that is not a sentence.
+  const above = judged[own.index - 2];
+  const nameAlone = (j: Judged): boolean => j.features.words <= BYLINE_NAME_MAX_WORDS && !j.features.sentenceEnd && !j.features.stopwordDensity;
+  if (prev && nameAlone(prev) && headline(above) && above.features.words > prev.features.words && !above.block.text.endsWith('.')) {
+    prev.reason = 'byline';
+    prev = above;
+  }
+  if (headline(prev)) {
     meta.title = prev.block.text;
     prev.reason = 'title';
   }
 }
+
+/** A byline that is a name alone: first and last name, perhaps a middle one. */
+const BYLINE_NAME_MAX_WORDS = 3;
 
 /** Blocks of this many words count towards a document's content when measuring how widely it recurs (labels
  *  and menu items do not). */

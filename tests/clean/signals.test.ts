@@ -312,6 +312,12 @@ describe('cleanDocument', () => {
     expect(r.date).toBeNull();
     expect(r.title).toBe('A headline here');
   });
+  it('takes a name alone under the headline for the byline, not the title, when a publication line follows', () => {
+    const page = (lines: string[]) => cleanDocument(`${lines.join('\n')}\n${PROSE}\n${PROSE}`, null);
+    expect(page(['Budget approved after months of debate', 'Anna Cole', 'Published May 12, 2024']).title).toBe('Budget approved after months of debate');
+    // A short headline (with a stopword) under a sentence stays the title.
+    expect(page(['This image will be blocked after several reports.', 'The Impeachment Clock', 'Published May 12, 2024']).title).toBe('The Impeachment Clock');
+  });
   it('looks past a date line of digits alone between the headline and the article', () => {
     for (const date of ['2024-05-12', '12.05.2024', '12 May 2024']) {
       expect(cleanDocument(`Budget approved after months of debate\n${date}\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
