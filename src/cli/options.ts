@@ -33,7 +33,7 @@ export const OPTIONS = {
   format: { flags: '--format <format>', description: 'input format: by file name (.jsonl/.ndjson are JSONL), or forced', defaultValue: 'auto', choices: ['auto', 'text', 'jsonl'] },
   noDedup: { flags: '--no-dedup', description: 'write every record; copies are marked "duplicate_of" instead of dropped' },
   keepNoise: { flags: '--keep-noise', description: 'add the removed blocks, each with the reason it was removed' },
-  threshold: { flags: '--threshold <x>', description: 'similarity (0-1) above which two documents are near-duplicates', parse: number('--threshold', 0.05, 1) },
+  threshold: { flags: '--threshold <x>', description: 'similarity (0.05-1) above which two documents are near-duplicates', parse: number('--threshold', 0.05, 1) },
   measure: { flags: '--measure <measure>', description: 'similarity that decides a duplicate', choices: ['containment', 'jaccard'] },
   dupesOut: { flags: '--dupes-out <file>', description: 'also write the duplicate clusters as JSONL to FILE' },
   rejects: { flags: '--rejects <file>', description: 'write each rejected record (id, reason, original text) as JSONL to FILE' },
