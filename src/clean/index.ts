@@ -14,7 +14,7 @@ import { detectLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
 import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, TEASER_HEADING_RE } from './phrases.js';
-import { isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
+import { isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
@@ -138,8 +138,9 @@ const TEMPLATE_LINE_MIN_DOCS = 3;
  */
 function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: number; published: PublishedLine }>, contentDocs: number, meta: { title: string | null; site: string | null; date: string | null }): void {
   const recurs = (i: number) => i < 0 || i >= judged.length || (judged[i].docs >= TEMPLATE_LINE_MIN_DOCS && judged[i].docs > contentDocs);
-  // The page's own text starts at its first content block recurring no more widely than the page does.
-  const ownStart = judged.findIndex((j) => j.reason === null && j.features.words >= CONTENT_MIN_WORDS && j.docs <= contentDocs);
+  // The page's own text starts at its first content block recurring no more widely than the page does (a menu laid
+  // out as text is not one, however few pages of the run share it).
+  const ownStart = judged.findIndex((j) => j.reason === null && j.features.words >= CONTENT_MIN_WORDS && j.docs <= contentDocs && !isMenuLine(j.block.text));
   const inTemplate = (i: number) => ownStart >= 0 && i > ownStart && recurs(i) && recurs(i - 1) && recurs(i + 1);
   const own = found.find(({ index }) => !inTemplate(index));
   if (!own) return;

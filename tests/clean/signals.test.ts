@@ -318,6 +318,28 @@ describe('cleanDocument', () => {
     // A short headline (with a stopword) under a sentence stays the title.
     expect(page(['This image will be blocked after several reports.', 'The Impeachment Clock', 'Published May 12, 2024']).title).toBe('The Impeachment Clock');
   });
+  it('keeps the title and date of full copies when a teaser of the article is in the run too', () => {
+    const s = [
+      'The regional council said on Tuesday that the new bridge over the river would be delayed until next spring.',
+      'Engineers found cracks in two of the supporting pillars during a routine inspection in February.',
+      'The mayor told reporters that the repairs had cost far more than planned and that residents were losing patience.',
+      'A spokesman for the transport ministry said the national government would pay for most of the work.',
+      'Local shop owners complained that the detour had cut the number of customers by almost a third.',
+      'The opposition asked for an independent review of the contract signed with the construction company.',
+      'Commuters now spend up to forty minutes more each day driving around the closed section of the road.',
+      'The council expects to publish a new timetable for the project at its next meeting in April.',
+    ];
+    const paras = s.map((_, i) => `${[0, 1, 2].map((k) => s[(i + k) % 8]).join(' ')} Officials repeated the point in meeting number ${i + 1}.`);
+    const page = (site: string, menu: string, body: string[]) => `${site}\n${menu}\n\nBridge repairs delayed until spring\n\nPublished 12 March 2024 by Staff reporter\n\n${body.join('\n\n')}\n`;
+    const docs = [
+      page('The Daily Courier', 'Home | World | Politics | Business | Sport', paras),
+      page('Morning Herald', 'Menu • News • Opinion • Sport • Weather', paras),
+      page('The Daily Courier', 'Home | World | Politics | Business | Sport', paras.slice(0, 3)),
+    ];
+    const stats = createCorpusStats();
+    for (const d of docs) addToCorpusStats(stats, d);
+    for (const d of docs) expect(cleanDocument(d, stats)).toMatchObject({ title: 'Bridge repairs delayed until spring', date: '2024-03-12' });
+  });
   it('looks past a date line of digits alone between the headline and the article', () => {
     for (const date of ['2024-05-12', '12.05.2024', '12 May 2024']) {
       expect(cleanDocument(`Budget approved after months of debate\n${date}\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
