@@ -233,8 +233,8 @@ const MIN_DENSITY_SCALE = 0.5;
 
 /**
  * The stopword thresholds for this page's language. Stoplists cover running text unevenly: a language without
- * articles (Russian), with function words fused to other words (Turkish, Arabic) or with a stoplist of phrases
- * (Vietnamese) reads at a density of 0.1–0.3 where English reads at 0.5, and its article's paragraphs fell under
+ * articles (Russian, Polish) or with a stoplist of phrases (Vietnamese) reads at a density of 0.2–0.3 where English
+ * reads at 0.5 (languages that glue function words to others go without a stoplist: see stopwords.ts), and its article's paragraphs fell under
  * thresholds tuned on English. The page's own long sentences measure its language: where their median density is
  * below the reference, both thresholds are lowered in proportion (never raised, and never below half).
  */
