@@ -10,6 +10,8 @@ export type Detection =
 
 /** Share of zero bytes at odd (LE) or even (BE) offsets above which BOM-less UTF-16 is assumed. */
 const UTF16_ZERO_SHARE = 0.3;
+/** Share of zero bytes at one parity below which BOM-less UTF-16 in another script is not considered. */
+const UTF16_MIN_ZERO_SHARE = 0.01;
 /** Share of zero bytes at the other parity below which the UTF-16 guess stands. */
 const UTF16_OTHER_ZERO_SHARE = 0.05;
 /** Valid multi-byte UTF-8 sequences needed per invalid byte to call a file "UTF-8 with a few bad bytes". */
@@ -40,7 +42,11 @@ function detectBomlessUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null 
   const even = evenZero / pairs;
   if (odd >= UTF16_ZERO_SHARE && even <= UTF16_OTHER_ZERO_SHARE) return 'utf-16le';
   if (even >= UTF16_ZERO_SHARE && odd <= UTF16_OTHER_ZERO_SHARE) return 'utf-16be';
-  if (odd + even === 0) return null;
+  // Other scripts leave zeros only at spaces, digits and line ends, but some; a UTF-8 page with a stray NUL has one.
+  if (Math.max(odd, even) < UTF16_MIN_ZERO_SHARE) return null;
+  // Valid multi-byte UTF-8 (Cyrillic, accents) is UTF-8 with a stray NUL: UTF-16 text never is.
+  const { validMultibyte, invalid } = scanUtf8(sample);
+  if (validMultibyte > 0 && invalid === 0) return null;
   // Line ends tell the byte order: 0A 00 at an even offset in little-endian text, 00 0A in big-endian text (a
   // Han character such as U+4E00 leaves a zero at either parity).
   let le = 0;
@@ -118,6 +124,8 @@ function detectLegacy(sample: Uint8Array): string {
     if (name.startsWith('utf')) continue;
     // ISO-8859-1 labelled text is in practice Windows-1252 (curly quotes in 0x80–0x9F), as in HTML5.
     if (name === 'iso-8859-1') return 'windows-1252';
+    // A short sample can read as ASCII to chardet, though the bytes that sent it here are not.
+    if (name === 'ascii' || name === 'us-ascii') return 'windows-1252';
     if (iconv.encodingExists(name)) return name;
   }
   return 'windows-1252';
@@ -180,7 +188,9 @@ export class StreamDecoder {
   /** Bytes given to the UTF-8 decoder so far: only at byte 0 is EF BB BF a byte order mark. */
   private fed = 0;
 
-  /** `redetect`: the encoding was detected from a sample, not given, so an ASCII start may be followed by legacy bytes. */
+  /** `redetect`: the encoding was detected from a sample, not given, so an ASCII start may be followed by legacy bytes.
+   *  Only for files: they are read in chunks of fixed size, so the chunk the decision reads is the same on every run
+   *  (a pipe hands over pieces of any size). */
   constructor(encoding: string, private readonly redetect = false) {
     this.encoding = encoding;
     if (encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -223,7 +233,8 @@ export class StreamDecoder {
       if (this.ascii) this.ascii = isAscii(bytes);
       return text;
     } catch {
-      const legacy = this.ascii && this.redetect && start > 0 ? detectEncoding(bytes, !more) : null;
+      // Only a chunk with no valid multi-byte UTF-8 in it is legacy text; one stray byte among UTF-8 is replaced.
+      const legacy = this.ascii && this.redetect && start > 0 && scanUtf8(bytes).validMultibyte === 0 ? detectEncoding(bytes, !more) : null;
       if (legacy?.kind === 'text' && legacy.encoding !== 'utf-8' && !legacy.encoding.startsWith('utf-16')) {
         // The sample was ASCII, so it read the same in UTF-8 as in this encoding: go on in this one.
         this.switchedAt = start;

@@ -196,7 +196,7 @@ async function* readTextRecords(
     yield binaryReject(file);
     return;
   }
-  const decoder = new StreamDecoder(detection.encoding, !options.encoding);
+  const decoder = new StreamDecoder(detection.encoding, !options.encoding && file.path !== '-');
   const splitter = new RecordSplitter(options.delimiter);
   const base = file.path === '-' ? 'stdin' : file.name;
   // Ids get `#N` only when the file holds more than one record, so the first is held until a second shows.
@@ -264,12 +264,10 @@ const stdinOrSingle = (file: InputFile, count: number): number | null => (file.p
 
 async function* readJsonlRecords(file: InputFile, sample: Buffer, complete: boolean, whole: boolean, rest: AsyncGenerator<Buffer>, options: ReadOptions): AsyncGenerator<ReadEvent> {
   // JSONL is UTF-8 by definition, but exports come with a BOM, in UTF-16 or in a legacy encoding: decoded as text is.
-  const detection = options.encoding ? { kind: 'text' as const, encoding: options.encoding } : detectEncoding(sample, complete);
-  if (detection.kind === 'binary') {
-    yield binaryReject(file);
-    return;
-  }
-  const decoder = new StreamDecoder(detection.encoding, !options.encoding);
+  const detected = options.encoding ? { kind: 'text' as const, encoding: options.encoding } : detectEncoding(sample, complete);
+  // A NUL byte makes a text file binary, but in JSONL it is one bad line: the lines are parsed, and that one rejected.
+  const encoding = detected.kind === 'binary' ? 'utf-8' : detected.encoding;
+  const decoder = new StreamDecoder(encoding, !options.encoding && file.path !== '-');
   let pending = '';
   let lineNo = 0;
   let truncated: unknown = null;

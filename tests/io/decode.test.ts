@@ -50,6 +50,11 @@ describe('decodeBytes', () => {
     }
   });
 
+  it('never reads a UTF-8 page with a stray NUL byte as UTF-16 (its Cyrillic would decode as Hangul)', () => {
+    const page = Buffer.from('Москва. Правительство объявило о новом плане поддержки малого бизнеса.\n'.repeat(20));
+    expect(decodeBytes(Buffer.concat([page.subarray(0, 500), Buffer.from([0]), page.subarray(500)]))).toEqual({ binary: true });
+  });
+
   it('keeps calling binary what decodes as UTF-16 to control characters or few letters', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]);
     expect(decodeBytes(png)).toEqual({ binary: true });

@@ -101,6 +101,24 @@ describe('readInput', () => {
     expect(records(forced).map((r) => r.encoding)).toEqual(['iso-8859-2', 'iso-8859-2']);
   });
 
+  it('replaces one stray legacy byte among UTF-8 after an ASCII first megabyte, and never switches on stdin', async () => {
+    const ascii = Array.from({ length: 16000 }, (_, i) => `Story ${i}: the city council approved the budget after a long debate.`).join('\nq7x2\n');
+    const tail = Buffer.concat([Buffer.from([0x92]), Buffer.from('\nq7x2\nLater the café owner said “we are open”.')]);
+    const stray = await collect(tempFile('stray.txt', Buffer.concat([Buffer.from(`${ascii}\nq7x2\n`), tail])), 'stray.txt');
+    expect(records(stray).at(-1)).toMatchObject({ text: 'Later the café owner said “we are open”.', encoding: 'utf-8' });
+    const legacy = Buffer.concat([Buffer.from(`${ascii}\nq7x2\n`), Buffer.from('Café crème.', 'latin1')]);
+    // The detection sample (the first megabyte) is ASCII; the legacy bytes come in a later piece of the pipe.
+    const piped = await collect('-', 'stdin', { stdin: Readable.from([legacy.subarray(0, 1 << 20), legacy.subarray(1 << 20)]) });
+    expect(records(piped).at(-1)).toMatchObject({ text: 'Caf\uFFFD cr\uFFFDme.', encoding: 'utf-8' });
+  });
+
+  it('rejects only the line of a JSONL file that holds a NUL byte', async () => {
+    const lines = ['{"id":"a","text":"one"}', '{"id":"b","text":"t\u0000wo"}'.replace('\\u0000', '\u0000'), '{"id":"c","text":"three"}'];
+    const events = await collect(tempFile('nul.jsonl', lines.join('\n')), 'nul.jsonl');
+    expect(records(events).map((r) => r.id)).toEqual(['a', 'c']);
+    expect(events.filter((e) => e.type === 'reject').map((e) => (e as { reason: string }).reason)).toEqual(['malformed JSONL line']);
+  });
+
   it('numbers stdin records stdin#N and sniffs JSONL on stdin', async () => {
     const text = await collect('-', 'stdin', { stdin: Readable.from([Buffer.from('one q7x2 two')]) });
     expect(records(text).map((r) => r.id)).toEqual(['stdin#1', 'stdin#2']);
