@@ -125,8 +125,12 @@ function atomicFileSink(target: string, shownAs: string = target): LineSink {
   const prepare = (): Promise<void> =>
     (prepared ??= (async () => {
       await buffer.flush();
-      stream.end();
-      await once(stream, 'close');
+      check();
+      // A stream that failed (its folder went away) is closed already: waiting for 'close' again would never end.
+      if (!stream.closed) {
+        stream.end();
+        await once(stream, 'close');
+      }
       check();
       // fsync before rename: after a crash the target is either the old file or the whole new one.
       const handle = await open(temp, 'r+');
@@ -186,7 +190,7 @@ function isProcessLink(path: string): boolean {
  * Where an atomic write of `path` goes: the file a symlink points to (renaming over the link would replace the
  * link with a file and leave its target as it was), else the path itself.
  */
-function linkTarget(path: string): string {
+export function linkTarget(path: string): string {
   try {
     if (!lstatSync(path).isSymbolicLink()) return path;
   } catch {

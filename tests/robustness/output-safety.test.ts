@@ -75,6 +75,16 @@ describe('output safety', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('fails at once on a symlinked output whose target folder does not exist, and lets /dev/null take two outputs', () => {
+    const dir = tempDir();
+    symlinkSync('missing/dir/out.jsonl', join(dir, 'dangling'));
+    const r = corpus(['clean', fixture('seeds'), '-o', join(dir, 'out.jsonl'), '--rejects', join(dir, 'dangling')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/dangling: cannot write there \(no such folder\)/);
+    expect(readdirSync(dir)).toEqual(['dangling']);
+    expect(corpus(['clean', fixture('seeds'), '-o', '/dev/null', '--rejects', '/dev/null']).code).toBe(0);
+  });
+
   it('writes through a symlinked output to the file it names, keeping the link', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'real.jsonl'), 'old\n');

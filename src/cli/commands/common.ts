@@ -4,7 +4,7 @@ import { resolveEncoding } from '../../io/decode.js';
 import { accessSync, constants, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findInputs, type InputFile } from '../../io/discover.js';
-import { isSpecialFile, type LineSink } from '../../io/write.js';
+import { isSpecialFile, linkTarget, type LineSink } from '../../io/write.js';
 import { runPipeline, type PipelineOptions, type RunResult } from '../../pipeline.js';
 import type { ClusterRecord } from '../../stats.js';
 import type { OutputRecord } from '../../types.js';
@@ -39,7 +39,8 @@ function outputTarget(path: string): string {
   try {
     return realpathSync(path);
   } catch {
-    return resolve(path);
+    // Not there yet, or a symlink to a file not there yet: the file it will be written to.
+    return resolve(linkTarget(path));
   }
 }
 
@@ -53,10 +54,10 @@ export function checkOutputPaths(outputs: readonly (string | undefined)[]): void
   for (const out of outputs) {
     if (!out || out === '-') continue;
     const target = outputTarget(out);
+    if (isSpecialFile(target)) continue; // a device or FIFO is written in place: two outputs may share /dev/null
     const other = seen.get(target);
     if (other !== undefined) throw new CommandUsageError(`outputs ${other} and ${out} are the same file; give each output its own`);
     seen.set(target, out);
-    if (isSpecialFile(target)) continue; // a device or FIFO is written in place
     try {
       accessSync(dirname(target), constants.W_OK);
     } catch (err) {
