@@ -148,10 +148,11 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   meta.site = own.published.site;
   const headline = (j: Judged | undefined): boolean => !!j && j.reason !== 'published-line' && j.features.barPieces < 3 && isTitleShaped(j.block.text, j.features.words);
   let prev = judged[own.index - 1];
-  // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few words, none
-  // of them a stopword, under a longer headline that is not a sentence.
+  // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few capitalised
+  // words, none of them a stopword (so only where a stoplist says so), under a longer headline that is not a sentence.
   const above = judged[own.index - 2];
-  const nameAlone = (j: Judged): boolean => j.features.words <= BYLINE_NAME_MAX_WORDS && !j.features.sentenceEnd && !j.features.stopwordDensity;
+  const nameAlone = (j: Judged): boolean =>
+    j.features.words <= BYLINE_NAME_MAX_WORDS && !j.features.sentenceEnd && j.features.stopwordDensity === 0 && NAME_RE.test(j.block.text);
   if (prev && nameAlone(prev) && headline(above) && above.features.words > prev.features.words && !above.block.text.endsWith('.')) {
     prev.reason = 'byline';
     prev = above;
@@ -164,6 +165,8 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
 
 /** A byline that is a name alone: first and last name, perhaps a middle one. */
 const BYLINE_NAME_MAX_WORDS = 3;
+/** Words that each start with a capital ("Anna Cole", "Jean-Luc Dupont", "Mary O'Neil"). */
+const NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u;
 
 /** Blocks of this many words count towards a document's content when measuring how widely it recurs (labels
  *  and menu items do not). */

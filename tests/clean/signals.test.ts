@@ -315,8 +315,9 @@ describe('cleanDocument', () => {
   it('takes a name alone under the headline for the byline, not the title, when a publication line follows', () => {
     const page = (lines: string[]) => cleanDocument(`${lines.join('\n')}\n${PROSE}\n${PROSE}`, null);
     expect(page(['Budget approved after months of debate', 'Anna Cole', 'Published May 12, 2024']).title).toBe('Budget approved after months of debate');
-    // A short headline (with a stopword) under a sentence stays the title.
+    // A short headline (with a stopword) under a sentence stays the title; so does one in lower case under a tagline.
     expect(page(['This image will be blocked after several reports.', 'The Impeachment Clock', 'Published May 12, 2024']).title).toBe('The Impeachment Clock');
+    expect(page(['Latest business news and analysis from the region', 'Tesla shares plunge', 'Published May 12, 2024']).title).toBe('Tesla shares plunge');
   });
   it('keeps the title and date of full copies when a teaser of the article is in the run too', () => {
     const s = [
