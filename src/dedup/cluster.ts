@@ -86,10 +86,12 @@ export function splitAroundRepresentatives(
   docs: readonly Completeness[],
   isDuplicate: (representative: number, member: number) => boolean,
 ): number[][] {
-  const longest = group.reduce((n, i) => Math.max(n, docs[i].length), 0);
-  let remaining = [...group].sort((x, y) => compareCompleteness(docs[x], docs[y], longest));
+  let remaining = [...group];
   const clusters: number[][] = [];
   while (remaining.length > 1) {
+    // "Whole" is against the longest copy still unclustered: once it has taken its cluster, the next longest is.
+    const longest = remaining.reduce((n, i) => Math.max(n, docs[i].length), 0);
+    remaining.sort((x, y) => compareCompleteness(docs[x], docs[y], longest));
     const [representative, ...rest] = remaining;
     const members = [representative];
     const left: number[] = [];

@@ -46,6 +46,12 @@ describe('representative choice', () => {
     expect(clusters[0].members.map((m) => m.id)).toEqual(['b', 'a', 'c', 'd']);
     expect(clusters[0].members[0].similarity).toBe(1);
   });
+  it('judges a whole body against the longest copy still unclustered, down a chain of copies', () => {
+    const docs = [['A', 10000, 0], ['B', 4000, 0], ['F', 2900, 0], ['T', 1000, 3]].map(([id, length, n]) => c(id as string, length as number, n as number));
+    const pairs = new Set(['0,1', '1,2', '2,3']);
+    const split = splitAroundRepresentatives([0, 1, 2, 3], docs, (x, y) => pairs.has(x < y ? `${x},${y}` : `${y},${x}`));
+    expect(split).toEqual([[0, 1], [2, 3]]); // F, not the teaser T, keeps the second cluster
+  });
   it('keeps the article over a teaser of its first paragraphs that states more metadata', () => {
     const sigs = [
       signDocument(doc('teaser', body(0, 1, 2), full), options),
