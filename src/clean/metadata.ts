@@ -3,6 +3,7 @@
  * last line, " | Site" appended to a title, and the title line itself. Nothing is guessed: no cue, no value.
  */
 import { parseDate } from './dates.js';
+import { words } from './features.js';
 
 /** Verbs that open a publication line, per language. */
 const PUBLISHED_CUE = '(?:published|posted|first published|publié|publiée|mis en ligne|paru|publicado|publicada|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано|опубликован|yayınlanma(?: tarihi)?|yayınlandı|diterbitkan|dipublikasikan|δημοσιεύθηκε|δημοσίευση|đăng lúc|đăng ngày|प्रकाशित|פורסם|发布时间|发布于|发表于|公開日|配信日|게시일|입력|نشر|نُشر|نشرت)';
@@ -86,5 +87,5 @@ const MENU_MIN_ITEMS = 3;
 /** A line of three short items or more between bars or bullets: a site's menu, never a headline. */
 export function isMenuLine(line: string): boolean {
   const items = line.split(MENU_SEPARATOR_RE);
-  return items.length >= MENU_MIN_ITEMS && items.every((item) => (item.match(/[\p{L}\p{N}]+/gu) ?? []).length <= MENU_ITEM_MAX_WORDS);
+  return items.length >= MENU_MIN_ITEMS && items.every((item) => words(item).length <= MENU_ITEM_MAX_WORDS);
 }

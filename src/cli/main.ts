@@ -50,7 +50,7 @@ function dedupOptions(flags: CommonFlags): DedupOptions {
   };
 }
 
-function checkInputsAndEncoding(inputs: string[], flags: CommonFlags): void {
+function checkCommandLine(inputs: string[], flags: CommonFlags): void {
   if (!inputs.length) throw new CommandUsageError('no inputs given (name files or folders, or "-" for stdin)');
   // Records and clusters may share stdout (JSONL both); the summary is one indented JSON document.
   const onStdout = [flags.output ?? '-', flags.dupesOut, flags.rejects].filter((out) => out === '-').length;
@@ -78,7 +78,7 @@ class Outputs {
 }
 
 async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags): Promise<number> {
-  checkInputsAndEncoding(inputs, flags);
+  checkCommandLine(inputs, flags);
   const { files, problems, chalk, progress, message } = await startRun(inputs, flags, [flags.output, flags.dupesOut, flags.rejects, flags.summary]);
   const options: PipelineOptions = {
     read: { delimiter: flags.delimiter, encoding: flags.encoding ? resolveEncoding(flags.encoding)! : undefined, format: flags.format },

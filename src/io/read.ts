@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { SourceRecord } from '../types.js';
-import { StreamDecoder, detectEncoding } from './decode.js';
+import { StreamDecoder, detectEncoding, type Detection } from './decode.js';
 import { describeFsError, type InputFile } from './discover.js';
 import { RecordSplitter } from './records.js';
 
@@ -183,6 +183,26 @@ function describeReadError(err: unknown): string {
   return describeFsError(err);
 }
 
+/** How an input is to be decoded: as `--encoding` says, else as its sample shows. */
+const detectionOf = (sample: Buffer, complete: boolean, options: ReadOptions): Detection =>
+  options.encoding ? { kind: 'text', encoding: options.encoding } : detectEncoding(sample, complete);
+
+/** A decoder for one input. Only a file whose encoding was detected may switch mid-way (see StreamDecoder): a pipe
+ *  hands over pieces of varying size, and the switch reads the piece it meets. */
+const decoderFor = (file: InputFile, encoding: string, options: ReadOptions): StreamDecoder =>
+  new StreamDecoder(encoding, !options.encoding && file.path !== '-');
+
+/** The warnings a decoder leaves once an input is read. */
+function* decoderWarnings(file: InputFile, decoder: StreamDecoder): Generator<ReadEvent> {
+  if (decoder.invalidBytes) yield { type: 'warning', path: file.path, message: 'invalid UTF-8 bytes replaced with U+FFFD' };
+  if (decoder.switchedAt !== null) {
+    yield { type: 'warning', path: file.path, message: `the first ${decoder.switchedAt} bytes are ASCII and what follows is not UTF-8: decoded as ${decoder.encoding} from byte ${decoder.switchedAt} on (--encoding decides)` };
+  }
+}
+
+/** The stem of an input's record ids. */
+const idBase = (file: InputFile): string => (file.path === '-' ? 'stdin' : file.name);
+
 async function* readTextRecords(
   file: InputFile,
   sample: Buffer,
@@ -191,14 +211,14 @@ async function* readTextRecords(
   rest: AsyncGenerator<Buffer>,
   options: ReadOptions,
 ): AsyncGenerator<ReadEvent> {
-  const detection = options.encoding ? { kind: 'text' as const, encoding: options.encoding } : detectEncoding(sample, complete);
+  const detection = detectionOf(sample, complete, options);
   if (detection.kind === 'binary') {
     yield binaryReject(file);
     return;
   }
-  const decoder = new StreamDecoder(detection.encoding, !options.encoding && file.path !== '-');
+  const decoder = decoderFor(file, detection.encoding, options);
   const splitter = new RecordSplitter(options.delimiter);
-  const base = file.path === '-' ? 'stdin' : file.name;
+  const base = idBase(file);
   // Ids get `#N` only when the file holds more than one record, so the first is held until a second shows.
   let held: string | null = null;
   let count = 0;
@@ -236,10 +256,7 @@ async function* readTextRecords(
   }
   if (held !== null) yield make(held, stdinOrSingle(file, count));
   if (count === 0 && truncated === null) yield { type: 'warning', path: file.path, message: 'no records (only white space or delimiters)' };
-  if (decoder.invalidBytes) yield { type: 'warning', path: file.path, message: 'invalid UTF-8 bytes replaced with U+FFFD' };
-  if (decoder.switchedAt !== null) {
-    yield { type: 'warning', path: file.path, message: `the first ${decoder.switchedAt} bytes are ASCII and what follows is not UTF-8: decoded as ${decoder.encoding} from byte ${decoder.switchedAt} on (--encoding decides)` };
-  }
+  yield* decoderWarnings(file, decoder);
   if (truncated !== null) throw truncated;
 }
 
@@ -264,10 +281,9 @@ const stdinOrSingle = (file: InputFile, count: number): number | null => (file.p
 
 async function* readJsonlRecords(file: InputFile, sample: Buffer, complete: boolean, whole: boolean, rest: AsyncGenerator<Buffer>, options: ReadOptions): AsyncGenerator<ReadEvent> {
   // JSONL is UTF-8 by definition, but exports come with a BOM, in UTF-16 or in a legacy encoding: decoded as text is.
-  const detected = options.encoding ? { kind: 'text' as const, encoding: options.encoding } : detectEncoding(sample, complete);
+  const detected = detectionOf(sample, complete, options);
   // A NUL byte makes a text file binary, but in JSONL it is one bad line: the lines are parsed, and that one rejected.
-  const encoding = detected.kind === 'binary' ? 'utf-8' : detected.encoding;
-  const decoder = new StreamDecoder(encoding, !options.encoding && file.path !== '-');
+  const decoder = decoderFor(file, detected.kind === 'binary' ? 'utf-8' : detected.encoding, options);
   let pending = '';
   let lineNo = 0;
   let truncated: unknown = null;
@@ -289,23 +305,20 @@ async function* readJsonlRecords(file: InputFile, sample: Buffer, complete: bool
     lineNo++;
     if (truncated !== null) {
       // The last line was cut by the read error: keep it in the rejects, never parse what is left of it.
-      const base = file.path === '-' ? 'stdin' : file.name;
+      const base = idBase(file);
       yield { type: 'reject', id: `${base}:${lineNo}`, reason: 'truncated input', text: pending, message: `${file.path}:${lineNo}: last line cut short by a read error` };
     } else {
       const event = parseJsonlLine(file, pending, lineNo, decoder.encoding);
       if (event) yield event;
     }
   }
-  if (decoder.invalidBytes) yield { type: 'warning', path: file.path, message: 'invalid UTF-8 bytes replaced with U+FFFD' };
-  if (decoder.switchedAt !== null) {
-    yield { type: 'warning', path: file.path, message: `the first ${decoder.switchedAt} bytes are ASCII and what follows is not UTF-8: decoded as ${decoder.encoding} from byte ${decoder.switchedAt} on (--encoding decides)` };
-  }
+  yield* decoderWarnings(file, decoder);
   if (truncated !== null) throw truncated;
 }
 
 function parseJsonlLine(file: InputFile, line: string, lineNo: number, encoding: string): ReadEvent | null {
   if (!line.trim()) return null;
-  const base = file.path === '-' ? 'stdin' : file.name;
+  const base = idBase(file);
   let obj: unknown;
   let problem: string | null = null;
   try {
