@@ -184,8 +184,22 @@ function handleSignals(): void {
   process.once('SIGTERM', stop(EXIT.terminated));
 }
 
+/**
+ * A reader that stops early (`corpus clean --help | head`) closes the pipe: the rest of the output is not wanted,
+ * and that is no error. Record sinks notice it themselves (BrokenPipeError); this covers help and the reports
+ * written straight to stdout, which would otherwise die on an unhandled 'error' event.
+ */
+function handleStdoutErrors(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+    process.stderr.write(`corpus: error: standard output: ${err.message}\n`);
+    process.exit(EXIT.outputFailed);
+  });
+}
+
 export async function main(argv: string[] = process.argv): Promise<number> {
   handleSignals();
+  handleStdoutErrors();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
