@@ -46,13 +46,15 @@ interface Judged {
   templateKey: number;
   /** Why the block is noise; null while it is body. */
   reason: string | null;
+  /** Enough stopwords to be body beside body (jusText's near-good), whatever its neighbours made of it. */
+  nearGood?: boolean;
 }
 
 export function cleanDocument(text: string, stats: CorpusStats | null, options: CleanOptions = {}): CleanResult {
   const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
   const judged = judgeHardSignals(text, stats, options, meta);
-  classifyByContext(judged, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
-  keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true);
+  const scale = classifyByContext(judged, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
+  keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true, scale < 1);
   keepAnnouncedLists(judged);
   dropTrailingTeasers(judged);
   if (stats) rescueEmptyBody(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
@@ -88,7 +90,7 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
 }
 
 /**
- * The factor this page's stopword thresholds are scaled by (see scaledForLanguage): how sparse its language's prose
+ * The factor this page's stopword thresholds are scaled by (see scaledThresholds): how sparse its language's prose
  * reads. Cleaning a clean body again gives the same text when it is read the same way, in the same language and at the
  * same scale (a body left with fewer long sentences may be read at another).
  */
@@ -214,13 +216,17 @@ function nearestContentDocs(docs: readonly number[], isContent: readonly boolean
   return out;
 }
 
-function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): void {
-  const scaled = scaledForLanguage(judged, thresholds);
+/** Classifies the blocks no hard signal took; returns the scale the page's stopword thresholds were taken at. */
+function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): number {
+  const scale = densityScale(judged, thresholds);
+  const scaled = scaledThresholds(thresholds, scale);
   const initial: BlockClass[] = judged.map((j) => (j.reason ? 'bad' : initialClass(j.features, scaled)));
   const smoothed = smoothClasses(initial);
   judged.forEach((j, i) => {
     if (!j.reason && smoothed[i] === 'bad') j.reason = initial[i] === 'short' ? 'short' : 'low-text';
+    j.nearGood = initial[i] === 'neargood';
   });
+  return scale;
 }
 
 /** Stopword density of running prose in a language whose stoplist covers as much of it as English's does: the
@@ -241,8 +247,7 @@ const MIN_DENSITY_SCALE = 0.5;
  * thresholds tuned on English. The page's own long sentences measure its language: where their median density is
  * below the reference, both thresholds are lowered in proportion (never raised, and never below half).
  */
-function scaledForLanguage(judged: readonly Judged[], thresholds: ClassifyThresholds): ClassifyThresholds {
-  const scale = densityScale(judged, thresholds);
+function scaledThresholds(thresholds: ClassifyThresholds, scale: number): ClassifyThresholds {
   return scale === 1 ? thresholds : { ...thresholds, stopwordsLow: thresholds.stopwordsLow * scale, stopwordsHigh: thresholds.stopwordsHigh * scale };
 }
 
@@ -255,8 +260,10 @@ function densityScale(judged: readonly Judged[], thresholds: ClassifyThresholds)
   }
   if (densities.length < MIN_PROSE_BLOCKS) return 1;
   densities.sort((a, b) => a - b);
-  const scale = densities[densities.length >> 1] / REFERENCE_PROSE_DENSITY;
-  return scale < MIN_DENSITY_SCALE ? 1 : Math.min(1, scale);
+  const typical = densities[densities.length >> 1] / REFERENCE_PROSE_DENSITY;
+  if (typical < MIN_DENSITY_SCALE || typical >= 1) return 1;
+  const sparse = densities[Math.floor(densities.length / 3)] / REFERENCE_PROSE_DENSITY;
+  return Math.min(1, Math.max(MIN_DENSITY_SCALE, sparse));
 }
 
 /** A comment-count heading may quote the article's title ("34 responses to “<title>”"). */
@@ -286,7 +293,7 @@ function commentSectionStarts(judged: readonly Judged[]): boolean[] {
   return starts;
 }
 
-function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: boolean): void {
+function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: boolean, sparseProse: boolean): void {
   const isBody = judged.map((j) => j.reason === null);
   const keep = selectArticle({
     isBody,
@@ -306,6 +313,26 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
   for (let i = first + 1; i < last; i++) {
     const j = judged[i];
     if ((j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
+  }
+  if (first >= 0) {
+    extendArticleEdge(judged, last, 1, sparseProse);
+    extendArticleEdge(judged, first, -1, sparseProse);
+  }
+}
+
+/**
+ * Sentences running on from the article's first or last kept block (step -1 or 1) that jusText's context dropped:
+ * a near-good paragraph whose only body neighbour sits beyond a photo caption (the caption breaks the neighbourhood),
+ * and on a page whose prose reads sparse in stopwords (`sparseProse`, see densityScale) any sentence, since density
+ * cannot tell a lede or a closing paragraph there from junk: a stoplist covering a language's prose thinly leaves
+ * its short paragraphs with one stopword or two. A caption is passed over; anything else ends the run.
+ */
+function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseProse: boolean): void {
+  for (let i = from + step; i >= 0 && i < judged.length; i += step) {
+    const j = judged[i];
+    if (j.reason === 'caption') continue;
+    if (j.reason !== 'low-text' || !j.features.sentenceEnd || !(j.nearGood || sparseProse)) return;
+    j.reason = null;
   }
 }
 
