@@ -4,7 +4,7 @@
  */
 import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
-import { PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
+import { barPieces, PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
 import { hardNoiseReason, isTemplate, SHAPE_REASONS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
@@ -13,8 +13,8 @@ import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './tease
 import { detectLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
-import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, TEASER_HEADING_RE } from './phrases.js';
-import { isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
+import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareBar, TEASER_HEADING_RE } from './phrases.js';
+import { isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
@@ -454,6 +454,9 @@ function stripDateline(judged: Judged[]): string | null {
  * (a blog page: title, image alt, standfirst), it is the page's first line.
  */
 const TITLE_LOOKBACK = 3;
+/** Lines looked past (byline, credits, date, share bar, caption) count too, but only once this many are passed: a
+ *  header stacks a few between headline and article. */
+const TITLE_SKIPS_FREE = 3;
 function titleBeforeBody(judged: Judged[]): string | null {
   const first = judged.findIndex((j) => j.reason === null);
   if (first <= 0) return null;
@@ -465,10 +468,11 @@ function titleBeforeBody(judged: Judged[]): string | null {
   };
   let nearest: string | null = null;
   let i = first - 1;
-  for (let seen = 0; i >= 0 && seen < TITLE_LOOKBACK; i--, seen++) {
+  for (let seen = 0, skipped = 0; i >= 0 && seen < TITLE_LOOKBACK; i--) {
     const r = role(judged[i]);
     if (r === 'stop') break;
     if (r === 'heading') nearest ??= judged[i].block.text;
+    if (r === 'heading' || ++skipped > TITLE_SKIPS_FREE) seen++;
   }
   return i < 0 && role(judged[0]) === 'heading' ? judged[0].block.text : nearest;
 }
@@ -488,9 +492,11 @@ const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', '
 function headingRole(j: Judged): 'heading' | 'skip' | 'stop' {
   // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is.
   if (j.reason === 'symbols' && parseDate(j.block.text) !== null) return 'skip';
+  // Share buttons sit between many a headline and its article; other bars of links are the site's menus.
+  if (j.reason === 'link-bar' && isShareBar(barPieces(j.block.text))) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
-  if (j.reason === 'byline' || j.reason === 'date-line' || j.reason === 'caption' || j.reason === 'markup') return 'skip';
+  if (j.reason === 'byline' || j.reason === 'date-line' || j.reason === 'caption' || j.reason === 'markup' || isCreditsLine(j.block.text)) return 'skip';
   if (j.features.bracketShare > 0 || CAPTION_RE.test(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }

@@ -73,7 +73,17 @@ export function splitTitleSite(title: string): { title: string; site: string | n
 const TITLE_MIN_WORDS = 2;
 const TITLE_MAX_WORDS = 30;
 export function isTitleShaped(line: string, wordCount: number): boolean {
-  return wordCount >= TITLE_MIN_WORDS && wordCount <= TITLE_MAX_WORDS && !/[:,;]$/.test(line.trim()) && line.length <= 300 && !isMenuLine(line);
+  return wordCount >= TITLE_MIN_WORDS && wordCount <= TITLE_MAX_WORDS && !/[:,;]$/.test(line.trim()) && line.length <= 300 && !isMenuLine(line) && !isCreditsLine(line);
+}
+
+/** One credit of a credits line: a label of a word or two and a colon, then its value ("Editor: Ann Lee"). */
+const CREDIT_RE = /^\p{L}+(?:\s\p{L}+)?\s*:\s*\S/u;
+
+/** Credits laid out as text ("Writer: Ann Lee | Editor: Tom Ray"), in any language: two items or more between bars
+ *  or bullets, each a label and its value. A headline holds one colon at most. */
+export function isCreditsLine(line: string): boolean {
+  const items = line.split(MENU_SEPARATOR_RE);
+  return items.length >= 2 && items.every((item) => CREDIT_RE.test(item.trim()));
 }
 
 /** Separator of the items of a menu line laid out as text ("Home | News | Sport"). */

@@ -49,6 +49,19 @@ export function isSourceFooter(text: string): boolean {
   return SOURCE_FOOTER_WORD_RE.test(text) && SOURCE_FOOTER_RE.test(text);
 }
 
+/** Services a share bar offers, named alike in every language (brands, and "e-mail"): the bar's label ("Share:",
+ *  "Поделиться:", "分享到：") is the site's language, its items are not. */
+const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|band|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|e-?mail|sms)$/iu;
+/** Share services a bar names before it is a share bar. */
+const MIN_SHARE_SERVICES = 2;
+
+/** A bar of share buttons: at least two of its pieces, and half of them (the rest are a label and "copy link" in the
+ *  site's language, or a service missing here), name share services. */
+export function isShareBar(pieces: readonly string[]): boolean {
+  const services = pieces.filter((p) => SHARE_SERVICE_RE.test(p.trim())).length;
+  return services >= MIN_SHARE_SERVICES && 2 * services >= pieces.length;
+}
+
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
 export const BOILERPLATE_PHRASES: readonly string[] = [
   // English

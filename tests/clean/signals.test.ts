@@ -6,9 +6,9 @@ import { hardNoiseReason, type SignalContext } from '../../src/clean/signals.js'
 import { initialClass, smoothClasses, DEFAULT_THRESHOLDS } from '../../src/clean/classify.js';
 import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
-import { isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
+import { isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareBar, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { detectLanguage } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
@@ -354,6 +354,19 @@ describe('cleanDocument', () => {
     }
     expect(isMenuLine('Budget approved after months of debate | Politics | The Daily')).toBe(false);
     expect(isMenuLine('Royal Arrogance | New York Post')).toBe(false);
+  });
+  it('looks past a share bar, a credits line and a date between the headline and the article', () => {
+    const header = ['Budget approved after months of debate', '12 May 2024', 'Writer: Ann Lee | Editor: Tom Ray', 'Share   Facebook   WhatsApp   X   Copy link'];
+    expect(cleanDocument(`${header.join('\n')}\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
+    // A bar of the site's sections is a menu, and ends the header as before.
+    const menu = 'Politics   Business   Sport   Culture';
+    expect(cleanDocument(`Budget approved after months of debate\n${menu}\n${PROSE}\n${PROSE}`, null).title).toBeNull();
+    expect(isCreditsLine('Writer: Ann Lee | Editor: Tom Ray')).toBe(true);
+    expect(isCreditsLine('Penulis: Dian Pratiwi | Editor: Agus Santoso')).toBe(true);
+    expect(isCreditsLine('Analysis: why the budget passed | The Daily')).toBe(false);
+    expect(isShareBar(['Share', 'Facebook', 'WhatsApp', 'X', 'Copy link'])).toBe(true);
+    expect(isShareBar(['Поделиться:', 'ВКонтакте', 'Одноклассники', 'Telegram'])).toBe(true);
+    expect(isShareBar(['Follow us', 'Facebook', 'News', 'Sport', 'Culture'])).toBe(false);
   });
   it('skips a heading line in another script than the article (a link to a translation)', () => {
     const r = cleanDocument(`Budget approved after months of debate\n\n阅读简体中文版閱讀繁體中文版\n\n${PROSE}\n${PROSE}`, null);
