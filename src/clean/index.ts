@@ -151,10 +151,11 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   const headline = (j: Judged | undefined): boolean => !!j && j.reason !== 'published-line' && j.features.barPieces < 3 && isTitleShaped(j.block.text, j.features.words);
   let prev = judged[own.index - 1];
   // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few capitalised
-  // words, none of them a stopword (so only where a stoplist says so), under a longer headline that is not a sentence.
+  // words, none of them a stopword where the language has a stoplist (a Title Case headline has some), under a longer
+  // headline that is not a sentence.
   const above = judged[own.index - 2];
   const nameAlone = (j: Judged): boolean =>
-    j.features.words <= BYLINE_NAME_MAX_WORDS && !j.features.sentenceEnd && j.features.stopwordDensity === 0 && NAME_RE.test(j.block.text);
+    j.features.words <= BYLINE_NAME_MAX_WORDS && !j.features.sentenceEnd && (j.features.stopwordDensity ?? 0) === 0 && NAME_RE.test(j.block.text);
   if (prev && nameAlone(prev) && headline(above) && above.features.words > prev.features.words && !above.block.text.endsWith('.')) {
     prev.reason = 'byline';
     prev = above;

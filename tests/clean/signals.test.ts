@@ -318,6 +318,10 @@ describe('cleanDocument', () => {
     // A short headline (with a stopword) under a sentence stays the title; so does one in lower case under a tagline.
     expect(page(['This image will be blocked after several reports.', 'The Impeachment Clock', 'Published May 12, 2024']).title).toBe('The Impeachment Clock');
     expect(page(['Latest business news and analysis from the region', 'Tesla shares plunge', 'Published May 12, 2024']).title).toBe('Tesla shares plunge');
+    // Where the language has no stoplist (Turkish), the capitals alone tell the name.
+    const tr = 'Merkez Bankası bugün yaptığı açıklamada politika faizini yüzde kırk altı seviyesinde sabit tuttuğunu duyurdu ve piyasalar kararı olumlu karşıladı.';
+    const turkish = cleanDocument(['Merkez Bankası faizi yine sabit tuttu', 'Ayşe Demir', 'Yayınlanma: 12.05.2025 - 14:35', tr, tr].join('\n'), null);
+    expect(turkish.title).toBe('Merkez Bankası faizi yine sabit tuttu');
   });
   it('keeps the title and date of full copies when a teaser of the article is in the run too', () => {
     const s = [
