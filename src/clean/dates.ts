@@ -1,26 +1,27 @@
 /**
  * Date parsing for the forms news pages use: ISO, numeric day-month-year ("10 - 02 - 2025", "10.02.2025"),
  * Chinese, Japanese and Korean year-month-day ("2025年5月12日", "2025년 5월 12일"), and month names in English,
- * French, Spanish, German, Portuguese, Italian, Dutch, Polish, Russian, Turkish, Indonesian, Greek and Arabic script
+ * French, Spanish, German, Portuguese, Italian, Dutch, Polish, Russian, Turkish, Indonesian, Greek, Hindi, Hebrew and Arabic script
  * (Egyptian/Gulf, Levantine and Maghrebi month names). Returns `YYYY-MM-DD`, or `YYYY-MM` when no day is stated.
  */
 
 /** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. */
 const MONTHS: ReadonlyArray<[number, string[]]> = [
-  [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'ιανουαρίου', 'ιανουάριος']],
-  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'subat', 'φεβρουαρίου', 'φεβρουάριος']],
-  [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار', 'maart', 'maret', 'marca', 'marzec', 'марта', 'март', 'mart', 'μαρτίου', 'μάρτιος']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'افريل', 'أبريل', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'nisan', 'απριλίου', 'απρίλιος']],
-  [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'مايو', 'أيار', 'ايار', 'ماي', 'mei', 'maja', 'maj', 'мая', 'май', 'mayıs', 'mayis', 'μαΐου', 'μαϊου', 'μάιος']],
-  [6, ['june', 'jun', 'juin', 'junio', 'juni', 'junho', 'giugno', 'يونيو', 'يونيه', 'حزيران', 'جوان', 'يونيو', 'czerwca', 'czerwiec', 'июня', 'июнь', 'haziran', 'ιουνίου', 'ιούνιος']],
-  [7, ['july', 'jul', 'juillet', 'juil', 'julio', 'juli', 'julho', 'luglio', 'يوليو', 'يوليه', 'تموز', 'جويلية', 'يوليوز', 'lipca', 'lipiec', 'июля', 'июль', 'temmuz', 'ιουλίου', 'ιούλιος']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'أغسطس', 'اغسطس', 'آب', 'اب', 'أوت', 'اوت', 'غشت', 'augustus', 'agustus', 'sierpnia', 'sierpień', 'августа', 'август', 'ağustos', 'agustos', 'αυγούστου', 'αύγουστος']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'سبتمبر', 'أيلول', 'ايلول', 'شتنبر', 'września', 'wrzesień', 'сентября', 'сентябрь', 'eylül', 'eylul', 'σεπτεμβρίου', 'σεπτέμβριος']],
-  [10, ['october', 'oct', 'octobre', 'octubre', 'oktober', 'okt', 'outubro', 'ottobre', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'أكتوبر', 'października', 'październik', 'октября', 'октябрь', 'ekim', 'οκτωβρίου', 'οκτώβριος']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'نوفمبر', 'تشرين الثاني', 'نونبر', 'listopada', 'listopad', 'ноября', 'ноябрь', 'kasım', 'kasim', 'νοεμβρίου', 'νοέμβριος']],
-  [12, ['december', 'dec', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezember', 'dez', 'dezembro', 'dicembre', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'دجنبر', 'desember', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'aralık', 'aralik', 'δεκεμβρίου', 'δεκέμβριος']],
+  [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'ιανουαρίου', 'ιανουάριος', 'जनवरी', 'ינואר', 'בינואר']],
+  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'subat', 'φεβρουαρίου', 'φεβρουάριος', 'फरवरी', 'फ़रवरी', 'פברואר', 'בפברואר']],
+  [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار', 'maart', 'maret', 'marca', 'marzec', 'марта', 'март', 'mart', 'μαρτίου', 'μάρτιος', 'मार्च', 'מרץ', 'במרץ']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'افريل', 'أبريل', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'nisan', 'απριλίου', 'απρίλιος', 'अप्रैल', 'אפריל', 'באפריל']],
+  [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'مايو', 'أيار', 'ايار', 'ماي', 'mei', 'maja', 'maj', 'мая', 'май', 'mayıs', 'mayis', 'μαΐου', 'μαϊου', 'μάιος', 'मई', 'מאי', 'במאי']],
+  [6, ['june', 'jun', 'juin', 'junio', 'juni', 'junho', 'giugno', 'يونيو', 'يونيه', 'حزيران', 'جوان', 'يونيو', 'czerwca', 'czerwiec', 'июня', 'июнь', 'haziran', 'ιουνίου', 'ιούνιος', 'जून', 'יוני', 'ביוני']],
+  [7, ['july', 'jul', 'juillet', 'juil', 'julio', 'juli', 'julho', 'luglio', 'يوليو', 'يوليه', 'تموز', 'جويلية', 'يوليوز', 'lipca', 'lipiec', 'июля', 'июль', 'temmuz', 'ιουλίου', 'ιούλιος', 'जुलाई', 'יולי', 'ביולי']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'أغسطس', 'اغسطس', 'آب', 'اب', 'أوت', 'اوت', 'غشت', 'augustus', 'agustus', 'sierpnia', 'sierpień', 'августа', 'август', 'ağustos', 'agustos', 'αυγούστου', 'αύγουστος', 'अगस्त', 'אוגוסט', 'באוגוסט']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'سبتمبر', 'أيلول', 'ايلول', 'شتنبر', 'września', 'wrzesień', 'сентября', 'сентябрь', 'eylül', 'eylul', 'σεπτεμβρίου', 'σεπτέμβριος', 'सितंबर', 'सितम्बर', 'ספטמבר', 'בספטמבר']],
+  [10, ['october', 'oct', 'octobre', 'octubre', 'oktober', 'okt', 'outubro', 'ottobre', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'أكتوبر', 'października', 'październik', 'октября', 'октябрь', 'ekim', 'οκτωβρίου', 'οκτώβριος', 'अक्टूबर', 'अक्तूबर', 'אוקטובר', 'באוקטובר']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'نوفمبر', 'تشرين الثاني', 'نونبر', 'listopada', 'listopad', 'ноября', 'ноябрь', 'kasım', 'kasim', 'νοεμβρίου', 'νοέμβριος', 'नवंबर', 'नवम्बर', 'נובמבר', 'בנובמבר']],
+  [12, ['december', 'dec', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezember', 'dez', 'dezembro', 'dicembre', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'دجنبر', 'desember', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'aralık', 'aralik', 'δεκεμβρίου', 'δεκέμβριος', 'दिसंबर', 'दिसम्बर', 'דצמבר', 'בדצמבר']],
 ];
-const MONTH_BY_NAME = new Map<string, number>(MONTHS.flatMap(([n, names]) => names.map((name) => [name, n] as [string, number])));
+// NFC, as parseDate reads the text: a Devanagari nukta letter (फ़) is stored decomposed.
+const MONTH_BY_NAME = new Map<string, number>(MONTHS.flatMap(([n, names]) => names.map((name) => [name.normalize('NFC'), n] as [string, number])));
 /** Longest names first so "juillet" wins over "jul". */
 const MONTH_ALT = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).map((s) => s.replace(/\./g, '\\.')).join('|');
 
@@ -94,6 +95,17 @@ function fromMatch(m: RegExpExecArray, order: string): string | null {
     case 'My': return format(n(2), month(1), null);
     default: return null;
   }
+}
+
+/** Day, month and two-digit year ("13.05.25"), read only after a publication cue: elsewhere it may be anything. */
+const SHORT_YEAR_RE = /(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{2})(?![\d.])/u;
+
+/** The first date in `text`, also written with a two-digit year of this century: for what follows a publication cue. */
+export function parsePublicationDate(text: string): string | null {
+  const full = parseDate(text);
+  if (full) return full;
+  const m = SHORT_YEAR_RE.exec(asciiDigits(text));
+  return m ? numericDmy(Number(m[1]), Number(m[2]), 2000 + Number(m[3])) : null;
 }
 
 /** Dateline at the very start of a body paragraph: " date 2025-02 ", "10 février 2025 - ". */

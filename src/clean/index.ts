@@ -152,10 +152,14 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   let prev = judged[own.index - 1];
   // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few capitalised
   // words, none of them a stopword where the language has a stoplist (a Title Case headline has some), under a longer
-  // headline that is not a sentence.
+  // headline that is not a sentence. A script without capitals (Hebrew, Devanagari) cannot show a name, and there the
+  // short line's place under a longer headline says it.
   const above = judged[own.index - 2];
-  const nameAlone = (j: Judged): boolean =>
-    j.features.words <= BYLINE_NAME_MAX_WORDS && !j.features.sentenceEnd && (j.features.stopwordDensity ?? 0) === 0 && NAME_RE.test(j.block.text);
+  const nameAlone = (j: Judged): boolean => {
+    const f = j.features;
+    if (f.sentenceEnd || (f.stopwordDensity ?? 0) > 0) return false;
+    return CASELESS_RE.test(j.block.text) ? f.words <= BYLINE_CASELESS_MAX_WORDS : f.words <= BYLINE_NAME_MAX_WORDS && NAME_RE.test(j.block.text);
+  };
   if (prev && nameAlone(prev) && headline(above) && above.features.words > prev.features.words && !above.block.text.endsWith('.')) {
     prev.reason = 'byline';
     prev = above;
@@ -168,6 +172,10 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
 
 /** A byline that is a name alone: first and last name, perhaps a middle one. */
 const BYLINE_NAME_MAX_WORDS = 3;
+/** In a script without capitals, a name and a place ("राहुल शर्मा, नई दिल्ली"). */
+const BYLINE_CASELESS_MAX_WORDS = 4;
+/** Letters, none of them cased. */
+const CASELESS_RE = /^(?=.*\p{L})[^\p{Lu}\p{Ll}\p{Lt}]*$/u;
 /** Words that each start with a capital ("Anna Cole", "Jean-Luc Dupont", "Mary O'Neil"). */
 const NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u;
 

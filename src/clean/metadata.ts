@@ -2,7 +2,7 @@
  * Metadata stated by the page: "published in <site> on <date>" lines, leading datelines, a bare site name as the
  * last line, " | Site" appended to a title, and the title line itself. Nothing is guessed: no cue, no value.
  */
-import { parseDate } from './dates.js';
+import { parsePublicationDate } from './dates.js';
 import { words } from './features.js';
 
 /** Verbs that open a publication line, per language. */
@@ -26,13 +26,13 @@ export function parsePublishedLine(line: string, wordCount: number): PublishedLi
   if (wordCount > PUBLISHED_MAX_WORDS) return null;
   const withSite = PUBLISHED_WITH_SITE_RE.exec(line);
   if (withSite) {
-    const date = parseDate(withSite[2]);
+    const date = parsePublicationDate(withSite[2]);
     const site = cleanSiteName(withSite[1]);
     if (date && site) return { site, date };
   }
   const bare = PUBLISHED_RE.exec(line);
   if (!bare) return null;
-  const date = parseDate(bare[1]);
+  const date = parsePublicationDate(bare[1]);
   return date ? { site: null, date } : null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, splitDateline } from '../../src/clean/dates.js';
+import { parseDate, parsePublicationDate, splitDateline } from '../../src/clean/dates.js';
 
 describe('parseDate', () => {
   it.each([
@@ -32,6 +32,9 @@ describe('parseDate', () => {
     ['2025年5月12日 09:30', '2025-05-12'],
     ['于2025年5月1日发布', '2025-05-01'],
     ['2025년 5월 13일', '2025-05-13'],
+    ['12 मई 2025, 10:30 AM IST', '2025-05-12'],
+    ['3 फ़रवरी 2024', '2024-02-03'],
+    ['13 במאי 2025', '2025-05-13'],
   ])('%s → %s', (text, want) => {
     expect(parseDate(text)).toBe(want);
   });
@@ -61,6 +64,17 @@ describe('parseDate', () => {
 
   it('does not read month abbreviations inside words', () => {
     expect(parseDate('Le marché 2024 est ouvert')).toBeNull();
+  });
+});
+
+describe('parsePublicationDate', () => {
+  it('reads a two-digit year after a publication cue, and what parseDate reads', () => {
+    expect(parsePublicationDate(' 13.05.25, 16:00')).toBe('2025-05-13');
+    expect(parsePublicationDate(' 12 May 2024')).toBe('2024-05-12');
+    // Not a date: a version, an impossible day; and parseDate itself never reads two-digit years.
+    expect(parsePublicationDate(' version 1.2.3.4')).toBeNull();
+    expect(parsePublicationDate(' 31.02.25')).toBeNull();
+    expect(parseDate('13.05.25')).toBeNull();
   });
 });
 

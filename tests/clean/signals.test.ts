@@ -322,6 +322,10 @@ describe('cleanDocument', () => {
     const tr = 'Merkez Bankası bugün yaptığı açıklamada politika faizini yüzde kırk altı seviyesinde sabit tuttuğunu duyurdu ve piyasalar kararı olumlu karşıladı.';
     const turkish = cleanDocument(['Merkez Bankası faizi yine sabit tuttu', 'Ayşe Demir', 'Yayınlanma: 12.05.2025 - 14:35', tr, tr].join('\n'), null);
     expect(turkish.title).toBe('Merkez Bankası faizi yine sabit tuttu');
+    // In a script without capitals, the short line's place says it: a name and a place under the headline.
+    const hi = 'केंद्र सरकार ने सोमवार को लोकसभा में डेटा संरक्षण कानून में संशोधन के लिए एक नया विधेयक पेश किया, जिसका विपक्षी दलों ने विरोध किया।';
+    const hindi = cleanDocument(['लोकसभा में नया डेटा संरक्षण संशोधन विधेयक पेश', 'राहुल शर्मा, नई दिल्ली', 'प्रकाशित: 12 मई 2025, 10:30 AM IST', hi, hi].join('\n'), null);
+    expect(hindi).toMatchObject({ title: 'लोकसभा में नया डेटा संरक्षण संशोधन विधेयक पेश', date: '2025-05-12' });
   });
   it('keeps the title and date of full copies when a teaser of the article is in the run too', () => {
     const s = [
