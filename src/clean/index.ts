@@ -15,7 +15,7 @@ import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
 import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareBar, TEASER_HEADING_RE } from './phrases.js';
 import { isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
-import { contentDocuments, type CorpusStats } from './stats.js';
+import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
 export { parseDate, splitDateline } from './dates.js';
@@ -382,7 +382,12 @@ const RESCUABLE_REASONS = new Set(['short', 'low-text', 'outside-article', 'teas
  */
 function rescueEmptyBody(judged: Judged[], options: RegionOptions, minTemplateDocs: number): void {
   if (judged.some((j) => j.reason === null)) return;
-  const rescuable = judged.map((j) => RESCUABLE_REASONS.has(j.reason as string) || (j.reason === 'template' && j.docs <= minTemplateDocs + 1));
+  const soft = judged.map((j) => RESCUABLE_REASONS.has(j.reason as string) || (j.reason === 'template' && j.docs <= minTemplateDocs + 1));
+  // The site's lines that escaped the template signal beside one another (a "most read" list, a footer) recur far more
+  // widely than the page's own text, and would join its stretch: they stay out.
+  const level = Math.min(...judged.flatMap((j, i) => (soft[i] && j.features.words >= CONTENT_MIN_WORDS ? [j.docs] : [])));
+  const siteWide = (j: Judged): boolean => j.features.words <= TEMPLATE_MAX_WORDS && j.docs >= options.recurringMinDocs && j.docs >= options.recurringFactor * Math.max(1, level);
+  const rescuable = judged.map((j, i) => soft[i] && !siteWide(j));
   if (!rescuable.includes(true)) return;
   const keep = selectArticle({
     isBody: rescuable,

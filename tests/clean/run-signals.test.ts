@@ -69,6 +69,13 @@ describe('run statistics in cleanDocument', () => {
     expect(cleanDocument(page, null).text).toBe('');
     expect(cleanDocument(page, statsOf([page, 'Another page entirely'])).text).toBe(page);
   });
+  it('a rescued page leaves out the site\'s lines that follow it on every page', () => {
+    const site = ['Most read on the site today', 'Weather warning for heavy heat at the weekend', 'Fuel prices will rise early next month', 'The full schedule of the playoff games'];
+    const stories = ['I learned that over a dozen people tapped on the profile of a coworker after I tagged us.', 'We found that the old ferry timetable was still pinned to the wall of the waiting room.', 'She said that a neighbour had kept the keys of the empty shop since the owner moved away.', 'They noticed that the bakery on the corner now opens an hour earlier on market days.'];
+    const pages = stories.map((story) => [story, ...site].join('\n'));
+    const out = cleanDocument(pages[0], statsOf(pages));
+    expect(out.text).toBe(stories[0]);
+  });
   it('a page of only menu and footer lines is not rescued: it stays empty', () => {
     const menu = ['Home', 'News', 'Sports', 'Contact us', 'Share on Facebook', 'Subscribe to our newsletter', '© 2025 All rights reserved'].join('\n');
     expect(cleanDocument(menu, statsOf([menu, 'Another page entirely'])).text).toBe('');
