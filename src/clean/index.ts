@@ -501,7 +501,7 @@ function writingSystem(text: string): string | null {
   return script === 'jpn' ? 'cmn' : script;
 }
 
-const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer']);
+const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
 function headingRole(j: Judged): 'heading' | 'skip' | 'stop' {
   // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is.

@@ -150,6 +150,11 @@ export const CAPTION_RE = new RegExp(
     "^\\s*(?:file photo|photo d'archive|foto de archivo|archivbild|contributing|additional reporting|with reporting by)\\b",
     // Other scripts, where \\b (ASCII only) cannot be used: the word, then its colon.
     '^\\s*(?:фото|zdjęcie|fot\\.|fotoğraf|φωτογραφία|φωτ\\.|צילום|写真|图片|사진|ảnh|फोटो|الصورة)\\s*[:：]',
+    // A caption's credit after its sentence ("… bridge. Photo: City Council"), and Chinese captions: "图为" (the picture
+    // shows) opening one, a photographer's "摄" (photographed by) or an agency's "发" (released by) closing one.
+    '[.。]\\s*(?:photo|foto|фото|zdjęcie|fotoğraf|צילום|写真|图片|사진|ảnh|फोटो)\\s*[:：][^.。]{1,80}$',
+    '^\\s*图为',
+    '(?:记者|通讯员|新华社|中新社)[^。]{0,16}(?:摄|发)[）)]?\\s*$',
   ].join('|'),
   'iu',
 );

@@ -4,7 +4,7 @@
  * Each returns a reason string or null; the first signal that fires names the block.
  */
 import type { Block } from './blocks.js';
-import type { BlockFeatures } from './features.js';
+import { words, type BlockFeatures } from './features.js';
 import { CAPTION_RE, GALLERY_COUNTER_RE, isCopyrightNotice, isSourceFooter, RELATED_LINK_RE } from './phrases.js';
 import { parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
@@ -40,7 +40,8 @@ const CAPTION_MAX_WORDS = 20;
 /** w3m image alt text / form fields: most of the block inside brackets. */
 const BRACKET_MIN_SHARE = 0.5;
 
-const BYLINE_RE = /^(?:by|par|por|von|di|de|from|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+\p{Lu}/iu;
+/** "By Ann Lee" and its like; a Korean name then 기자 (reporter). */
+const BYLINE_RE = /^(?:by|par|por|von|di|de|from|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+\p{Lu}|^\p{Script=Hangul}{2,4}\s?기자(?:\s|$)/iu;
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 
 /** Reasons that name a block before the run template does (its shape says more than its recurrence). */
@@ -61,6 +62,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   // (a table's rows repeat its header, or each other, by design).
   if (ctx.seenBefore && f.words <= REPEAT_MAX_WORDS && !f.sentenceEnd && !f.tableRow) return 'repeated';
   if (isCaption(block.text, f)) return 'caption';
+  if (isBreadcrumb(block.text, f)) return 'breadcrumb';
   if (f.words <= 8 && !f.sentenceEnd && BYLINE_RE.test(block.text)) return 'byline';
   if (f.words <= 10 && !f.sentenceEnd && parseDate(block.text) !== null) return 'date-line';
   return null;
@@ -88,6 +90,19 @@ export function isTemplate(f: BlockFeatures, ctx: SignalContext): boolean {
   if (docs >= NEIGHBOUR_EXEMPT_MIN_DOCS && docs <= ctx.neighbourDocuments) return false;
   const prose = f.sentenceEnd && f.words >= PROSE_MIN_WORDS;
   return docs >= ctx.minTemplateDocs + (prose ? 1 : 0);
+}
+
+/** Separator of a breadcrumb trail ("Home › News › Politics", "Home / Crime"), spaced on both sides. */
+const BREADCRUMB_SEPARATOR_RE = /\s[›»>/]\s/u;
+/** A trail's items are section names; a trail is a few of them. */
+const BREADCRUMB_ITEM_MAX_WORDS = 3;
+const BREADCRUMB_MAX_WORDS = 8;
+
+/** The page's place in the site's sections: two short items or more between arrows or slashes, no sentence. */
+function isBreadcrumb(text: string, f: BlockFeatures): boolean {
+  if (f.words > BREADCRUMB_MAX_WORDS || f.sentenceEnd || !BREADCRUMB_SEPARATOR_RE.test(text)) return false;
+  const items = text.split(BREADCRUMB_SEPARATOR_RE).map((item) => words(item).length);
+  return items.length >= 2 && items.every((n) => n >= 1 && n <= BREADCRUMB_ITEM_MAX_WORDS);
 }
 
 function isCaption(text: string, f: BlockFeatures): boolean {

@@ -99,7 +99,18 @@ describe('hard noise signals', () => {
     ['November 18, 2019 | 4:10pm', 'date-line'],
     ['© 2019 Associated Press. All rights reserved.', 'copyright'],
     ['[INS::INS]', 'markup'],
+    ['Home › News › Politics', 'breadcrumb'],
+    ['Главная / Культура', 'breadcrumb'],
+    ['박준호 기자', 'byline'],
+    ['Phối cảnh cầu Trần Hưng Đạo. Ảnh: Sở Giao thông Vận tải', 'caption'],
+    ['图为市民在南京路步行街购物。记者 李明 摄', 'caption'],
+    ['图为某汽车码头待装船出口的新能源汽车。新华社发', 'caption'],
   ])('%s → %s', (text, want) => expect(reason(text)).toBe(want));
+  it('a headline or sentence with an arrow or slash is no breadcrumb, nor a sentence naming a photo', () => {
+    expect(reason('Shares rise > 5% after the results / analysts see more gains ahead')).toBeNull();
+    expect(reason('The council approved the budget for the new library on Tuesday evening after a long debate.')).toBeNull();
+    expect(reason('记者李明报道，上海将于本月下旬启动新一轮促消费活动，分三批发放总额五亿元的数字消费券，覆盖餐饮、零售、文旅和体育等领域。')).toBeNull();
+  });
   it('repeats of a label inside a document are noise, repeats of a question are not', () => {
     expect(reason('Related Topics', { seenBefore: true })).toBe('repeated');
     expect(reason('What inspired you to start?', { seenBefore: true })).toBeNull();
