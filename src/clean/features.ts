@@ -186,12 +186,9 @@ function countBarPieces(text: string, spaceRun: boolean): number {
   // Every separator holds two no-break spaces or three white-space characters in a row: most lines have neither, and
   // skip the split (~2% of cleaning).
   if (!spaceRun && !text.includes('\u00a0')) return text.trim() ? 1 : 0;
-  return barPieces(text).length;
-}
-
-/** The non-empty pieces of a line between bar separators. */
-export function barPieces(text: string): string[] {
-  return text.split(BAR_SEPARATOR_RE).filter((p) => p.trim());
+  let pieces = 0;
+  for (const p of text.split(BAR_SEPARATOR_RE)) if (p.trim()) pieces++;
+  return pieces;
 }
 
 /** Cell separator of a laid-out table: 2+ plain spaces (no-break spaces join link bars, not cells). */

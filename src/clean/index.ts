@@ -4,7 +4,7 @@
  */
 import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
-import { barPieces, PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
+import { PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
 import { hardNoiseReason, isTemplate, SHAPE_REASONS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
@@ -13,7 +13,7 @@ import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './tease
 import { detectLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
-import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareBar, TEASER_HEADING_RE } from './phrases.js';
+import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareLine, TEASER_HEADING_RE } from './phrases.js';
 import { isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 
@@ -148,7 +148,8 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   if (!own) return;
   meta.date = own.published.date;
   meta.site = own.published.site;
-  const headline = (j: Judged | undefined): boolean => !!j && j.reason !== 'published-line' && j.features.barPieces < 3 && isTitleShaped(j.block.text, j.features.words);
+  const headline = (j: Judged | undefined): boolean =>
+    !!j && j.reason !== 'published-line' && !HEADING_BLOCKERS.has(j.reason as string) && j.features.barPieces < 3 && !isShareLine(j.block.text) && isTitleShaped(j.block.text, j.features.words);
   let prev = judged[own.index - 1];
   // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few capitalised
   // words, none of them a stopword where the language has a stoplist (a Title Case headline has some), under a longer
@@ -158,15 +159,21 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   const nameAlone = (j: Judged): boolean => {
     const f = j.features;
     if (f.sentenceEnd || (f.stopwordDensity ?? 0) > 0) return false;
-    return CASELESS_RE.test(j.block.text) ? f.words <= BYLINE_CASELESS_MAX_WORDS : f.words <= BYLINE_NAME_MAX_WORDS && NAME_RE.test(j.block.text);
+    if (CASELESS_RE.test(j.block.text)) return f.words <= BYLINE_CASELESS_MAX_WORDS;
+    return f.words >= 2 && f.words <= BYLINE_NAME_MAX_WORDS && NAME_RE.test(j.block.text);
   };
   if (prev && nameAlone(prev) && headline(above) && above.features.words > prev.features.words && !above.block.text.endsWith('.')) {
     prev.reason = 'byline';
     prev = above;
   }
-  if (headline(prev)) {
-    meta.title = prev.block.text;
-    prev.reason = 'title';
+  // Some sites put the publication line above the headline ("Publié le …", then the headline, then the lede).
+  const next = judged[own.index + 1];
+  const below = own.index < ownStart && next?.reason === null && headline(next) && !next.features.sentenceEnd ? next : null;
+  // A section label above the publication line ("FAITS DIVERS") gives way to the headline below it.
+  const title = headline(prev) && !(below && weakHeading(prev)) ? prev : below;
+  if (title) {
+    meta.title = title.block.text;
+    title.reason = 'title';
   }
 }
 
@@ -480,15 +487,24 @@ function titleBeforeBody(judged: Judged[]): string | null {
     // A headline is written in its article's script: a line in another is a link to a translation, not the title.
     return r === 'heading' && script !== null && writingSystem(j.block.text) !== script ? 'skip' : r;
   };
-  let nearest: string | null = null;
+  let nearest: Judged | null = null;
   let i = first - 1;
   for (let seen = 0, skipped = 0; i >= 0 && seen < TITLE_LOOKBACK; i--) {
     const r = role(judged[i]);
     if (r === 'stop') break;
-    if (r === 'heading') nearest ??= judged[i].block.text;
+    // A section label or a byline name between the headline and the article is a weaker heading than the headline.
+    if (r === 'heading' && (nearest === null || (weakHeading(nearest) && judged[i].features.words > nearest.features.words))) nearest = judged[i];
     if (r === 'heading' || ++skipped > TITLE_SKIPS_FREE) seen++;
   }
-  return i < 0 && role(judged[0]) === 'heading' ? judged[0].block.text : nearest;
+  return i < 0 && role(judged[0]) === 'heading' ? judged[0].block.text : (nearest?.block.text ?? null);
+}
+
+/** Words of a section label ("ÉCONOMIE", "Tip-ins", "Local politics"): no headline is this short. */
+const LABEL_MAX_WORDS = 2;
+/** A heading that may stand between the headline and the article: a section label, or a name alone ("JAVIER MORENO"). */
+function weakHeading(j: Judged): boolean {
+  const f = j.features;
+  return f.words <= LABEL_MAX_WORDS || (f.words <= BYLINE_NAME_MAX_WORDS && (f.stopwordDensity ?? 0) === 0 && NAME_RE.test(j.block.text));
 }
 
 /** Characters of a line read to tell its script. */
@@ -507,7 +523,7 @@ function headingRole(j: Judged): 'heading' | 'skip' | 'stop' {
   // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is.
   if (j.reason === 'symbols' && parseDate(j.block.text) !== null) return 'skip';
   // Share buttons sit between many a headline and its article; other bars of links are the site's menus.
-  if (j.reason === 'link-bar' && isShareBar(barPieces(j.block.text))) return 'skip';
+  if (isShareLine(j.block.text)) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
   if (j.reason === 'byline' || j.reason === 'date-line' || j.reason === 'caption' || j.reason === 'markup' || isCreditsLine(j.block.text)) return 'skip';

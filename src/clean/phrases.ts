@@ -49,17 +49,32 @@ export function isSourceFooter(text: string): boolean {
   return SOURCE_FOOTER_WORD_RE.test(text) && SOURCE_FOOTER_RE.test(text);
 }
 
-/** Services a share bar offers, named alike in every language (brands, and "e-mail"): the bar's label ("Share:",
- *  "Поделиться:", "分享到：") is the site's language, its items are not. */
-const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|band|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|e-?mail|sms)$/iu;
-/** Share services a bar names before it is a share bar. */
-const MIN_SHARE_SERVICES = 2;
+/** Services a share bar offers: brands, named alike in every language or transliterated ("फेसबुक", "واتساپ"), and
+ *  "e-mail". The bar's label ("Share:", "Поделиться:", "分享到：") and its "copy link" are the site's language. */
+const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|e-?mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স)$/iu;
+/** Pieces of a laid-out bar: between runs of spaces, bars or bullets. */
+const SHARE_PIECE_SEPARATOR_RE = /\s{2,}|\u00a0{2,}|\s[|•·]\s/u;
+/** Words of a share line, its label's colon cut off. */
+const SHARE_TOKEN_SEPARATOR_RE = /[\s|•·,:：]+/u;
+/** A share line holds the services, a label and "copy link": a longer line is a sentence naming them. */
+const SHARE_LINE_MAX_WORDS = 16;
 
-/** A bar of share buttons: at least two of its pieces, and half of them (the rest are a label and "copy link" in the
- *  site's language, or a service missing here), name share services. */
-export function isShareBar(pieces: readonly string[]): boolean {
-  const services = pieces.filter((p) => SHARE_SERVICE_RE.test(p.trim())).length;
-  return services >= MIN_SHARE_SERVICES && 2 * services >= pieces.length;
+/**
+ * A line of share buttons: laid out as a bar, half its pieces or more each name a service ("Partager sur Facebook   Partager
+ * sur X   Envoyer par e-mail   Copier le lien"), two at least; run together, three services or more making half its words
+ * ("Share: Facebook Twitter Email"). A headline naming two platforms is neither.
+ */
+export function isShareLine(text: string): boolean {
+  const tokens = text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
+  if (tokens.length > SHARE_LINE_MAX_WORDS) return false;
+  const names = (piece: string): number => piece.split(SHARE_TOKEN_SEPARATOR_RE).filter((t) => SHARE_SERVICE_RE.test(t)).length;
+  const pieces = text.split(SHARE_PIECE_SEPARATOR_RE).filter((p) => p.trim());
+  if (pieces.length >= 3) {
+    const withService = pieces.filter((p) => names(p) > 0).length;
+    return withService >= 2 && 2 * withService >= pieces.length;
+  }
+  const services = names(text);
+  return services >= 3 && 2 * services >= tokens.length;
 }
 
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */

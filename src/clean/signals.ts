@@ -41,7 +41,7 @@ const CAPTION_MAX_WORDS = 20;
 const BRACKET_MIN_SHARE = 0.5;
 
 /** "By Ann Lee" and its like; a Korean name then 기자 (reporter). */
-const BYLINE_RE = /^(?:by|par|por|von|di|de|from|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+\p{Lu}|^\p{Script=Hangul}{2,4}\s?기자(?:\s|$)/iu;
+const BYLINE_RE = /^(?:by|par|por|von|di|de|from|av|af|door|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+\p{Lu}|^\p{Script=Hangul}{2,4}\s?기자(?:\s|$)/iu;
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 
 /** Reasons that name a block before the run template does (its shape says more than its recurrence). */

@@ -8,7 +8,7 @@ import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareBar, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { detectLanguage } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
@@ -383,9 +383,25 @@ describe('cleanDocument', () => {
     expect(isCreditsLine('Writer: Ann Lee | Editor: Tom Ray')).toBe(true);
     expect(isCreditsLine('Penulis: Dian Pratiwi | Editor: Agus Santoso')).toBe(true);
     expect(isCreditsLine('Analysis: why the budget passed | The Daily')).toBe(false);
-    expect(isShareBar(['Share', 'Facebook', 'WhatsApp', 'X', 'Copy link'])).toBe(true);
-    expect(isShareBar(['Поделиться:', 'ВКонтакте', 'Одноклассники', 'Telegram'])).toBe(true);
-    expect(isShareBar(['Follow us', 'Facebook', 'News', 'Sport', 'Culture'])).toBe(false);
+    expect(isShareLine('Share   Facebook   WhatsApp   X   Copy link')).toBe(true);
+    expect(isShareLine('Поделиться:   ВКонтакте   Одноклассники   Telegram')).toBe(true);
+    expect(isShareLine('Compartilhe: WhatsApp  Facebook  Twitter  E-mail')).toBe(true);
+    expect(isShareLine('Partager sur Facebook   Partager sur X   Envoyer par e-mail   Copier le lien')).toBe(true);
+    expect(isShareLine('Condividi: Facebook | X | WhatsApp | Email')).toBe(true);
+    expect(isShareLine('Share: Facebook Twitter Email')).toBe(true);
+    expect(isShareLine('اشتراک‌گذاری: تلگرام  واتساپ  ایکس  کپی لینک')).toBe(true);
+    expect(isShareLine('Follow us   Facebook   News   Sport   Culture')).toBe(false);
+    expect(isShareLine('Facebook, WhatsApp and Telegram went down for hours on Monday')).toBe(false);
+  });
+  it('takes the headline over a section label or a name in capitals under it', () => {
+    expect(cleanDocument(`POLITICS\nBudget approved after months of debate\nJAVIER MORENO\n12 May 2024\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
+  });
+  it('takes the headline under a publication line when the line above it is no headline', () => {
+    const page = (above: string) => cleanDocument(`${above}\nPublished May 12, 2024\nBudget approved after months of debate\n${PROSE}\n${PROSE}`, null);
+    expect(page('Home › Politics').title).toBe('Budget approved after months of debate');
+    expect(page('LOCAL POLITICS')).toMatchObject({ title: 'Budget approved after months of debate', date: '2024-05-12' });
+    // A headline above the publication line stays the title.
+    expect(page('Council votes on the new library today').title).toBe('Council votes on the new library today');
   });
   it('skips a heading line in another script than the article (a link to a translation)', () => {
     const r = cleanDocument(`Budget approved after months of debate\n\n阅读简体中文版閱讀繁體中文版\n\n${PROSE}\n${PROSE}`, null);
