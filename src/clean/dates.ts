@@ -1,24 +1,25 @@
 /**
  * Date parsing for the forms news pages use: ISO, numeric day-month-year ("10 - 02 - 2025", "10.02.2025"),
  * Chinese, Japanese and Korean year-month-day ("2025年5月12日", "2025년 5월 12일"), and month names in English,
- * French, Spanish, German, Portuguese, Italian, Dutch, Polish, Russian, Turkish, Indonesian, Greek, Hindi, Hebrew and Arabic script
+ * French, Spanish, German, Portuguese, Italian, Dutch, Swedish, Polish, Czech, Romanian, Russian, Ukrainian, Turkish,
+ * Indonesian, Greek, Hindi, Bengali, Hebrew, Persian (Gregorian months) and Arabic script
  * (Egyptian/Gulf, Levantine and Maghrebi month names). Returns `YYYY-MM-DD`, or `YYYY-MM` when no day is stated.
  */
 
 /** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. */
 const MONTHS: ReadonlyArray<[number, string[]]> = [
-  [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'ιανουαρίου', 'ιανουάριος', 'जनवरी', 'ינואר', 'בינואר']],
-  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'subat', 'φεβρουαρίου', 'φεβρουάριος', 'फरवरी', 'फ़रवरी', 'פברואר', 'בפברואר']],
-  [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار', 'maart', 'maret', 'marca', 'marzec', 'марта', 'март', 'mart', 'μαρτίου', 'μάρτιος', 'मार्च', 'מרץ', 'במרץ']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'افريل', 'أبريل', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'nisan', 'απριλίου', 'απρίλιος', 'अप्रैल', 'אפריל', 'באפריל']],
-  [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'مايو', 'أيار', 'ايار', 'ماي', 'mei', 'maja', 'maj', 'мая', 'май', 'mayıs', 'mayis', 'μαΐου', 'μαϊου', 'μάιος', 'मई', 'מאי', 'במאי']],
-  [6, ['june', 'jun', 'juin', 'junio', 'juni', 'junho', 'giugno', 'يونيو', 'يونيه', 'حزيران', 'جوان', 'يونيو', 'czerwca', 'czerwiec', 'июня', 'июнь', 'haziran', 'ιουνίου', 'ιούνιος', 'जून', 'יוני', 'ביוני']],
-  [7, ['july', 'jul', 'juillet', 'juil', 'julio', 'juli', 'julho', 'luglio', 'يوليو', 'يوليه', 'تموز', 'جويلية', 'يوليوز', 'lipca', 'lipiec', 'июля', 'июль', 'temmuz', 'ιουλίου', 'ιούλιος', 'जुलाई', 'יולי', 'ביולי']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'أغسطس', 'اغسطس', 'آب', 'اب', 'أوت', 'اوت', 'غشت', 'augustus', 'agustus', 'sierpnia', 'sierpień', 'августа', 'август', 'ağustos', 'agustos', 'αυγούστου', 'αύγουστος', 'अगस्त', 'אוגוסט', 'באוגוסט']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'سبتمبر', 'أيلول', 'ايلول', 'شتنبر', 'września', 'wrzesień', 'сентября', 'сентябрь', 'eylül', 'eylul', 'σεπτεμβρίου', 'σεπτέμβριος', 'सितंबर', 'सितम्बर', 'ספטמבר', 'בספטמבר']],
-  [10, ['october', 'oct', 'octobre', 'octubre', 'oktober', 'okt', 'outubro', 'ottobre', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'أكتوبر', 'października', 'październik', 'октября', 'октябрь', 'ekim', 'οκτωβρίου', 'οκτώβριος', 'अक्टूबर', 'अक्तूबर', 'אוקטובר', 'באוקטובר']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'نوفمبر', 'تشرين الثاني', 'نونبر', 'listopada', 'listopad', 'ноября', 'ноябрь', 'kasım', 'kasim', 'νοεμβρίου', 'νοέμβριος', 'नवंबर', 'नवम्बर', 'נובמבר', 'בנובמבר']],
-  [12, ['december', 'dec', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezember', 'dez', 'dezembro', 'dicembre', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'دجنبر', 'desember', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'aralık', 'aralik', 'δεκεμβρίου', 'δεκέμβριος', 'दिसंबर', 'दिसम्बर', 'דצמבר', 'בדצמבר']],
+  [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'ιανουαρίου', 'ιανουάριος', 'जनवरी', 'ינואר', 'בינואר', 'ianuarie', 'ledna', 'leden', 'січня', 'জানুয়ারি', 'ژانویه']],
+  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'subat', 'φεβρουαρίου', 'φεβρουάριος', 'फरवरी', 'फ़रवरी', 'פברואר', 'בפברואר', 'februarie', 'února', 'únor', 'лютого', 'ফেব্রুয়ারি', 'فوریه']],
+  [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار', 'maart', 'maret', 'marca', 'marzec', 'марта', 'март', 'mart', 'μαρτίου', 'μάρτιος', 'मार्च', 'מרץ', 'במרץ', 'martie', 'března', 'březen', 'березня', 'মার্চ']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'افريل', 'أبريل', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'nisan', 'απριλίου', 'απρίλιος', 'अप्रैल', 'אפריל', 'באפריל', 'aprilie', 'dubna', 'duben', 'квітня', 'এপ্রিল', 'آوریل']],
+  [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'مايو', 'أيار', 'ايار', 'ماي', 'mei', 'maja', 'maj', 'мая', 'май', 'mayıs', 'mayis', 'μαΐου', 'μαϊου', 'μάιος', 'मई', 'מאי', 'במאי', 'května', 'květen', 'травня', 'মে']],
+  [6, ['june', 'jun', 'juin', 'junio', 'juni', 'junho', 'giugno', 'يونيو', 'يونيه', 'حزيران', 'جوان', 'يونيو', 'czerwca', 'czerwiec', 'июня', 'июнь', 'haziran', 'ιουνίου', 'ιούνιος', 'जून', 'יוני', 'ביוני', 'iunie', 'června', 'červen', 'червня', 'জুন', 'ژوئن']],
+  [7, ['july', 'jul', 'juillet', 'juil', 'julio', 'juli', 'julho', 'luglio', 'يوليو', 'يوليه', 'تموز', 'جويلية', 'يوليوز', 'lipca', 'lipiec', 'июля', 'июль', 'temmuz', 'ιουλίου', 'ιούλιος', 'जुलाई', 'יולי', 'ביולי', 'iulie', 'července', 'červenec', 'липня', 'জুলাই', 'ژوئیه']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'أغسطس', 'اغسطس', 'آب', 'اب', 'أوت', 'اوت', 'غشت', 'augustus', 'agustus', 'sierpnia', 'sierpień', 'августа', 'август', 'ağustos', 'agustos', 'αυγούστου', 'αύγουστος', 'अगस्त', 'אוגוסט', 'באוגוסט', 'augusti', 'srpna', 'srpen', 'серпня', 'আগস্ট']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'سبتمبر', 'أيلول', 'ايلول', 'شتنبر', 'września', 'wrzesień', 'сентября', 'сентябрь', 'eylül', 'eylul', 'σεπτεμβρίου', 'σεπτέμβριος', 'सितंबर', 'सितम्बर', 'ספטמבר', 'בספטמבר', 'septembrie', 'září', 'вересня', 'সেপ্টেম্বর', 'سپتامبر']],
+  [10, ['october', 'oct', 'octobre', 'octubre', 'oktober', 'okt', 'outubro', 'ottobre', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'أكتوبر', 'października', 'październik', 'октября', 'октябрь', 'ekim', 'οκτωβρίου', 'οκτώβριος', 'अक्टूबर', 'अक्तूबर', 'אוקטובר', 'באוקטובר', 'octombrie', 'října', 'říjen', 'жовтня', 'অক্টোবর', 'اکتبر']],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'نوفمبر', 'تشرين الثاني', 'نونبر', 'listopada', 'listopad', 'ноября', 'ноябрь', 'kasım', 'kasim', 'νοεμβρίου', 'νοέμβριος', 'नवंबर', 'नवम्बर', 'נובמבר', 'בנובמבר', 'noiembrie', 'listopadu', 'листопада', 'নভেম্বর', 'نوامبر']],
+  [12, ['december', 'dec', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezember', 'dez', 'dezembro', 'dicembre', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'دجنبر', 'desember', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'aralık', 'aralik', 'δεκεμβρίου', 'δεκέμβριος', 'दिसंबर', 'दिसम्बर', 'דצמבר', 'בדצמבר', 'decembrie', 'prosince', 'prosinec', 'грудня', 'ডিসেম্বর', 'دسامبر']],
 ];
 // NFC, as parseDate reads the text: a Devanagari nukta letter (फ़) is stored decomposed.
 const MONTH_BY_NAME = new Map<string, number>(MONTHS.flatMap(([n, names]) => names.map((name) => [name.normalize('NFC'), n] as [string, number])));
@@ -44,9 +45,11 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 
   { re: new RegExp(`${L}${Y}-(\\d{2})${R}(?!-\\d)`, 'u'), order: 'ymd' },
 ];
 
-/** Arabic-Indic and Persian digits → ASCII. */
+/** Arabic-Indic, Persian, Devanagari and Bengali digits → ASCII (each block's digits run from its …6 or …0 code). */
 function asciiDigits(s: string): string {
-  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String((c.charCodeAt(0) & 0xf) % 10));
+  return s
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String((c.charCodeAt(0) & 0xf) % 10))
+    .replace(/[\u0966-\u096f\u09e6-\u09ef]/g, (c) => String((c.charCodeAt(0) & 0xf) - 6));
 }
 
 function isValidDay(year: number, month: number, day: number): boolean {
@@ -68,7 +71,7 @@ function numericDmy(a: number, b: number, year: number): string | null {
 }
 
 /** A digit in any of the forms asciiDigits reads: every date pattern holds a year, (19|20)\d{2}. */
-const ANY_DIGIT_RE = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+const ANY_DIGIT_RE = /[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/;
 
 /** First date found in `text`, or null. */
 export function parseDate(text: string): string | null {

@@ -150,12 +150,17 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   meta.site = own.published.site;
   const headline = (j: Judged | undefined): boolean =>
     !!j && j.reason !== 'published-line' && !HEADING_BLOCKERS.has(j.reason as string) && j.features.barPieces < 3 && !isShareLine(j.block.text) && isTitleShaped(j.block.text, j.features.words);
-  let prev = judged[own.index - 1];
+  let at = own.index - 1;
+  // A byline ("By Ann Lee", "Av Erik Lindqvist") and a standfirst sentence may stand between headline and publication line.
+  if (judged[at]?.reason === 'byline') at--;
+  const standfirst = (j: Judged | undefined): boolean => !!j && j.reason === null && j.features.sentenceEnd && j.features.words > BYLINE_NAME_MAX_WORDS;
+  if (judged[at + 1]?.reason === 'byline' && standfirst(judged[at]) && headline(judged[at - 1]) && !judged[at - 1].features.sentenceEnd) at--;
+  let prev = judged[at];
   // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few capitalised
   // words, none of them a stopword where the language has a stoplist (a Title Case headline has some), under a longer
   // headline that is not a sentence. A script without capitals (Hebrew, Devanagari) cannot show a name, and there the
   // short line's place under a longer headline says it.
-  const above = judged[own.index - 2];
+  const above = judged[at - 1];
   const nameAlone = (j: Judged): boolean => {
     const f = j.features;
     if (f.sentenceEnd || (f.stopwordDensity ?? 0) > 0) return false;

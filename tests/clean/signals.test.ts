@@ -396,6 +396,11 @@ describe('cleanDocument', () => {
   it('takes the headline over a section label or a name in capitals under it', () => {
     expect(cleanDocument(`POLITICS\nBudget approved after months of debate\nJAVIER MORENO\n12 May 2024\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
   });
+  it('reads past a byline and a standfirst above the publication line to the headline', () => {
+    const lines = ['Regeringen vill skärpa reglerna för friskolor', 'Vinstuttag ska bara tillåtas om skolan når upp till kvalitetskraven. Förslaget möter kritik.', 'Av Erik Lindqvist', 'Publicerad 4 mars 2025 kl. 11.05'];
+    const r = cleanDocument(`${lines.join('\n')}\n${PROSE}\n${PROSE}`, null);
+    expect(r).toMatchObject({ title: 'Regeringen vill skärpa reglerna för friskolor', date: '2025-03-04' });
+  });
   it('takes the headline under a publication line when the line above it is no headline', () => {
     const page = (above: string) => cleanDocument(`${above}\nPublished May 12, 2024\nBudget approved after months of debate\n${PROSE}\n${PROSE}`, null);
     expect(page('Home › Politics').title).toBe('Budget approved after months of debate');
