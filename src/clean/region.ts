@@ -73,6 +73,11 @@ export interface RegionInput {
   teaserShaped?: readonly boolean[];
 }
 
+/** Items of a "read also" box set inside an article: a list longer than this closes the article. */
+const INLINE_LIST_MAX_ITEMS = 3;
+/** A list item is a headline; a bare marker ("1.", a bullet on its own line) is only the item's number. */
+const LIST_ITEM_MIN_CHARS = 20;
+
 /** Stretches of body blocks joined across gaps cheaper than `maxGapCost`. */
 export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
   const stretches: Stretch[] = [];
@@ -80,14 +85,26 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
   let gap = 0;
   let afterComments = false;
   let listAnnounced = false;
+  let listItems = 0;
+  let noiseRun = 0;
+  let headingAfterText = false;
   let lastBody = -1;
   for (let i = 0; i < input.isBody.length; i++) {
     if (input.commentsHeading[i] && current) afterComments = true;
-    if (input.listHeading[i]) listAnnounced = true;
+    if (input.listHeading[i]) {
+      listAnnounced = true;
+      listItems = 0;
+      headingAfterText = noiseRun <= INLINE_LIST_MAX_ITEMS - 1;
+    } else if (!input.isBody[i] && input.chars[i] >= LIST_ITEM_MIN_CHARS) listItems++;
+    noiseRun = input.isBody[i] ? 0 : noiseRun + 1;
     if (!input.isBody[i]) {
       gap += o.noiseBlockCost + o.noiseCharCost * input.chars[i];
       continue;
     }
+    // A short list set inside the article (its heading right after the article's text) whose items were all judged noise
+    // ("Read also:", then two linked headlines) is over: a real paragraph after it is the article resuming, not the list.
+    const inlineList = headingAfterText && listItems > 0 && listItems <= INLINE_LIST_MAX_ITEMS && current !== null && !current.announced;
+    if (listAnnounced && inlineList && input.teaserShaped !== undefined && !input.teaserShaped[i]) listAnnounced = false;
     // Across noise, text recurring far more widely than the text before it (a site's sidebar next to the page's
     // article) starts a stretch of its own, so the two are weighed apart.
     const docs = input.docs;

@@ -46,6 +46,18 @@ describe('article region: lists under a heading', () => {
     const keep = selectArticle(input(isBody, chars, 1, teaser), DEFAULT_REGION_OPTIONS);
     expect([keep[0], keep[4], keep[5]]).toEqual([false, true, true]);
   });
+  it('the article goes on past a short "read also" list whose linked headlines were all judged noise', () => {
+    // article | "Read also:" | headline | headline | the article's last paragraph
+    const isBody = [true, false, false, false, true];
+    const chars = [900, 11, 60, 55, 400];
+    const teaser = [false, false, true, true, false];
+    expect(selectArticle(input(isBody, chars, 1, teaser), DEFAULT_REGION_OPTIONS)).toEqual([true, false, false, false, true]);
+    // Four items, or a heading far below the article's text, make a list that closes the article.
+    const long = selectArticle(input([true, false, false, false, false, false, true], [900, 11, 60, 55, 60, 55, 400], 1, [false, false, true, true, true, true, false]), DEFAULT_REGION_OPTIONS);
+    expect(long[6]).toBe(false);
+    const far = selectArticle(input([true, false, false, false, false, false, true], [900, 30, 30, 30, 11, 60, 400], 4, [false, false, false, false, false, true, false]), DEFAULT_REGION_OPTIONS);
+    expect(far[6]).toBe(false);
+  });
 });
 
 describe('run statistics in cleanDocument', () => {
