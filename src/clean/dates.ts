@@ -84,6 +84,31 @@ export function parseDate(text: string): string | null {
     // An impossible date ("30 February") is rejected outright, not re-read as its month alone.
     return fromMatch(m, order);
   }
+  const solar = SOLAR_HIJRI_RE.exec(s);
+  return solar ? fromSolarHijri(Number(solar[3]), SOLAR_HIJRI_MONTHS.indexOf(solar[2]) + 1, Number(solar[1])) : null;
+}
+
+/** The Solar Hijri months, in which Iranian and Afghan sites date their pages ("۲۵ اردیبهشت ۱۴۰۳"). */
+const SOLAR_HIJRI_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
+/** Day, month name, year of the 14th or 15th century of that calendar (1300–1499, i.e. 1921–2121). */
+const SOLAR_HIJRI_RE = new RegExp(`${L}(\\d{1,2})\\s+(${SOLAR_HIJRI_MONTHS.join('|')})\\s+(1[34]\\d{2})${R}`, 'u');
+/** ICU's Persian calendar: the conversion is checked against it, so an impossible day is rejected. */
+const PERSIAN_CALENDAR = new Intl.DateTimeFormat('en-US-u-ca-persian', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+const DAY_MS = 86_400_000;
+
+/** The Gregorian date of a Solar Hijri one: its year starts at the March equinox (19–22 March of year + 621), months
+ *  1–6 have 31 days and 7–12 have 30 (29 in a common year's last). */
+function fromSolarHijri(year: number, month: number, day: number): string | null {
+  if (month < 1 || day < 1 || day > 31) return null;
+  const dayOfYear = (month <= 6 ? (month - 1) * 31 : 186 + (month - 7) * 30) + day - 1;
+  for (let march = 19; march <= 22; march++) {
+    const date = new Date(Date.UTC(year + 621, 2, march) + dayOfYear * DAY_MS);
+    const parts = PERSIAN_CALENDAR.formatToParts(date);
+    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    if (part('year') === year && part('month') === month && part('day') === day) {
+      return format(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+    }
+  }
   return null;
 }
 

@@ -6,7 +6,7 @@ import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
-import { hardNoiseReason, isTemplate, SHAPE_REASONS } from './signals.js';
+import { hardNoiseReason, isByline, isTemplate, SHAPE_REASONS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
@@ -152,9 +152,10 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
     !!j && j.reason !== 'published-line' && !HEADING_BLOCKERS.has(j.reason as string) && j.features.barPieces < 3 && !isShareLine(j.block.text) && isTitleShaped(j.block.text, j.features.words);
   let at = own.index - 1;
   // A byline ("By Ann Lee", "Av Erik Lindqvist") and a standfirst sentence may stand between headline and publication line.
-  if (judged[at]?.reason === 'byline') at--;
+  const byline = (j: Judged | undefined): boolean => !!j && (j.reason === 'byline' || isByline(j.block.text, j.features));
+  if (byline(judged[at])) at--;
   const standfirst = (j: Judged | undefined): boolean => !!j && j.reason === null && j.features.sentenceEnd && j.features.words > BYLINE_NAME_MAX_WORDS;
-  if (judged[at + 1]?.reason === 'byline' && standfirst(judged[at]) && headline(judged[at - 1]) && !judged[at - 1].features.sentenceEnd) at--;
+  if (byline(judged[at + 1]) && standfirst(judged[at]) && headline(judged[at - 1]) && !judged[at - 1].features.sentenceEnd) at--;
   let prev = judged[at];
   // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few capitalised
   // words, none of them a stopword where the language has a stoplist (a Title Case headline has some), under a longer
@@ -493,16 +494,40 @@ function titleBeforeBody(judged: Judged[]): string | null {
     return r === 'heading' && script !== null && writingSystem(j.block.text) !== script ? 'skip' : r;
   };
   let nearest: Judged | null = null;
+  // The first sentence-shaped line met (a standfirst under the headline), looked past once; the title if nothing
+  // better stands above it (a headline may be two sentences: "Stock falls. Why you shouldn't worry.").
+  let standfirst: Judged | null = null;
   let i = first - 1;
   for (let seen = 0, skipped = 0; i >= 0 && seen < TITLE_LOOKBACK; i--) {
-    const r = role(judged[i]);
+    const j = judged[i];
+    let r = role(j);
+    if (nearest === null && standfirst === null && isStandfirst(j)) {
+      standfirst = j;
+      r = 'skip';
+    }
     if (r === 'stop') break;
     // A section label or a byline name between the headline and the article is a weaker heading than the headline.
-    if (r === 'heading' && (nearest === null || (weakHeading(nearest) && judged[i].features.words > nearest.features.words))) nearest = judged[i];
+    if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words))) nearest = j;
     if (r === 'heading' || ++skipped > TITLE_SKIPS_FREE) seen++;
   }
-  return i < 0 && role(judged[0]) === 'heading' ? judged[0].block.text : (nearest?.block.text ?? null);
+  if (i < 0 && role(judged[0]) === 'heading') return judged[0].block.text;
+  const fallback = standfirst !== null && role(standfirst) === 'heading' ? standfirst : null;
+  return (nearest !== null && !(fallback && weakHeading(nearest)) ? nearest : fallback)?.block.text ?? null;
 }
+
+/** Words of a standfirst, the sentence or two summing up the article under its headline. */
+const STANDFIRST_MAX_WORDS = 60;
+const STANDFIRST_MIN_WORDS = 8;
+/** Two sentences: a full stop, then a capital. */
+const SENTENCE_BREAK_RE = /[.!?…]["'”»)]?\s+["'“«(]?\p{Lu}/u;
+
+/** Sentence-shaped: closed, and two sentences or a long one. */
+function isStandfirst(j: Judged): boolean {
+  const f = j.features;
+  return f.sentenceEnd && f.words >= STANDFIRST_MIN_WORDS && f.words <= STANDFIRST_MAX_WORDS && (f.words > TITLE_MAX_WORDS_SHORT || SENTENCE_BREAK_RE.test(j.block.text));
+}
+/** A single closed sentence of this many words may be a headline ("Police arrest three after raid."). */
+const TITLE_MAX_WORDS_SHORT = 15;
 
 /** Words of a section label ("ÉCONOMIE", "Tip-ins", "Local politics"): no headline is this short. */
 const LABEL_MAX_WORDS = 2;
@@ -531,7 +556,7 @@ function headingRole(j: Judged): 'heading' | 'skip' | 'stop' {
   if (isShareLine(j.block.text)) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
-  if (j.reason === 'byline' || j.reason === 'date-line' || j.reason === 'caption' || j.reason === 'markup' || isCreditsLine(j.block.text)) return 'skip';
+  if (j.reason === 'byline' || j.reason === 'date-line' || j.reason === 'caption' || j.reason === 'markup' || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
   if (j.features.bracketShare > 0 || CAPTION_RE.test(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }

@@ -40,12 +40,23 @@ const CAPTION_MAX_WORDS = 20;
 /** w3m image alt text / form fields: most of the block inside brackets. */
 const BRACKET_MIN_SHARE = 0.5;
 
+/** A byline names one or two authors; with its date ("Von Tim Scholz | 18.11.2024, 11:47 Uhr") it runs longer. */
+const BYLINE_MAX_WORDS = 8;
+const BYLINE_DATED_MAX_WORDS = 16;
+/** The cue, a full name, then a separator before the outlet, place or date. */
+const BYLINE_NAME_THEN_MORE_RE = /^\S+\s*:?\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}\s*[,|—–·-]/u;
 /** "By Ann Lee" and its like; a Korean name then 기자 (reporter). */
 const BYLINE_RE = /^(?:by|par|por|von|di|de|from|av|af|door|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+\p{Lu}|^\p{Script=Hangul}{2,4}\s?기자(?:\s|$)/iu;
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 
 /** Reasons that name a block before the run template does (its shape says more than its recurrence). */
 export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup']);
+
+/** "By Ann Lee", "Por Rafael Nogueira, Folha do Vale — São José", "Von Tim Scholz | 18.11.2024, 11:47 Uhr". */
+export function isByline(text: string, f: BlockFeatures): boolean {
+  if (f.sentenceEnd || f.words > BYLINE_DATED_MAX_WORDS || !BYLINE_RE.test(text)) return false;
+  return f.words <= BYLINE_MAX_WORDS || BYLINE_NAME_THEN_MORE_RE.test(text) || parseDate(text) !== null;
+}
 
 export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalContext): string | null {
   if (f.barPieces >= 3 && !f.tableRow) return 'link-bar';
@@ -63,7 +74,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (ctx.seenBefore && f.words <= REPEAT_MAX_WORDS && !f.sentenceEnd && !f.tableRow) return 'repeated';
   if (isCaption(block.text, f)) return 'caption';
   if (isBreadcrumb(block.text, f)) return 'breadcrumb';
-  if (f.words <= 8 && !f.sentenceEnd && BYLINE_RE.test(block.text)) return 'byline';
+  if (isByline(block.text, f)) return 'byline';
   if (f.words <= 10 && !f.sentenceEnd && parseDate(block.text) !== null) return 'date-line';
   return null;
 }

@@ -41,6 +41,9 @@ describe('parseDate', () => {
     ['28 жовтня 2024, 09:05', '2024-10-28'],
     ['luni, 1 iulie 2024, 17:20', '2024-07-01'],
     ['8 augusti 2025', '2025-08-08'],
+    ['سه‌شنبه ۲۵ اردیبهشت ۱۴۰۳ - ۱۴:۳۵', '2024-05-14'],
+    ['۱ فروردین ۱۴۰۳', '2024-03-20'],
+    ['11 دی 1402', '2024-01-01'],
   ])('%s → %s', (text, want) => {
     expect(parseDate(text)).toBe(want);
   });
@@ -68,6 +71,11 @@ describe('parseDate', () => {
     expect(parseDate('29 février 2024')).toBe('2024-02-29');
   });
 
+  it('rejects a Solar Hijri day its month does not have (Esfand 1402 had 29 days, Mehr has 30)', () => {
+    expect(parseDate('۳۰ اسفند ۱۴۰۲')).toBeNull();
+    expect(parseDate('۳۰ اسفند ۱۴۰۳')).toBe('2025-03-20');
+    expect(parseDate('۳۱ مهر ۱۴۰۳')).toBeNull();
+  });
   it('does not read month abbreviations inside words', () => {
     expect(parseDate('Le marché 2024 est ouvert')).toBeNull();
   });

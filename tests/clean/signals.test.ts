@@ -20,6 +20,8 @@ const reason = (text: string, ctx: Partial<SignalContext> = {}, lang: string | n
   hardNoiseReason(block(text), features(text, lang), { ...noCtx, ...ctx });
 const PROSE = 'The council voted on Tuesday to increase the budget of the library network, after a long debate about the opening hours in the outer districts of the city.';
 
+const NAMES_EN = ['alder', 'birch', 'cedar'];
+
 describe('blocks', () => {
   it('splits on lines, counts blank lines before each block and drops NBSP-only lines', () => {
     const blocks = splitBlocks('a\n\n\u00a0\u00a0\nb\nc');
@@ -400,6 +402,19 @@ describe('cleanDocument', () => {
     const lines = ['Regeringen vill skärpa reglerna för friskolor', 'Vinstuttag ska bara tillåtas om skolan når upp till kvalitetskraven. Förslaget möter kritik.', 'Av Erik Lindqvist', 'Publicerad 4 mars 2025 kl. 11.05'];
     const r = cleanDocument(`${lines.join('\n')}\n${PROSE}\n${PROSE}`, null);
     expect(r).toMatchObject({ title: 'Regeringen vill skärpa reglerna för friskolor', date: '2025-03-04' });
+  });
+  it('looks past a standfirst and a long byline, and takes a two-sentence headline when nothing stands above it', () => {
+    const standfirst = 'Poslanci ve středu po dlouhé debatě podpořili vládní návrh. Rodiče malých dětí si od července polepší.';
+    const lines = ['Sněmovna schválila zvýšení rodičovského příspěvku', standfirst, 'Por Rafael Nogueira, Folha do Vale — São José dos Campos', 'Share   Facebook   X   Email'];
+    expect(cleanDocument(`${lines.join('\n')}\n${PROSE}\n${PROSE}`, null).title).toBe('Sněmovna schválila zvýšení rodičovského příspěvku');
+    const twoSentences = 'Home Depot stock is falling after its earnings release. Why you should not worry.';
+    expect(cleanDocument(`${twoSentences}\nShare   Facebook   X   Email\n${PROSE}\n${PROSE}`, null).title).toBe(twoSentences);
+  });
+  it('takes a byline for one even when the run counts it as template (an author of two pages)', () => {
+    const page = (k: number) => [`Headline number ${NAMES_EN[k]} about the harbour works`, 'de Ioana Marinescu', 'Publicat: luni, 1 iulie 2024, 17:20', `${PROSE} ${NAMES_EN[k]}.`, PROSE].join('\n');
+    const stats = createCorpusStats();
+    for (const k of [0, 1]) addToCorpusStats(stats, page(k));
+    expect(cleanDocument(page(0), stats)).toMatchObject({ title: `Headline number ${NAMES_EN[0]} about the harbour works`, date: '2024-07-01' });
   });
   it('takes the headline under a publication line when the line above it is no headline', () => {
     const page = (above: string) => cleanDocument(`${above}\nPublished May 12, 2024\nBudget approved after months of debate\n${PROSE}\n${PROSE}`, null);
