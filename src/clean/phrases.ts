@@ -139,7 +139,9 @@ export const COMMENTS_HEADING_RE = new RegExp(
     'join the discussion', 'discussion', 'top rated comments', 'show comments', 'view comments', 'reader comments',
     'commentaires?', 'réactions?', 'laisser un commentaire', 'réagir', 'comentarios?', 'deja un comentario',
     'deja tu comentario', 'kommentare?', 'leserkommentare', 'kommentieren', 'comentários?', 'commenti', 'التعليقات', 'تعليقات',
-  ].join('|')})(?:\\s+(?:to|on|for|sur|de|zu)\\b.*)?\\W*(?:\\(\\d+\\))?\\W*$`,
+    'reacties', 'kommentarer', 'kommentit', 'komentarze', 'komentáře', 'comentarii', 'hozzászólások', 'yorumlar', 'komentar',
+    'комментарии', 'коментарі', 'σχόλια', 'bình luận', 'תגובות', 'نظرات', 'टिप्पणियां', 'टिप्पणियाँ', 'コメント', '댓글', '评论', '評論', '留言',
+  ].join('|')})(?:\\s+(?:to|on|for|sur|de|zu)\\b.*)?\\W*(?:[(（]\\d+\\s*件?[)）])?\\W*$`,
   'iu',
 );
 
