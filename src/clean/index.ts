@@ -353,9 +353,22 @@ function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseP
   for (let i = from + step; i >= 0 && i < judged.length; i += step) {
     const j = judged[i];
     if (j.reason === 'caption') continue;
+    if (step === 1 && closingSentence(j)) {
+      j.reason = null;
+      return;
+    }
     if (j.reason !== 'low-text' || !j.features.sentenceEnd || !(j.nearGood || sparseProse)) return;
     j.reason = null;
   }
+}
+
+/** Words of the shortest closing sentence kept ("Les travaux doivent débuter en 2027."): a label has fewer. */
+const CLOSING_MIN_WORDS = 4;
+/** A short closing sentence of the article, dropped for its length alone: a sentence, no navigation phrase, and as
+ *  many stopwords as prose has (where the language has a stoplist). */
+function closingSentence(j: Judged): boolean {
+  const f = j.features;
+  return j.reason === 'short' && f.sentenceEnd && f.words >= CLOSING_MIN_WORDS && f.boilerplate === 0 && (f.stopwordDensity ?? 1) >= DEFAULT_THRESHOLDS.stopwordsLow;
 }
 
 /** The level a republished copy is measured against: edits (a few words per paragraph) leave most of one copy's

@@ -35,6 +35,9 @@ export const SOURCE_FOOTER_RE = new RegExp(
     '\\bler\\b.*\\b(?:fonte|original)\\b',
     '\\bleggi\\b.*\\b(?:fonte|originale)\\b',
     '^\\s*(?:source|sources|fuente|quelle|fonte)\\s*:',
+    // German puts the verb last ("… den Artikel in seiner Quelle zu lesen"); or the article was taken from elsewhere.
+    '\\bquelle\\b.*\\blesen\\b',
+    '\\b(?:adapted|republished|reprinted)\\b.*\\bfrom\\b.*\\b(?:source|original)\\b',
     'المصدر',
   ].join('|'),
   'iu',

@@ -95,6 +95,8 @@ describe('hard noise signals', () => {
     ['写真：共同通信', 'caption'],
     ['Click here to read the article from its source.', 'source-footer'],
     ["Cliquez ici pour lire l'article depuis sa source.", 'source-footer'],
+    ['Klicken Sie hier, um den Artikel in seiner Quelle zu lesen.', 'source-footer'],
+    ['This article has been adapted from its original source.', 'source-footer'],
     ['Share this: Facebook Twitter Email', 'boilerplate'],
     ['Photo: Jane Doe/Getty Images', 'caption'],
     ['By Natalie Musumeci', 'byline'],
@@ -416,6 +418,12 @@ describe('cleanDocument', () => {
     const stats = createCorpusStats();
     for (const k of [0, 1]) addToCorpusStats(stats, page(k));
     expect(cleanDocument(page(0), stats)).toMatchObject({ title: `Headline number ${NAMES_EN[0]} about the harbour works`, date: '2024-07-01' });
+  });
+  it('keeps a short closing sentence of the article, not a short call to action after it', () => {
+    const page = (closing: string) => cleanDocument([`${PROSE}`, PROSE.replace('council', 'mayor'), closing, 'Tags: council, budget', '© 2025 The Courier'].join('\n'), null);
+    expect(page('The works are due to start in 2027.').text).toContain('The works are due to start in 2027.');
+    expect(page('Follow us on Facebook and Twitter.').text).not.toContain('Follow us');
+    expect(page('Vote now.').text).not.toContain('Vote now');
   });
   it('takes the headline under a publication line when the line above it is no headline', () => {
     const page = (above: string) => cleanDocument(`${above}\nPublished May 12, 2024\nBudget approved after months of debate\n${PROSE}\n${PROSE}`, null);
