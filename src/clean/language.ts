@@ -52,5 +52,26 @@ export function detectLanguage(text: string): string | null {
   if (byScript) return byScript;
   const code = franc(sample, { minLength: 10 });
   const two = ISO3_TO_1[code];
-  return two && two.length === 2 ? two : null;
+  return two && two.length === 2 ? byOrthography(two, sample) : null;
+}
+
+/**
+ * Guesses franc gets wrong on short or list-like text, told apart by letters only the other language writes: Russian
+ * ы and э, which Bulgarian lacks; Portuguese ã, õ and ç, which Spanish lacks (the other way, a Spanish name's ñ in a
+ * Portuguese sentence proves nothing). A letter is taken as evidence from two on (a quoted name has one), and only
+ * when the guessed language's own are absent.
+ */
+const ORTHOGRAPHY: ReadonlyArray<{ detected: string; other: string; otherLetters: RegExp; ownLetters: RegExp }> = [
+  { detected: 'bg', other: 'ru', otherLetters: /[ыэЫЭ]/g, ownLetters: /(?!)/ },
+  { detected: 'es', other: 'pt', otherLetters: /[ãõçÃÕÇ]/g, ownLetters: /[ñÑ¿¡]/ },
+];
+const MIN_ORTHOGRAPHY_LETTERS = 2;
+
+export function byOrthography(code: string, sample: string): string {
+  for (const { detected, other, otherLetters, ownLetters } of ORTHOGRAPHY) {
+    if (code !== detected) continue;
+    const others = sample.match(otherLetters)?.length ?? 0;
+    if (others >= MIN_ORTHOGRAPHY_LETTERS && !ownLetters.test(sample)) return other;
+  }
+  return code;
 }

@@ -10,7 +10,7 @@ import { isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitle
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
 import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
-import { detectLanguage } from '../../src/clean/language.js';
+import { byOrthography, detectLanguage } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
 
 const block = (text: string) => splitBlocks(text)[0];
@@ -308,6 +308,14 @@ describe('language', () => {
     ['Հայաստանի կառավարությունը այսօր հայտարարեց նոր ծրագրի մասին։', 'hy'],
   ])('%s → %s', (text, want) => expect(detectLanguage(text)).toBe(want));
   it('is null for short text', () => expect(detectLanguage('Hello world')).toBeNull());
+  it('corrects a Bulgarian or Spanish guess by letters only Russian or Portuguese write', () => {
+    expect(byOrthography('bg', 'Мы были там, и это было хорошо.')).toBe('ru');
+    expect(byOrthography('bg', 'Ние бяхме там и беше хубаво.')).toBe('bg');
+    expect(byOrthography('es', 'Classificação atualizada da temporada e posições')).toBe('pt');
+    // One letter is a quoted name; both languages' letters, no evidence.
+    expect(byOrthography('es', 'El piloto João ganó la carrera en España')).toBe('es');
+    expect(byOrthography('pt', 'O espanhol Nuñez venceu o Peñarol')).toBe('pt');
+  });
   it('needs a quarter of the letters in CJK scripts, whose characters carry more text', () => {
     expect(detectLanguage('这是一个用于测试的中文句子')).toBe('zh'); // 12 ideographs
     expect(detectLanguage('这是一个用于测试')).toBeNull(); // 8
