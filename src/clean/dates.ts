@@ -30,9 +30,9 @@ const MONTH_ALT = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).
 const M = `(${MONTH_ALT})\\.?`;
 const Y = '((?:19|20)\\d{2})';
 const D = '(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?';
-/** Boundaries that also work for Arabic letters (\\b is ASCII-only). */
-const L = '(?<![\\p{L}\\p{N}])';
-const R = '(?![\\p{L}\\p{N}])';
+/** Boundaries that also work for Arabic letters (\\b is ASCII-only), and vowel signs (marks) inside Indic words. */
+const L = '(?<![\\p{L}\\p{M}\\p{N}])';
+const R = '(?![\\p{L}\\p{M}\\p{N}])';
 
 const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy' | 'My' }> = [
   { re: new RegExp(`${L}${Y}[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)`, 'u'), order: 'ymd' },
@@ -84,7 +84,8 @@ export function parseDate(text: string): string | null {
     // An impossible date ("30 February") is rejected outright, not re-read as its month alone.
     return fromMatch(m, order);
   }
-  const solar = SOLAR_HIJRI_RE.exec(s);
+  // Persian written with the Arabic yeh and kaf (ي ك), as some sites and keyboards do.
+  const solar = SOLAR_HIJRI_RE.exec(s.replace(/ي/g, 'ی').replace(/ك/g, 'ک'));
   return solar ? fromSolarHijri(Number(solar[3]), SOLAR_HIJRI_MONTHS.indexOf(solar[2]) + 1, Number(solar[1])) : null;
 }
 
@@ -126,6 +127,7 @@ function fromMatch(m: RegExpExecArray, order: string): string | null {
 }
 
 /** Day, month and two-digit year ("13.05.25"), read only after a publication cue: elsewhere it may be anything. */
+const SHORT_YEAR_PIVOT = 69;
 const SHORT_YEAR_RE = /(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{2})(?![\d.])/u;
 
 /** The first date in `text`, also written with a two-digit year of this century: for what follows a publication cue. */
@@ -133,7 +135,8 @@ export function parsePublicationDate(text: string): string | null {
   const full = parseDate(text);
   if (full) return full;
   const m = SHORT_YEAR_RE.exec(asciiDigits(text));
-  return m ? numericDmy(Number(m[1]), Number(m[2]), 2000 + Number(m[3])) : null;
+  // The POSIX pivot: 69-99 are the 1900s, 00-68 the 2000s (a page's date is never in a far future).
+  return m ? numericDmy(Number(m[1]), Number(m[2]), (Number(m[3]) >= SHORT_YEAR_PIVOT ? 1900 : 2000) + Number(m[3])) : null;
 }
 
 /** Dateline at the very start of a body paragraph: " date 2025-02 ", "10 février 2025 - ". */

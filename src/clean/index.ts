@@ -267,14 +267,16 @@ const MIN_DENSITY_SCALE = 0.5;
  * articles (Russian, Polish) or with a stoplist of phrases (Vietnamese) reads at a density of 0.2–0.3 where English
  * reads at 0.5 (languages that glue function words to others go without a stoplist: see stopwords.ts), and its article's paragraphs fell under
  * thresholds tuned on English. The page's own long sentences measure its language: where their median density is
- * below the reference, both thresholds are lowered in proportion (never raised, and never below half).
+ * below the reference, both thresholds are lowered in proportion to the density a third of the way up from the
+ * sparsest (never raised, and never below half): a sparse language's short paragraphs vary widely around its median.
  */
 function scaledThresholds(thresholds: ClassifyThresholds, scale: number): ClassifyThresholds {
   return scale === 1 ? thresholds : { ...thresholds, stopwordsLow: thresholds.stopwordsLow * scale, stopwordsHigh: thresholds.stopwordsHigh * scale };
 }
 
-/** The median stopword density of the page's long sentences against the reference, from MIN_DENSITY_SCALE to 1;
- *  1 (no scaling) below MIN_DENSITY_SCALE. */
+/** The scale for the page's stopword thresholds: 1 where the median density of its long sentences reaches the
+ *  reference or reads as another language (under MIN_DENSITY_SCALE of it); else the density of the sparsest third
+ *  against the reference, from MIN_DENSITY_SCALE to 1. */
 function densityScale(judged: readonly Judged[], thresholds: ClassifyThresholds): number {
   const densities: number[] = [];
   for (const { reason, features: f } of judged) {
@@ -317,12 +319,13 @@ function commentSectionStarts(judged: readonly Judged[]): boolean[] {
 
 function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: boolean, sparseProse: boolean): void {
   const isBody = judged.map((j) => j.reason === null);
+  const listHeading = judged.map((j) => j.features.words <= 8 && TEASER_HEADING_RE.test(j.block.text));
   const keep = selectArticle({
     isBody,
     chars: judged.map((j) => j.features.chars),
     docs: judged.map((j) => j.docs),
     commentsHeading: commentSectionStarts(judged),
-    listHeading: judged.map((j) => j.features.words <= 8 && TEASER_HEADING_RE.test(j.block.text)),
+    listHeading,
     teaserShaped: judged.map((j) => isTeaserShaped(j.features)),
   }, options);
   judged.forEach((j, i) => {
@@ -332,27 +335,35 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
   if (!fill) return;
   const first = keep.indexOf(true);
   const last = keep.lastIndexOf(true);
+  // A list the article holds ("Read also:" and its headlines) stays out, up to the article's next kept block.
+  let inList = false;
   for (let i = first + 1; i < last; i++) {
     const j = judged[i];
-    if ((j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
+    if (listHeading[i]) inList = true;
+    else if (keep[i]) inList = false;
+    if (!inList && (j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
   }
-  if (first >= 0) {
-    extendArticleEdge(judged, last, 1, sparseProse);
-    extendArticleEdge(judged, first, -1, sparseProse);
-  }
+  if (first < 0) return;
+  // The site's text (a disclaimer under every article) recurs far more widely than the article's own.
+  const level = contentDocuments(judged.flatMap((j, i) => (keep[i] ? [j.features.chars] : [])), judged.flatMap((j, i) => (keep[i] ? [j.docs] : [])));
+  const siteWide = (j: Judged): boolean => j.docs >= options.recurringMinDocs && j.docs >= options.recurringFactor * Math.max(1, level);
+  extendArticleEdge(judged, last, 1, sparseProse, siteWide);
+  extendArticleEdge(judged, first, -1, sparseProse, siteWide);
 }
 
 /**
  * Sentences running on from the article's first or last kept block (step -1 or 1) that jusText's context dropped:
- * a near-good paragraph whose only body neighbour sits beyond a photo caption (the caption breaks the neighbourhood),
- * and on a page whose prose reads sparse in stopwords (`sparseProse`, see densityScale) any sentence, since density
- * cannot tell a lede or a closing paragraph there from junk: a stoplist covering a language's prose thinly leaves
- * its short paragraphs with one stopword or two. A caption is passed over; anything else ends the run.
+ * near-good paragraphs (enough stopwords, but no good neighbour: the last ones of an article, or ones a photo caption
+ * cuts off from the rest), one short closing sentence, and on a page whose prose reads sparse in stopwords
+ * (`sparseProse`, see densityScale) any sentence, since density cannot tell a lede or a closing paragraph there from
+ * junk: a stoplist covering a language's prose thinly leaves its short paragraphs with one stopword or two. A caption
+ * is passed over; the site's text (`siteWide`), a navigation phrase or anything else ends the run.
  */
-function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseProse: boolean): void {
+function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseProse: boolean, siteWide: (j: Judged) => boolean): void {
   for (let i = from + step; i >= 0 && i < judged.length; i += step) {
     const j = judged[i];
     if (j.reason === 'caption') continue;
+    if (siteWide(j) || j.features.boilerplate > 0) return;
     if (step === 1 && closingSentence(j)) {
       j.reason = null;
       return;
@@ -411,7 +422,11 @@ function rescueEmptyBody(judged: Judged[], options: RegionOptions, minTemplateDo
   const soft = judged.map((j) => RESCUABLE_REASONS.has(j.reason as string) || (j.reason === 'template' && j.docs <= minTemplateDocs + 1));
   // The site's lines that escaped the template signal beside one another (a "most read" list, a footer) recur far more
   // widely than the page's own text, and would join its stretch: they stay out.
-  const level = Math.min(...judged.flatMap((j, i) => (soft[i] && j.features.words >= CONTENT_MIN_WORDS ? [j.docs] : [])));
+  // A loop, not Math.min(...): a page may have hundreds of thousands of blocks, more arguments than a call takes.
+  let level = Infinity;
+  judged.forEach((j, i) => {
+    if (soft[i] && j.features.words >= CONTENT_MIN_WORDS) level = Math.min(level, j.docs);
+  });
   const siteWide = (j: Judged): boolean => j.features.words <= TEMPLATE_MAX_WORDS && j.docs >= options.recurringMinDocs && j.docs >= options.recurringFactor * Math.max(1, level);
   const rescuable = judged.map((j, i) => soft[i] && !siteWide(j));
   if (!rescuable.includes(true)) return;
@@ -511,6 +526,7 @@ function titleBeforeBody(judged: Judged[]): string | null {
   // better stands above it (a headline may be two sentences: "Stock falls. Why you shouldn't worry.").
   let standfirst: Judged | null = null;
   let i = first - 1;
+  let newsHeader = false;
   for (let seen = 0, skipped = 0; i >= 0 && seen < TITLE_LOOKBACK; i--) {
     const j = judged[i];
     let r = role(j);
@@ -519,13 +535,22 @@ function titleBeforeBody(judged: Judged[]): string | null {
       r = 'skip';
     }
     if (r === 'stop') break;
+    if (r === 'skip' && isNewsFurniture(j)) newsHeader = true;
     // A section label or a byline name between the headline and the article is a weaker heading than the headline.
     if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words))) nearest = j;
     if (r === 'heading' || ++skipped > TITLE_SKIPS_FREE) seen++;
   }
-  if (i < 0 && role(judged[0]) === 'heading') return judged[0].block.text;
+  // A blog page is headings down to its text; a news header (a byline, date or share line looked past) has its
+  // headline near the article, and its first line is the site's masthead.
+  if (i < 0 && !newsHeader && role(judged[0]) === 'heading') return judged[0].block.text;
   const fallback = standfirst !== null && role(standfirst) === 'heading' ? standfirst : null;
   return (nearest !== null && !(fallback && weakHeading(nearest)) ? nearest : fallback)?.block.text ?? null;
+}
+
+/** A byline, date, share line or credits line: what a news site's header holds between headline and article. */
+function isNewsFurniture(j: Judged): boolean {
+  const text = j.block.text;
+  return j.reason === 'byline' || j.reason === 'date-line' || isByline(text, j.features) || isShareLine(text) || isCreditsLine(text) || (j.features.words <= 10 && parseDate(text) !== null);
 }
 
 /** Words of a standfirst, the sentence or two summing up the article under its headline. */

@@ -69,7 +69,7 @@ export function splitTitleSite(title: string): { title: string; site: string | n
   return { title: title.slice(0, m.index).trim(), site };
 }
 
-/** Title-shaped: 2-30 words, not ending in ":" (a label), not a menu. */
+/** Title-shaped: 2-30 words, not ending in ":" (a label), not a menu nor a credits line. */
 const TITLE_MIN_WORDS = 2;
 const TITLE_MAX_WORDS = 30;
 export function isTitleShaped(line: string, wordCount: number): boolean {

@@ -64,8 +64,8 @@ const SHARE_LINE_MAX_WORDS = 16;
 
 /**
  * A line of share buttons: laid out as a bar, half its pieces or more each name a service ("Partager sur Facebook   Partager
- * sur X   Envoyer par e-mail   Copier le lien"), two at least; run together, three services or more making half its words
- * ("Share: Facebook Twitter Email"). A headline naming two platforms is neither.
+ * sur X   Envoyer par e-mail   Copier le lien"), two at least; run together, three services or more and a label at
+ * most ("Share: Facebook Twitter Email"). A headline naming platforms is neither.
  */
 export function isShareLine(text: string): boolean {
   const tokens = text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
@@ -76,9 +76,13 @@ export function isShareLine(text: string): boolean {
     const withService = pieces.filter((p) => names(p) > 0).length;
     return withService >= 2 && 2 * withService >= pieces.length;
   }
+  // Run together, the services are all there is but a label ("Share on"): a headline naming platforms has its verb
+  // and commas ("WhatsApp, Telegram and Viber down").
   const services = names(text);
-  return services >= 3 && 2 * services >= tokens.length;
+  return services >= 3 && tokens.length - services <= SHARE_LABEL_MAX_WORDS && !text.includes(',');
 }
+/** Words of a share line's label ("Share", "Share on", "Partager sur"). */
+const SHARE_LABEL_MAX_WORDS = 2;
 
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
 export const BOILERPLATE_PHRASES: readonly string[] = [
@@ -171,10 +175,11 @@ export const CAPTION_RE = new RegExp(
     // Other scripts, where \\b (ASCII only) cannot be used: the word, then its colon.
     '^\\s*(?:фото|zdjęcie|fot\\.|fotoğraf|φωτογραφία|φωτ\\.|צילום|写真|图片|사진|ảnh|फोटो|الصورة)\\s*[:：]',
     // A caption's credit after its sentence ("… bridge. Photo: City Council"), and Chinese captions: "图为" (the picture
-    // shows) opening one, a photographer's "摄" (photographed by) or an agency's "发" (released by) closing one.
+    // shows) opening one, "记者 李明 摄" (photographed by reporter Li Ming) or "新华社发" (released by Xinhua) closing one.
     '[.。]\\s*(?:photo|foto|фото|zdjęcie|fotoğraf|צילום|写真|图片|사진|ảnh|फोटो)\\s*[:：][^.。]{1,80}$',
     '^\\s*图为',
-    '(?:记者|通讯员|新华社|中新社)[^。]{0,16}(?:摄|发)[）)]?\\s*$',
+    '(?:记者|通讯员)\\s*\\S{2,4}\\s+摄[）)]?\\s*$',
+    '(?:新华社|中新社)发[）)]?\\s*$',
   ].join('|'),
   'iu',
 );

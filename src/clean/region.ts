@@ -101,8 +101,9 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
       gap += o.noiseBlockCost + o.noiseCharCost * input.chars[i];
       continue;
     }
-    // A short list set inside the article (its heading right after the article's text) whose items were all judged noise
-    // ("Read also:", then two linked headlines) is over: a real paragraph after it is the article resuming, not the list.
+    // A short list set inside the article (its heading at most two noise lines after the article's text; up to three
+    // items, all noise, since this is the first body block after the heading: "Read also:", then two linked
+    // headlines) is over: a real paragraph after it is the article resuming, not the list.
     const inlineList = headingAfterText && listItems > 0 && listItems <= INLINE_LIST_MAX_ITEMS && current !== null && !current.announced;
     if (listAnnounced && inlineList && input.teaserShaped !== undefined && !input.teaserShaped[i]) listAnnounced = false;
     // Across noise, text recurring far more widely than the text before it (a site's sidebar next to the page's

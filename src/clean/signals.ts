@@ -1,6 +1,7 @@
 /**
  * Signals that mark a single block as noise whatever its neighbours: link bars, run templates, in-document
- * repeats, w3m markup, related links, source footers, share/navigation phrases, captions, bylines, date lines.
+ * repeats, w3m markup, related links, source footers, share/navigation phrases, captions, breadcrumbs, bylines, date
+ * lines.
  * Each returns a reason string or null; the first signal that fires names the block.
  */
 import type { Block } from './blocks.js';
@@ -44,9 +45,16 @@ const BRACKET_MIN_SHARE = 0.5;
 const BYLINE_MAX_WORDS = 8;
 const BYLINE_DATED_MAX_WORDS = 16;
 /** The cue, a full name, then a separator before the outlet, place or date. */
-const BYLINE_NAME_THEN_MORE_RE = /^\S+\s*:?\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}\s*[,|—–·-]/u;
-/** "By Ann Lee" and its like; a Korean name then 기자 (reporter). */
-const BYLINE_RE = /^(?:by|par|por|von|di|de|from|av|af|door|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+\p{Lu}|^\p{Script=Hangul}{2,4}\s?기자(?:\s|$)/iu;
+/** After the cue, a full name, then a separator before the outlet, place or date ("Por Ana Lima, Folha — São Paulo"). */
+const BYLINE_NAME_THEN_MORE_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}\s*[,|—–·-]/u;
+/** A byline's cue ("By", "Por", "Von", "Av", "Texte :" …), matched in any case; the name after it is checked apart. */
+const BYLINE_CUE_RE = /^(?:by|par|por|von|di|de|from|av|af|door|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+/iu;
+/** "From" starts Title Case headlines too ("From Paris To Tokyo, Cities …"): it needs a short line. */
+const HEADLINE_CUE_RE = /^from\s/iu;
+/** A name's first letter; case-sensitive, since with the i flag \p{Lu} matches any letter. */
+const CAPITAL_RE = /^\p{Lu}/u;
+/** A Korean byline: a name, then 기자 (reporter), perhaps an address, and nothing else. */
+const KOREAN_BYLINE_RE = /^\p{Script=Hangul}{2,4}\s?기자(?:\s+\S+@\S+)?$/u;
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 
 /** Reasons that name a block before the run template does (its shape says more than its recurrence). */
@@ -54,8 +62,14 @@ export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols'
 
 /** "By Ann Lee", "Por Rafael Nogueira, Folha do Vale — São José", "Von Tim Scholz | 18.11.2024, 11:47 Uhr". */
 export function isByline(text: string, f: BlockFeatures): boolean {
-  if (f.sentenceEnd || f.words > BYLINE_DATED_MAX_WORDS || !BYLINE_RE.test(text)) return false;
-  return f.words <= BYLINE_MAX_WORDS || BYLINE_NAME_THEN_MORE_RE.test(text) || parseDate(text) !== null;
+  if (f.sentenceEnd || f.words > BYLINE_DATED_MAX_WORDS) return false;
+  if (KOREAN_BYLINE_RE.test(text)) return true;
+  const cue = BYLINE_CUE_RE.exec(text);
+  if (!cue) return false;
+  const name = text.slice(cue[0].length);
+  if (!CAPITAL_RE.test(name)) return false;
+  if (f.words <= BYLINE_MAX_WORDS) return true;
+  return (!HEADLINE_CUE_RE.test(text) && BYLINE_NAME_THEN_MORE_RE.test(name)) || parseDate(text) !== null;
 }
 
 export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalContext): string | null {
@@ -103,17 +117,22 @@ export function isTemplate(f: BlockFeatures, ctx: SignalContext): boolean {
   return docs >= ctx.minTemplateDocs + (prose ? 1 : 0);
 }
 
-/** Separator of a breadcrumb trail ("Home › News › Politics", "Home / Crime"), spaced on both sides. */
-const BREADCRUMB_SEPARATOR_RE = /\s[›»>/]\s/u;
+/** Separators of a breadcrumb trail ("Home › News › Politics", "Acasă » Actualitate"), spaced on both sides. */
+const BREADCRUMB_ARROW_RE = /\s[›»]\s/u;
+/** Weaker separators, which headlines use too ("Israel / Gaza war", "Shares > 5%"): a trail of them has three items. */
+const BREADCRUMB_ANY_RE = /\s[›»>/]\s/u;
 /** A trail's items are section names; a trail is a few of them. */
 const BREADCRUMB_ITEM_MAX_WORDS = 3;
 const BREADCRUMB_MAX_WORDS = 8;
 
-/** The page's place in the site's sections: two short items or more between arrows or slashes, no sentence. */
+/** The page's place in the site's sections: short items between arrows (two or more) or slashes (three or more). */
 function isBreadcrumb(text: string, f: BlockFeatures): boolean {
-  if (f.words > BREADCRUMB_MAX_WORDS || f.sentenceEnd || !BREADCRUMB_SEPARATOR_RE.test(text)) return false;
-  const items = text.split(BREADCRUMB_SEPARATOR_RE).map((item) => words(item).length);
-  return items.length >= 2 && items.every((n) => n >= 1 && n <= BREADCRUMB_ITEM_MAX_WORDS);
+  if (f.words > BREADCRUMB_MAX_WORDS || f.sentenceEnd || !BREADCRUMB_ANY_RE.test(text)) return false;
+  const items = text.split(BREADCRUMB_ANY_RE).map((item) => words(item).length);
+  if (!items.every((n) => n >= 1 && n <= BREADCRUMB_ITEM_MAX_WORDS)) return false;
+  // « » are French quotation marks, not arrows, in a line that opens a quote.
+  const arrows = BREADCRUMB_ARROW_RE.test(text) && !text.includes('«');
+  return items.length >= (arrows ? 2 : 3);
 }
 
 function isCaption(text: string, f: BlockFeatures): boolean {

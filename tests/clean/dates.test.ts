@@ -44,6 +44,7 @@ describe('parseDate', () => {
     ['سه‌شنبه ۲۵ اردیبهشت ۱۴۰۳ - ۱۴:۳۵', '2024-05-14'],
     ['۱ فروردین ۱۴۰۳', '2024-03-20'],
     ['11 دی 1402', '2024-01-01'],
+    ['۱۰ دي ۱۴۰۲', '2023-12-31'],
   ])('%s → %s', (text, want) => {
     expect(parseDate(text)).toBe(want);
   });
@@ -76,6 +77,9 @@ describe('parseDate', () => {
     expect(parseDate('۳۰ اسفند ۱۴۰۳')).toBe('2025-03-20');
     expect(parseDate('۳۱ مهر ۱۴۰۳')).toBeNull();
   });
+  it('does not read a month name inside a word (Bengali মে, May, ends গ্রামে, in the village)', () => {
+    expect(parseDate('রহিমপুর গ্রামে ২০২৪ সালে প্রথম হাসপাতাল চালু')).toBeNull();
+  });
   it('does not read month abbreviations inside words', () => {
     expect(parseDate('Le marché 2024 est ouvert')).toBeNull();
   });
@@ -89,6 +93,8 @@ describe('parsePublicationDate', () => {
     expect(parsePublicationDate(' version 1.2.3.4')).toBeNull();
     expect(parsePublicationDate(' 31.02.25')).toBeNull();
     expect(parseDate('13.05.25')).toBeNull();
+    // Years from 69 on are the 1900s (the POSIX pivot): never a date decades ahead.
+    expect(parsePublicationDate(' 12/31/98')).toBe('1998-12-31');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { editSimilarity, intersectionSize, overlap } from '../../src/dedup/verify.js';
+import { editSimilarity, intersectionSize, MAX_EDIT_WORDS, overlap } from '../../src/dedup/verify.js';
 import { DEFAULT_DEDUP_OPTIONS, compareSignatures, signDocument } from '../../src/dedup/index.js';
 import { paragraph, words } from './helpers.js';
 
@@ -91,12 +91,12 @@ describe('editSimilarity', () => {
       }),
     );
   });
-  it('stays fast on long bodies', () => {
+  it('reads only the first words of long bodies for the edit similarity (its cost is bounded)', () => {
     const sign = (text: string) => signDocument(doc('x', text), DEFAULT_DEDUP_OPTIONS);
-    const a = sign(words('w', 20000, 1).join(' '));
-    const b = sign(words('w', 20000, 1).join(' '));
-    const start = performance.now();
+    const body = words('w', 20000, 1);
+    const a = sign(body.join(' '));
+    // The same first MAX_EDIT_WORDS words, then others: only that prefix is compared.
+    const b = sign([...body.slice(0, MAX_EDIT_WORDS), ...words('v', 20000 - MAX_EDIT_WORDS, 2)].join(' '));
     expect(compareSignatures(a, b, DEFAULT_DEDUP_OPTIONS).edit).toBe(1);
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 });
