@@ -242,7 +242,8 @@ function nearestContentDocs(docs: readonly number[], isContent: readonly boolean
 function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): number {
   const scale = densityScale(judged, thresholds);
   const scaled = scaledThresholds(thresholds, scale);
-  const initial: BlockClass[] = judged.map((j) => (j.reason ? 'bad' : initialClass(j.features, scaled)));
+  // An ad slot's label stands between two paragraphs of the article: it is looked past, as a short line is.
+  const initial: BlockClass[] = judged.map((j) => (j.reason === 'ad-label' ? 'short' : j.reason ? 'bad' : initialClass(j.features, scaled)));
   const smoothed = smoothClasses(initial);
   judged.forEach((j, i) => {
     if (!j.reason && smoothed[i] === 'bad') j.reason = initial[i] === 'short' ? 'short' : 'low-text';
@@ -362,7 +363,7 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
 function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseProse: boolean, siteWide: (j: Judged) => boolean): void {
   for (let i = from + step; i >= 0 && i < judged.length; i += step) {
     const j = judged[i];
-    if (j.reason === 'caption') continue;
+    if (j.reason === 'caption' || j.reason === 'ad-label') continue;
     if (siteWide(j) || j.features.boilerplate > 0) return;
     if (step === 1 && closingSentence(j)) {
       j.reason = null;

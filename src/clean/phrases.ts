@@ -84,6 +84,14 @@ export function isShareLine(text: string): boolean {
 /** Words of a share line's label ("Share", "Share on", "Partager sur"). */
 const SHARE_LABEL_MAX_WORDS = 2;
 
+/** The label an ad slot leaves in the text ("Advertisement", "Anzeige", "広告", "AD"), a line of its own. */
+const AD_LABEL_RE = /^\W*(?:advertisement|advertising|ad|ads|sponsored|anzeige|werbung|gesponsert|publicidad|publicité|pubblicità|publicidade|reklame|reklama|reklam|mainos|annons|hirdetés|реклама|διαφήμιση|פרסומת|إعلان|广告|廣告|広告|광고|โฆษณา|iklan|quảng cáo)\W*$/iu;
+
+/** A line that only marks an ad slot: the article goes on around it. */
+export function isAdLabel(text: string): boolean {
+  return text.length <= 30 && AD_LABEL_RE.test(text);
+}
+
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
 export const BOILERPLATE_PHRASES: readonly string[] = [
   // English

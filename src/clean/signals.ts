@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { words, type BlockFeatures } from './features.js';
-import { CAPTION_RE, GALLERY_COUNTER_RE, isCopyrightNotice, isSourceFooter, RELATED_LINK_RE } from './phrases.js';
+import { CAPTION_RE, GALLERY_COUNTER_RE, isAdLabel, isCopyrightNotice, isSourceFooter, RELATED_LINK_RE } from './phrases.js';
 import { parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -58,7 +58,7 @@ const KOREAN_BYLINE_RE = /^\p{Script=Hangul}{2,4}\s?기자(?:\s+\S+@\S+)?$/u;
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 
 /** Reasons that name a block before the run template does (its shape says more than its recurrence). */
-export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup']);
+export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup', 'ad-label']);
 
 /** "By Ann Lee", "Por Rafael Nogueira, Folha do Vale — São José", "Von Tim Scholz | 18.11.2024, 11:47 Uhr". */
 export function isByline(text: string, f: BlockFeatures): boolean {
@@ -75,6 +75,7 @@ export function isByline(text: string, f: BlockFeatures): boolean {
 export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalContext): string | null {
   if (f.barPieces >= 3 && !f.tableRow) return 'link-bar';
   if (NO_LETTERS_RE.test(block.text)) return 'symbols';
+  if (isAdLabel(block.text)) return 'ad-label';
   if (f.bracketShare >= BRACKET_MIN_SHARE) return 'markup';
   if (isTemplate(f, ctx)) return 'template';
   // Word limits first: the phrase patterns are unanchored and a block may be a whole page on one line.

@@ -447,6 +447,14 @@ describe('cleanDocument', () => {
     for (const k of [0, 1]) addToCorpusStats(stats, page(k));
     expect(cleanDocument(page(0), stats)).toMatchObject({ title: `Headline number ${NAMES_EN[0]} about the harbour works`, date: '2024-07-01' });
   });
+  it('looks past an ad slot\'s label inside the article', () => {
+    const after = ['The club said the new stand would open in time for the first home game of the season.', 'Tickets for the stand go on sale to members next week and to the public in July.'];
+    for (const label of ['Advertisement', 'Anzeige', '広告', 'AD']) {
+      const r = cleanDocument([PROSE, PROSE.replace('council', 'board'), label, ...after, '© 2025 The Courier'].join('\n'), null);
+      for (const p of after) expect(r.text, label).toContain(p);
+      expect(r.text).not.toContain(label);
+    }
+  });
   it('keeps a short closing sentence of the article, not a short call to action after it', () => {
     const page = (closing: string) => cleanDocument([`${PROSE}`, PROSE.replace('council', 'mayor'), closing, 'Tags: council, budget', '© 2025 The Courier'].join('\n'), null);
     expect(page('The works are due to start in 2027.').text).toContain('The works are due to start in 2027.');
