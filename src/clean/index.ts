@@ -156,18 +156,25 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   if (byline(judged[at])) at--;
   const standfirst = (j: Judged | undefined): boolean => !!j && j.reason === null && j.features.sentenceEnd && j.features.words > BYLINE_NAME_MAX_WORDS;
   if (byline(judged[at + 1]) && standfirst(judged[at]) && headline(judged[at - 1]) && !judged[at - 1].features.sentenceEnd) at--;
-  let prev = judged[at];
   // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few capitalised
   // words, none of them a stopword where the language has a stoplist (a Title Case headline has some), under a longer
   // headline that is not a sentence. A script without capitals (Hebrew, Devanagari) cannot show a name, and there the
   // short line's place under a longer headline says it.
-  const above = judged[at - 1];
   const nameAlone = (j: Judged): boolean => {
     const f = j.features;
     if (f.sentenceEnd || (f.stopwordDensity ?? 0) > 0) return false;
     if (CASELESS_RE.test(j.block.text)) return f.words <= BYLINE_CASELESS_MAX_WORDS;
     return f.words >= 2 && f.words <= BYLINE_NAME_MAX_WORDS && NAME_RE.test(j.block.text);
   };
+  let prev = judged[at];
+  // An outlet or a role under the byline's name ("Riverton Ledger", "Health correspondent"), and the name: short lines
+  // the headline stands above.
+  for (let steps = 0; prev && weakHeading(prev) && steps < 2; steps++) {
+    const up = judged[at - 1];
+    if (!up || !(headline(up) || nameAlone(up))) break;
+    prev = judged[--at];
+  }
+  const above = judged[at - 1];
   if (prev && nameAlone(prev) && headline(above) && above.features.words > prev.features.words && !above.block.text.endsWith('.')) {
     prev.reason = 'byline';
     prev = above;
@@ -512,7 +519,7 @@ function stripDateline(judged: Judged[]): string | null {
 const TITLE_LOOKBACK = 3;
 /** Lines looked past (byline, credits, date, share bar, caption) count too, but only once this many are passed: a
  *  header stacks a few between headline and article. */
-const TITLE_SKIPS_FREE = 3;
+const TITLE_SKIPS_FREE = 6;
 function titleBeforeBody(judged: Judged[]): string | null {
   const first = judged.findIndex((j) => j.reason === null);
   if (first <= 0) return null;

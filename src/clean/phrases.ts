@@ -64,8 +64,9 @@ const SHARE_LINE_MAX_WORDS = 16;
 
 /**
  * A line of share buttons: laid out as a bar, half its pieces or more each name a service ("Partager sur Facebook   Partager
- * sur X   Envoyer par e-mail   Copier le lien"), two at least; run together, three services or more and a label at
- * most ("Share: Facebook Twitter Email"). A headline naming platforms is neither.
+ * sur X   Envoyer par e-mail   Copier le lien"), two at least; run together, three services or more with a label
+ * and a "copy link" at most ("Share: Facebook Twitter Email"); or one button alone ("Share via email"). A headline
+ * naming platforms is none of these.
  */
 export function isShareLine(text: string): boolean {
   const tokens = text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
@@ -76,12 +77,16 @@ export function isShareLine(text: string): boolean {
     const withService = pieces.filter((p) => names(p) > 0).length;
     return withService >= 2 && 2 * withService >= pieces.length;
   }
-  // Run together, the services are all there is but a label ("Share on"): a headline naming platforms has its verb
-  // and commas ("WhatsApp, Telegram and Viber down").
+  // Run together, the services are all there is but a label ("Share on") and a "copy link": a headline naming
+  // platforms has its verb and commas ("WhatsApp, Telegram and Viber down"). A button of its own line is a label and
+  // the one service it ends with ("Share via email", "Compartir en X").
+  if (text.includes(',')) return false;
   const services = names(text);
-  return services >= 3 && tokens.length - services <= SHARE_LABEL_MAX_WORDS && !text.includes(',');
+  const label = tokens.length - services;
+  if (services >= 3) return label <= SHARE_LABEL_MAX_WORDS + 1;
+  return services === 1 && tokens.length <= SHARE_LABEL_MAX_WORDS + 1 && SHARE_SERVICE_RE.test(tokens[tokens.length - 1]);
 }
-/** Words of a share line's label ("Share", "Share on", "Partager sur"). */
+/** Words of a share button's label ("Share", "Share via", "Partager sur"). */
 const SHARE_LABEL_MAX_WORDS = 2;
 
 /** The label an ad slot leaves in the text ("Advertisement", "Anzeige", "広告", "AD"), a line of its own. */
@@ -184,8 +189,9 @@ export const CAPTION_RE = new RegExp(
     '^\\s*(?:фото|zdjęcie|fot\\.|fotoğraf|φωτογραφία|φωτ\\.|צילום|写真|图片|사진|ảnh|फोटो|الصورة)\\s*[:：]',
     // A caption's credit after its sentence ("… bridge. Photo: City Council"), and Chinese captions: "图为" (the picture
     // shows) opening one, "记者 李明 摄" (photographed by reporter Li Ming) or "新华社发" (released by Xinhua) closing one.
-    '[.。]\\s*(?:photo|foto|фото|zdjęcie|fotoğraf|צילום|写真|图片|사진|ảnh|फोटो)\\s*[:：][^.。]{1,80}$',
+    '[.。]\\s*[(（]?\\s*(?:photo|photograph|foto|fotó|kuva|bilde|фото|zdjęcie|fotoğraf|צילום|写真|图片|사진|ảnh|ภาพ|फोटो)\\s*[:：][^.。]{1,80}$',
     '^\\s*图为',
+    '^\\s*[（(]写真[）)]',
     '(?:记者|通讯员)\\s*\\S{2,4}\\s+摄[）)]?\\s*$',
     '(?:新华社|中新社)发[）)]?\\s*$',
   ].join('|'),

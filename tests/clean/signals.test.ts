@@ -110,6 +110,9 @@ describe('hard noise signals', () => {
     ['Phối cảnh cầu Trần Hưng Đạo. Ảnh: Sở Giao thông Vận tải', 'caption'],
     ['图为市民在南京路步行街购物。记者 李明 摄', 'caption'],
     ['图为某汽车码头待装船出口的新能源汽车。新华社发', 'caption'],
+    ['Pénzváltó a budapesti Váci utcában. Fotó: Szabó Gergely / Pesti Hírlap', 'caption'],
+    ['Crews patch a pothole on Elm Street in Riverton on March 4. (Photo: Dana Ruiz/Riverton Ledger)', 'caption'],
+    ['（写真）雪かきに追われる住民（8日午後、金沢市内）', 'caption'],
   ])('%s → %s', (text, want) => expect(reason(text)).toBe(want));
   it('a headline opening with a byline cue or a Korean word for reporter is no byline', () => {
     for (const line of ['Door storm vallen bomen om in Utrecht', 'De enero a marzo de 2024 se vendieron 25.000 coches eléctricos en todo el país', 'From Paris To Tokyo, Cities Are Banning Cars From Their Centres', '외신 기자 간담회서 대통령 경제 정책 설명']) {
@@ -224,6 +227,9 @@ describe('metadata', () => {
     ['Yayınlanma: 13.05.2025 10:15', { site: null, date: '2025-05-13' }],
     ['发布时间：2025年05月12日 09:30', { site: null, date: '2025-05-12' }],
     ['입력 2025.05.13 10:20', { site: null, date: '2025-05-13' }],
+    ['Julkaistu 14.1.2025 16.22', { site: null, date: '2025-01-14' }],
+    ['公開日時：2025年3月11日 18:04', { site: null, date: '2025-03-11' }],
+    ['Publisert 6. mars 2025 kl. 21.33', { site: null, date: '2025-03-06' }],
   ])('published line %s', (line, want) => {
     expect(parsePublishedLine(line, line.split(/\s+/).length)).toEqual(want);
   });
@@ -421,10 +427,20 @@ describe('cleanDocument', () => {
     expect(isShareLine('Facebook, WhatsApp and Telegram went down for hours on Monday')).toBe(false);
     expect(isShareLine('WhatsApp, Telegram and Viber down')).toBe(false);
     expect(isShareLine('Facebook, Twitter, LinkedIn face EU fines')).toBe(false);
+    // One button a line; a headline of a few words ending in a platform is not one.
+    expect(isShareLine('Share via email')).toBe(true);
+    expect(isShareLine('Compartir en X')).toBe(true);
+    expect(isShareLine('Facebook Twitter WhatsApp Copier le lien')).toBe(true);
+    expect(isShareLine('Elon Musk buys Twitter')).toBe(false);
   });
   it('takes the headline under a masthead when a byline, date and share line stand between it and the article', () => {
     const header = ['Daily Planet', 'Budget approved after months of debate', 'By Ann Lee', '12 May 2024', 'Share: Facebook Twitter Email'];
     expect(cleanDocument(`${header.join('\n')}\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
+  });
+  it('takes the headline above a byline\'s name and outlet or role, and a two-space menu is no headline', () => {
+    const lines = ['Council approves road repair plan after heated debate', 'Megan Turner', 'Riverton Ledger', 'Published 6:04 a.m. CT March 11, 2025 | Updated 9:15 a.m. CT March 11, 2025'];
+    expect(cleanDocument(`${lines.join('\n')}\n${PROSE}\n${PROSE}`, null)).toMatchObject({ title: lines[0], date: '2025-03-11' });
+    expect(isMenuLine('Uutiset  Kotimaa  Oulu  Urheilu  Talous')).toBe(true);
   });
   it('takes the headline over a section label or a name in capitals under it', () => {
     expect(cleanDocument(`POLITICS\nBudget approved after months of debate\nJAVIER MORENO\n12 May 2024\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
