@@ -364,13 +364,14 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
  * near-good paragraphs (enough stopwords, but no good neighbour: the last ones of an article, or ones a photo caption
  * cuts off from the rest), one short closing sentence, and on a page whose prose reads sparse in stopwords
  * (`sparseProse`, see densityScale) any sentence, since density cannot tell a lede or a closing paragraph there from
- * junk: a stoplist covering a language's prose thinly leaves its short paragraphs with one stopword or two. A caption
- * is passed over; the site's text (`siteWide`), a navigation phrase or anything else ends the run.
+ * junk: a stoplist covering a language's prose thinly leaves its short paragraphs with one stopword or two. Noise set
+ * inside articles (IN_ARTICLE_NOISE) is passed over; the site's text (`siteWide`), a navigation phrase or anything else
+ * ends the run.
  */
 function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseProse: boolean, siteWide: (j: Judged) => boolean): void {
   for (let i = from + step; i >= 0 && i < judged.length; i += step) {
     const j = judged[i];
-    if (j.reason === 'caption' || j.reason === 'ad-label') continue;
+    if (IN_ARTICLE_NOISE.has(j.reason as string)) continue;
     if (siteWide(j) || j.features.boilerplate > 0) return;
     if (step === 1 && closingSentence(j)) {
       j.reason = null;
@@ -380,6 +381,10 @@ function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseP
     j.reason = null;
   }
 }
+
+/** Noise set inside an article, with its text going on after it: a photo caption, an ad slot's label, a "Read also"
+ *  link. */
+const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'related-link']);
 
 /** Words of the shortest closing sentence kept ("Les travaux doivent débuter en 2027."): a label has fewer. */
 const CLOSING_MIN_WORDS = 4;

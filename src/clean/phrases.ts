@@ -89,6 +89,16 @@ export function isShareLine(text: string): boolean {
 /** Words of a share button's label ("Share", "Share via", "Partager sur"). */
 const SHARE_LABEL_MAX_WORDS = 2;
 
+/** A tag list's label, then its tags ("Tags: NHS, A&E", "Теги: пожар, МЧС", "Címkék: forint, MNB"). */
+const TAGS_LABEL_RE = /^\s*(?:tags?|topics?|keywords|themen|schlagwörter|schlagworte|stichwörter|mots-clés|thèmes|etiquetas|temas|tópicos|tagi|tagit|taggar|avainsanat|emneord|stikkord|nøkkelord|címkék|témata|štítky|etichete|etiketler|теги|теґи|мітки|ετικέτες|תגיות|الوسوم|برچسب‌ها|ট্যাগ|टैग|标签|タグ|태그|แท็ก)\s*[:：]\s*\S/iu;
+/** A line of hashtags only ("#반도체 #수출 #무역"). */
+const HASHTAGS_RE = /^(?:#[\p{L}\p{N}_.-]+\s*){2,}$/u;
+
+/** The article's tag list: links to topic pages, not its text. */
+export function isTagList(text: string): boolean {
+  return TAGS_LABEL_RE.test(text) || HASHTAGS_RE.test(text);
+}
+
 /** The label an ad slot leaves in the text ("Advertisement", "Anzeige", "広告", "AD"), a line of its own. */
 const AD_LABEL_RE = /^\W*(?:advertisement|advertising|ad|ads|sponsored|anzeige|werbung|gesponsert|publicidad|publicité|pubblicità|publicidade|reklame|reklama|reklam|mainos|annons|hirdetés|реклама|διαφήμιση|פרסומת|إعلان|广告|廣告|広告|광고|โฆษณา|iklan|quảng cáo)\W*$/iu;
 

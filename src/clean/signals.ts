@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { words, type BlockFeatures } from './features.js';
-import { CAPTION_RE, GALLERY_COUNTER_RE, isAdLabel, isCopyrightNotice, isSourceFooter, RELATED_LINK_RE } from './phrases.js';
+import { CAPTION_RE, GALLERY_COUNTER_RE, isAdLabel, isCopyrightNotice, isSourceFooter, isTagList, RELATED_LINK_RE } from './phrases.js';
 import { parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -30,6 +30,8 @@ const REPEAT_MAX_WORDS = 25;
 const RELATED_MAX_WORDS = 30;
 /** Source footers are one short sentence. */
 const FOOTER_MAX_WORDS = 16;
+/** A tag list names a handful of topics; a longer line with a label is a sentence. */
+const TAGS_MAX_WORDS = 30;
 /** Phrase-covered blocks up to this length are navigation/share boilerplate. */
 const BOILERPLATE_MAX_WORDS = 12;
 /** Half the letters in nav/share phrases (measured: menu items ~1.0, body sentences < 0.15 on extract-dev). */
@@ -76,6 +78,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (f.barPieces >= 3 && !f.tableRow) return 'link-bar';
   if (NO_LETTERS_RE.test(block.text)) return 'symbols';
   if (isAdLabel(block.text)) return 'ad-label';
+  if (f.words <= TAGS_MAX_WORDS && isTagList(block.text)) return 'tags';
   if (f.bracketShare >= BRACKET_MIN_SHARE) return 'markup';
   if (isTemplate(f, ctx)) return 'template';
   // Word limits first: the phrase patterns are unanchored and a block may be a whole page on one line.

@@ -113,6 +113,9 @@ describe('hard noise signals', () => {
     ['Pénzváltó a budapesti Váci utcában. Fotó: Szabó Gergely / Pesti Hírlap', 'caption'],
     ['Crews patch a pothole on Elm Street in Riverton on March 4. (Photo: Dana Ruiz/Riverton Ledger)', 'caption'],
     ['（写真）雪かきに追われる住民（8日午後、金沢市内）', 'caption'],
+    ['Tags: Delhi Metro, DMRC, Magenta Line, Delhi news', 'tags'],
+    ['Теги: пожар, Сызрань, МЧС', 'tags'],
+    ['#반도체 #수출 #무역', 'tags'],
   ])('%s → %s', (text, want) => expect(reason(text)).toBe(want));
   it('a headline opening with a byline cue or a Korean word for reporter is no byline', () => {
     for (const line of ['Door storm vallen bomen om in Utrecht', 'De enero a marzo de 2024 se vendieron 25.000 coches eléctricos en todo el país', 'From Paris To Tokyo, Cities Are Banning Cars From Their Centres', '외신 기자 간담회서 대통령 경제 정책 설명']) {
@@ -462,6 +465,13 @@ describe('cleanDocument', () => {
     const stats = createCorpusStats();
     for (const k of [0, 1]) addToCorpusStats(stats, page(k));
     expect(cleanDocument(page(0), stats)).toMatchObject({ title: `Headline number ${NAMES_EN[0]} about the harbour works`, date: '2024-07-01' });
+  });
+  it('goes on past a "Read also" link inside the article to its last near-good paragraphs', () => {
+    const after = ['Once running, the new line should carry about a quarter of a million passengers a day.', 'The project was approved in 2019 and has been delayed by land purchases and the pandemic.'];
+    const r = cleanDocument([PROSE, PROSE.replace('council', 'board'), 'Also Read | Weather office issues a yellow alert as the temperature rises', ...after, 'Tags: Metro, Transport'].join('\n'), null);
+    for (const p of after) expect(r.text).toContain(p);
+    expect(r.text).not.toContain('Also Read');
+    expect(r.text).not.toContain('Tags:');
   });
   it('looks past an ad slot\'s label inside the article', () => {
     const after = ['The club said the new stand would open in time for the first home game of the season.', 'Tickets for the stand go on sale to members next week and to the public in July.'];
