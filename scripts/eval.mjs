@@ -57,6 +57,16 @@ try {
   corpus('clean', docs, '--no-dedup', '-o', clean);
   const meta = score('score.mjs', 'meta', '--meta', join(evalDir, 'dupes-dev/meta.jsonl'), '--pred', clean);
   console.log(meta.trim().split('\n').filter((l) => l.startsWith('meta')).map((l) => `  ${l}`).join('\n'));
+
+  // Probes written for the purpose (eval/probes/README.md): other languages and site layouts than the dev sets.
+  console.log('== probes (eval/probes: article paragraphs lost, noise paragraphs kept; title/date/lang ok/missing/wrong)');
+  for (const probe of readdirSync(join(root, 'eval/probes')).filter((d) => /^\d+$/.test(d)).sort()) {
+    const dir = join(root, 'eval/probes', probe);
+    const out = join(tmp, `probe-${probe}.jsonl`);
+    corpus('clean', join(dir, 'sites'), '--no-dedup', '-o', out);
+    const scored = execFileSync(process.execPath, [join(root, 'scripts/score-probe.mjs'), join(dir, 'truth.json'), out], { encoding: 'utf8' });
+    console.log(`  ${lastLine(scored).replace(/^probe/, `probe ${probe}`)}`);
+  }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
