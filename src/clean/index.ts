@@ -10,7 +10,7 @@ import { hardNoiseReason, isByline, isTemplate, SHAPE_REASONS } from './signals.
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
-import { detectLanguage } from './language.js';
+import { bodyLanguage, detectLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
 import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareLine, TEASER_HEADING_RE } from './phrases.js';
@@ -70,7 +70,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   const body = judged.filter((j) => j.reason === null).map((j) => bodyText(j.block.text));
   const bodyJoined = body.join('\n\n');
   const noise: NoiseBlock[] = judged.filter((j) => j.reason !== null).map((j) => ({ text: j.block.text, reason: j.reason as string }));
-  return { text: bodyJoined, title: meta.title, site: meta.site, date: meta.date, lang: detectLanguage(bodyJoined), noise };
+  return { text: bodyJoined, title: meta.title, site: meta.site, date: meta.date, lang: bodyLanguage(bodyJoined), noise };
 }
 
 /** The language a page is read in (stoplists, features) before its blocks are judged: that of its longest blocks. */

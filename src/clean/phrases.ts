@@ -18,6 +18,8 @@ const RELATED_PREFIXES = [
   'смотрите также', 'по теме', 'читайте також', 'ayrıca okuyun', 'ilgili haber', 'ilgili haberler', 'baca juga', 'lihat juga',
   'διαβάστε επίσης', 'δείτε επίσης', 'xem thêm', 'đọc thêm', 'यह भी पढ़ें', 'ये भी पढ़ें', 'קראו גם', 'עוד בנושא',
   '相关阅读', '延伸阅读', '相关新闻', '関連記事', '관련기사', '관련 기사',
+  'les også', 'læs også', 'läs även', 'läs också', 'lue myös', 'lue lisää', 'olvassa el', 'kapcsolódó', 'čtěte také',
+  'citește și', 'citeste si', 'читайте ще', 'بیشتر بخوانید', 'আরও পড়ুন', 'อ่านข่าวที่เกี่ยวข้อง', 'อ่านเพิ่มเติม', 'もっと読む',
 ];
 /** Matches a line that starts with a related-link prefix followed by a separator and a headline. */
 export const RELATED_LINK_RE = new RegExp(
@@ -100,7 +102,7 @@ export function isTagList(text: string): boolean {
 }
 
 /** The label an ad slot leaves in the text ("Advertisement", "Anzeige", "広告", "AD"), a line of its own. */
-const AD_LABEL_RE = /^\W*(?:advertisement|advertising|ad|ads|sponsored|anzeige|werbung|gesponsert|publicidad|publicité|pubblicità|publicidade|reklame|reklama|reklam|mainos|annons|hirdetés|реклама|διαφήμιση|פרסומת|إعلان|广告|廣告|広告|광고|โฆษณา|iklan|quảng cáo)\W*$/iu;
+const AD_LABEL_RE = /^\W*(?:advertisement|advertising|ad|ads|sponsored|anzeige|werbung|gesponsert|publicidad|publicité|pubblicità|publicidade|reklame|reklama|reklam|mainos|annons|annonse|annonce|hirdetés|реклама|διαφήμιση|פרסומת|إعلان|广告|廣告|広告|광고|โฆษณา|iklan|quảng cáo)\W*$/iu;
 
 /** A line that only marks an ad slot: the article goes on around it. */
 export function isAdLabel(text: string): boolean {

@@ -10,7 +10,7 @@ import { isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitle
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
 import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
-import { byOrthography, detectLanguage } from '../../src/clean/language.js';
+import { bodyLanguage, byOrthography, detectLanguage } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
 
 const block = (text: string) => splitBlocks(text)[0];
@@ -331,6 +331,13 @@ describe('language', () => {
     ['Հայաստանի կառավարությունը այսօր հայտարարեց նոր ծրագրի մասին։', 'hy'],
   ])('%s → %s', (text, want) => expect(detectLanguage(text)).toBe(want));
   it('is null for short text', () => expect(detectLanguage('Hello world')).toBeNull());
+  it('labels a body in a language franc-min has no model for by its stoplist (Norwegian, Danish, Finnish)', () => {
+    const no = 'Regjeringen vil bruke mer penger på veier og jernbane i Nord-Norge. Det sier samferdselsministeren til avisen etter et møte med fylkene. Han mener at det er viktig for næringslivet og for folk som bor der. Planen skal legges fram i Stortinget til høsten.';
+    const da = 'Regeringen vil bruge flere penge på veje og jernbaner i Nordjylland. Det siger transportministeren til avisen efter et møde med regionerne. Han mener, at det er vigtigt for erhvervslivet og for de mennesker, der bor der. Planen skal fremlægges i Folketinget til efteråret.';
+    const fi = 'Hallitus aikoo käyttää enemmän rahaa teihin ja rautateihin Pohjois-Suomessa. Asiasta kertoi liikenneministeri lehdelle tapaamisen jälkeen. Hänen mukaansa se on tärkeää elinkeinoelämälle ja alueen asukkaille. Suunnitelma tuodaan eduskuntaan syksyllä.';
+    const sv = 'Regeringen vill satsa mer pengar på vägar och järnvägar i norra Sverige. Det säger infrastrukturministern till tidningen efter ett möte med regionerna. Han menar att det är viktigt för näringslivet och för de människor som bor där. Planen ska läggas fram i riksdagen i höst.';
+    expect([no, da, fi, sv, PROSE.repeat(2)].map(bodyLanguage)).toEqual(['no', 'da', 'fi', 'sv', 'en']);
+  });
   it('corrects a Bulgarian or Spanish guess by letters only Russian or Portuguese write', () => {
     expect(byOrthography('bg', 'Мы были там, и это было хорошо.')).toBe('ru');
     expect(byOrthography('bg', 'Ние бяхме там и беше хубаво.')).toBe('bg');
