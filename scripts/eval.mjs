@@ -60,7 +60,7 @@ try {
 
   // Probes written for the purpose (eval/probes/README.md): other languages and site layouts than the dev sets.
   console.log('== probes (eval/probes: article paragraphs lost, noise paragraphs kept; title/date/lang ok/missing/wrong)');
-  for (const probe of readdirSync(join(root, 'eval/probes')).filter((d) => /^\d+$/.test(d)).sort()) {
+  for (const probe of readdirSync(join(root, 'eval/probes')).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(a) - Number(b))) {
     const dir = join(root, 'eval/probes', probe);
     const out = join(tmp, `probe-${probe}.jsonl`);
     corpus('clean', join(dir, 'sites'), '--no-dedup', '-o', out);

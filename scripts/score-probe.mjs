@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Scores `corpus clean --no-dedup` output of a probe (eval/probes/<n>/sites) against its truth.json:
 // per site and in total, article paragraphs lost, noise paragraphs kept in bodies, and title / date / language
-// right, missing or wrong (ok/missing/wrong). The last line sums it up for scripts/eval.mjs.
+// right, missing or wrong (ok/missing/wrong); a paragraph found once counts for all its copies. The last line sums it
+// up for scripts/eval.mjs.
 // usage: node scripts/score-probe.mjs TRUTH.json OUT.jsonl [--verbose]
 import { readFileSync } from 'node:fs';
 
@@ -58,6 +59,6 @@ for (const id of Object.keys(truth).sort()) {
 const counts = (c) => `${c.ok ?? 0}/${c.missing ?? 0}/${c.wrong ?? 0}`;
 const row = (name, a) => `${name.padEnd(22)} ${String(a.pages).padStart(5)} ${String(a.paragraphs).padStart(6)} ${String(a.lost).padStart(5)} ${String(a.noise).padStart(6)}   ${counts(a.title).padEnd(9)} ${counts(a.date).padEnd(9)} ${counts(a.lang)}`;
 console.log(`${'site'.padEnd(22)} pages  paras  lost  noise   title     date      lang (ok/missing/wrong)`);
-for (const [name, a] of [...sites].sort()) console.log(row(name, a));
+for (const [name, a] of [...sites].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) console.log(row(name, a));
 console.log(row('TOTAL', total));
 console.log(`probe pages=${total.pages} paragraphs=${total.paragraphs} lost=${total.lost} noise=${total.noise} title=${counts(total.title)} date=${counts(total.date)} lang=${counts(total.lang)}`);

@@ -1,23 +1,23 @@
 /**
  * Date parsing for the forms news pages use: ISO, numeric day-month-year ("10 - 02 - 2025", "10.02.2025"),
  * Chinese, Japanese and Korean year-month-day ("2025年5月12日", "2025년 5월 12일"), and month names in English,
- * French, Spanish, German, Portuguese, Italian, Dutch, Swedish, Polish, Czech, Romanian, Russian, Ukrainian, Turkish,
+ * French, Spanish, German, Portuguese, Italian, Dutch, Swedish, Polish, Czech, Romanian, Hungarian, Russian, Ukrainian, Turkish,
  * Indonesian, Greek, Hindi, Bengali, Hebrew, Persian (Gregorian months) and Arabic script
  * (Egyptian/Gulf, Levantine and Maghrebi month names). Returns `YYYY-MM-DD`, or `YYYY-MM` when no day is stated.
  */
 
 /** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. */
 const MONTHS: ReadonlyArray<[number, string[]]> = [
-  [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'ιανουαρίου', 'ιανουάριος', 'जनवरी', 'ינואר', 'בינואר', 'ianuarie', 'ledna', 'leden', 'січня', 'জানুয়ারি', 'ژانویه']],
-  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'subat', 'φεβρουαρίου', 'φεβρουάριος', 'फरवरी', 'फ़रवरी', 'פברואר', 'בפברואר', 'februarie', 'února', 'únor', 'лютого', 'ফেব্রুয়ারি', 'فوریه']],
-  [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار', 'maart', 'maret', 'marca', 'marzec', 'марта', 'март', 'mart', 'μαρτίου', 'μάρτιος', 'मार्च', 'מרץ', 'במרץ', 'martie', 'března', 'březen', 'березня', 'মার্চ']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'افريل', 'أبريل', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'nisan', 'απριλίου', 'απρίλιος', 'अप्रैल', 'אפריל', 'באפריל', 'aprilie', 'dubna', 'duben', 'квітня', 'এপ্রিল', 'آوریل']],
-  [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'مايو', 'أيار', 'ايار', 'ماي', 'mei', 'maja', 'maj', 'мая', 'май', 'mayıs', 'mayis', 'μαΐου', 'μαϊου', 'μάιος', 'मई', 'מאי', 'במאי', 'května', 'květen', 'травня', 'মে']],
-  [6, ['june', 'jun', 'juin', 'junio', 'juni', 'junho', 'giugno', 'يونيو', 'يونيه', 'حزيران', 'جوان', 'يونيو', 'czerwca', 'czerwiec', 'июня', 'июнь', 'haziran', 'ιουνίου', 'ιούνιος', 'जून', 'יוני', 'ביוני', 'iunie', 'června', 'červen', 'червня', 'জুন', 'ژوئن']],
-  [7, ['july', 'jul', 'juillet', 'juil', 'julio', 'juli', 'julho', 'luglio', 'يوليو', 'يوليه', 'تموز', 'جويلية', 'يوليوز', 'lipca', 'lipiec', 'июля', 'июль', 'temmuz', 'ιουλίου', 'ιούλιος', 'जुलाई', 'יולי', 'ביולי', 'iulie', 'července', 'červenec', 'липня', 'জুলাই', 'ژوئیه']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'أغسطس', 'اغسطس', 'آب', 'اب', 'أوت', 'اوت', 'غشت', 'augustus', 'agustus', 'sierpnia', 'sierpień', 'августа', 'август', 'ağustos', 'agustos', 'αυγούστου', 'αύγουστος', 'अगस्त', 'אוגוסט', 'באוגוסט', 'augusti', 'srpna', 'srpen', 'серпня', 'আগস্ট']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'سبتمبر', 'أيلول', 'ايلول', 'شتنبر', 'września', 'wrzesień', 'сентября', 'сентябрь', 'eylül', 'eylul', 'σεπτεμβρίου', 'σεπτέμβριος', 'सितंबर', 'सितम्बर', 'ספטמבר', 'בספטמבר', 'septembrie', 'září', 'вересня', 'সেপ্টেম্বর', 'سپتامبر']],
-  [10, ['october', 'oct', 'octobre', 'octubre', 'oktober', 'okt', 'outubro', 'ottobre', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'أكتوبر', 'października', 'październik', 'октября', 'октябрь', 'ekim', 'οκτωβρίου', 'οκτώβριος', 'अक्टूबर', 'अक्तूबर', 'אוקטובר', 'באוקטובר', 'octombrie', 'října', 'říjen', 'жовтня', 'অক্টোবর', 'اکتبر']],
+  [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'ιανουαρίου', 'ιανουάριος', 'जनवरी', 'ינואר', 'בינואר', 'ianuarie', 'ledna', 'leden', 'січня', 'জানুয়ারি', 'ژانویه', 'január']],
+  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'subat', 'φεβρουαρίου', 'φεβρουάριος', 'फरवरी', 'फ़रवरी', 'פברואר', 'בפברואר', 'februarie', 'února', 'únor', 'лютого', 'ফেব্রুয়ারি', 'فوریه', 'február']],
+  [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار', 'maart', 'maret', 'marca', 'marzec', 'марта', 'март', 'mart', 'μαρτίου', 'μάρτιος', 'मार्च', 'מרץ', 'במרץ', 'martie', 'března', 'březen', 'березня', 'মার্চ', 'március']],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'افريل', 'أبريل', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'nisan', 'απριλίου', 'απρίλιος', 'अप्रैल', 'אפריל', 'באפריל', 'aprilie', 'dubna', 'duben', 'квітня', 'এপ্রিল', 'آوریل', 'április']],
+  [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'مايو', 'أيار', 'ايار', 'ماي', 'mei', 'maja', 'maj', 'мая', 'май', 'mayıs', 'mayis', 'μαΐου', 'μαϊου', 'μάιος', 'मई', 'מאי', 'במאי', 'května', 'květen', 'травня', 'মে', 'május']],
+  [6, ['june', 'jun', 'juin', 'junio', 'juni', 'junho', 'giugno', 'يونيو', 'يونيه', 'حزيران', 'جوان', 'يونيو', 'czerwca', 'czerwiec', 'июня', 'июнь', 'haziran', 'ιουνίου', 'ιούνιος', 'जून', 'יוני', 'ביוני', 'iunie', 'června', 'červen', 'червня', 'জুন', 'ژوئن', 'június']],
+  [7, ['july', 'jul', 'juillet', 'juil', 'julio', 'juli', 'julho', 'luglio', 'يوليو', 'يوليه', 'تموز', 'جويلية', 'يوليوز', 'lipca', 'lipiec', 'июля', 'июль', 'temmuz', 'ιουλίου', 'ιούλιος', 'जुलाई', 'יולי', 'ביולי', 'iulie', 'července', 'červenec', 'липня', 'জুলাই', 'ژوئیه', 'július']],
+  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'أغسطس', 'اغسطس', 'آب', 'اب', 'أوت', 'اوت', 'غشت', 'augustus', 'agustus', 'sierpnia', 'sierpień', 'августа', 'август', 'ağustos', 'agustos', 'αυγούστου', 'αύγουστος', 'अगस्त', 'אוגוסט', 'באוגוסט', 'augusti', 'srpna', 'srpen', 'серпня', 'আগস্ট', 'augusztus']],
+  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'سبتمبر', 'أيلول', 'ايلول', 'شتنبر', 'września', 'wrzesień', 'сентября', 'сентябрь', 'eylül', 'eylul', 'σεπτεμβρίου', 'σεπτέμβριος', 'सितंबर', 'सितम्बर', 'ספטמבר', 'בספטמבר', 'septembrie', 'září', 'вересня', 'সেপ্টেম্বর', 'سپتامبر', 'szeptember']],
+  [10, ['october', 'oct', 'octobre', 'octubre', 'oktober', 'okt', 'outubro', 'ottobre', 'أكتوبر', 'اكتوبر', 'تشرين الأول', 'تشرين الاول', 'أكتوبر', 'października', 'październik', 'октября', 'октябрь', 'ekim', 'οκτωβρίου', 'οκτώβριος', 'अक्टूबर', 'अक्तूबर', 'אוקטובר', 'באוקטובר', 'octombrie', 'října', 'říjen', 'жовтня', 'অক্টোবর', 'اکتبر', 'október']],
   [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'نوفمبر', 'تشرين الثاني', 'نونبر', 'listopada', 'listopad', 'ноября', 'ноябрь', 'kasım', 'kasim', 'νοεμβρίου', 'νοέμβριος', 'नवंबर', 'नवम्बर', 'נובמבר', 'בנובמבר', 'noiembrie', 'listopadu', 'листопада', 'নভেম্বর', 'نوامبر']],
   [12, ['december', 'dec', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezember', 'dez', 'dezembro', 'dicembre', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'دجنبر', 'desember', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'aralık', 'aralik', 'δεκεμβρίου', 'δεκέμβριος', 'दिसंबर', 'दिसम्बर', 'דצמבר', 'בדצמבר', 'decembrie', 'prosince', 'prosinec', 'грудня', 'ডিসেম্বর', 'دسامبر']],
 ];
@@ -34,13 +34,15 @@ const D = '(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?';
 const L = '(?<![\\p{L}\\p{M}\\p{N}])';
 const R = '(?![\\p{L}\\p{M}\\p{N}])';
 
-const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy' | 'My' }> = [
+const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 'dMy' | 'Mdy' | 'yMd' | 'My' }> = [
   { re: new RegExp(`${L}${Y}[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)`, 'u'), order: 'ymd' },
   // Han and Hangul are letters, and a date follows them without a space ("于2025年5月12日"): only digits may not precede.
   { re: new RegExp(`(?<!\\d)${Y}\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]`, 'u'), order: 'ymd' },
   { re: new RegExp(`${L}(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*${Y}${R}`, 'u'), order: 'dmy' },
   { re: new RegExp(`${L}${D}\\s*(?:de\\s+)?${M}\\s*(?:de\\s+|del\\s+)?,?\\s*${Y}${R}`, 'iu'), order: 'dMy' },
   { re: new RegExp(`${L}${M}\\s+${D},?\\s+${Y}${R}`, 'iu'), order: 'Mdy' },
+  // Hungarian puts the year first: "2025. február 6."
+  { re: new RegExp(`${L}${Y}\\.\\s*${M}\\s+(\\d{1,2})\\.?${R}`, 'iu'), order: 'yMd' },
   { re: new RegExp(`${L}${M}\\s*(?:de\\s+)?,?\\s*${Y}${R}`, 'iu'), order: 'My' },
   { re: new RegExp(`${L}${Y}-(\\d{2})${R}(?!-\\d)`, 'u'), order: 'ymd' },
 ];
@@ -121,6 +123,7 @@ function fromMatch(m: RegExpExecArray, order: string): string | null {
     case 'dmy': return numericDmy(n(1), n(2), n(3));
     case 'dMy': return format(n(3), month(2), n(1));
     case 'Mdy': return format(n(3), month(1), n(2));
+    case 'yMd': return format(n(1), month(2), n(3));
     case 'My': return format(n(2), month(1), null);
     default: return null;
   }

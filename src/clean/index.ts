@@ -13,7 +13,7 @@ import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './tease
 import { bodyLanguage, detectLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
-import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareLine, TEASER_HEADING_RE } from './phrases.js';
+import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareButton, isShareLine, TEASER_HEADING_RE } from './phrases.js';
 import { isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 
@@ -48,11 +48,14 @@ interface Judged {
   reason: string | null;
   /** Enough stopwords to be body beside body (jusText's near-good), whatever its neighbours made of it. */
   nearGood?: boolean;
+  /** A share bar, or one of a run of share buttons a line each (see markShareLines). */
+  share?: boolean;
 }
 
 export function cleanDocument(text: string, stats: CorpusStats | null, options: CleanOptions = {}): CleanResult {
   const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
   const judged = judgeHardSignals(text, stats, options, meta);
+  markShareLines(judged);
   const scale = classifyByContext(judged, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
   keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true, scale < 1);
   keepAnnouncedLists(judged);
@@ -149,7 +152,7 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   meta.date = own.published.date;
   meta.site = own.published.site;
   const headline = (j: Judged | undefined): boolean =>
-    !!j && j.reason !== 'published-line' && !HEADING_BLOCKERS.has(j.reason as string) && j.features.barPieces < 3 && !isShareLine(j.block.text) && isTitleShaped(j.block.text, j.features.words);
+    !!j && j.reason !== 'published-line' && !HEADING_BLOCKERS.has(j.reason as string) && j.features.barPieces < 3 && !j.share && isTitleShaped(j.block.text, j.features.words);
   let at = own.index - 1;
   // A byline ("By Ann Lee", "Av Erik Lindqvist") and a standfirst sentence may stand between headline and publication line.
   const byline = (j: Judged | undefined): boolean => !!j && (j.reason === 'byline' || isByline(j.block.text, j.features));
@@ -169,10 +172,18 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   let prev = judged[at];
   // An outlet or a role under the byline's name ("Riverton Ledger", "Health correspondent"), and the name: short lines
   // the headline stands above.
-  for (let steps = 0; prev && weakHeading(prev) && steps < 2; steps++) {
-    const up = judged[at - 1];
-    if (!up || !(headline(up) || nameAlone(up))) break;
-    prev = judged[--at];
+  // Taken only when a longer headline is reached: a short headline under the masthead ("Starmer Visits Kyiv" under
+  // "Riverton Ledger") stays the title.
+  if (prev && weakHeading(prev)) {
+    for (let up = at - 1; up >= 0 && up >= at - 2; up--) {
+      const j = judged[up];
+      if (headline(j) && !weakHeading(j) && j.features.words > prev.features.words) {
+        at = up;
+        prev = j;
+        break;
+      }
+      if (!nameAlone(j) && !weakHeading(j)) break;
+    }
   }
   const above = judged[at - 1];
   if (prev && nameAlone(prev) && headline(above) && above.features.words > prev.features.words && !above.block.text.endsWith('.')) {
@@ -372,7 +383,8 @@ function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseP
   for (let i = from + step; i >= 0 && i < judged.length; i += step) {
     const j = judged[i];
     if (IN_ARTICLE_NOISE.has(j.reason as string)) continue;
-    if (siteWide(j) || j.features.boilerplate > 0) return;
+    // A teaser after a closing "Read more:" link is another article's summary.
+    if (siteWide(j) || j.features.boilerplate > 0 || isTeaserShaped(j.features)) return;
     if (step === 1 && closingSentence(j)) {
       j.reason = null;
       return;
@@ -560,10 +572,18 @@ function titleBeforeBody(judged: Judged[]): string | null {
   return (nearest !== null && !(fallback && weakHeading(nearest)) ? nearest : fallback)?.block.text ?? null;
 }
 
+/** Share bars, and runs of two share buttons or more, a line each ("Share on Facebook", "Share via email"). */
+function markShareLines(judged: Judged[]): void {
+  const button = judged.map((j) => isShareButton(j.block.text));
+  judged.forEach((j, i) => {
+    j.share = isShareLine(j.block.text) || (button[i] && (button[i - 1] === true || button[i + 1] === true));
+  });
+}
+
 /** A byline, date, share line or credits line: what a news site's header holds between headline and article. */
 function isNewsFurniture(j: Judged): boolean {
   const text = j.block.text;
-  return j.reason === 'byline' || j.reason === 'date-line' || isByline(text, j.features) || isShareLine(text) || isCreditsLine(text) || (j.features.words <= 10 && parseDate(text) !== null);
+  return j.reason === 'byline' || j.reason === 'date-line' || isByline(text, j.features) || j.share === true || isCreditsLine(text) || (j.features.words <= 10 && parseDate(text) !== null);
 }
 
 /** Words of a standfirst, the sentence or two summing up the article under its headline. */
@@ -598,16 +618,18 @@ function writingSystem(text: string): string | null {
   return script === 'jpn' ? 'cmn' : script;
 }
 
+/** Lines between a headline and its article, looked past. */
+const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label']);
 const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
 function headingRole(j: Judged): 'heading' | 'skip' | 'stop' {
   // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is.
   if (j.reason === 'symbols' && parseDate(j.block.text) !== null) return 'skip';
   // Share buttons sit between many a headline and its article; other bars of links are the site's menus.
-  if (isShareLine(j.block.text)) return 'skip';
+  if (j.share) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
-  if (j.reason === 'byline' || j.reason === 'date-line' || j.reason === 'caption' || j.reason === 'markup' || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
+  if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
   if (j.features.bracketShare > 0 || CAPTION_RE.test(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }

@@ -6,7 +6,7 @@ import { parsePublicationDate } from './dates.js';
 import { words } from './features.js';
 
 /** Verbs that open a publication line, per language. */
-const PUBLISHED_CUE = '(?:published|posted|first published|publié|publiée|mis en ligne|paru|publicado|publicada|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано|опубликован|yayınlanma(?: tarihi)?|yayınlandı|publicat|publicată|publikováno|zveřejněno|publicerad|publicerat|publisert|publiceret|julkaistu|közzétéve|megjelent|เผยแพร่|公開日時|配信日時|掲載日|опубліковано|প্রকাশ|প্রকাশিত|منتشر شده|تاریخ انتشار|diterbitkan|dipublikasikan|δημοσιεύθηκε|δημοσίευση|đăng lúc|đăng ngày|प्रकाशित|פורסם|发布时间|发布于|发表于|公開日|配信日|게시일|입력|نشر|نُشر|نشرت)';
+const PUBLISHED_CUE = '(?:published|posted|first published|publié|publiée|mis en ligne|paru|publicado|publicada|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано|опубликован|yayınlanma(?: tarihi)?|yayınlandı|publicat|publicată|publikováno|zveřejněno|publicerad|publicerat|publisert|publiceret|julkaistu|közzétéve|megjelent|เผยแพร่|公開日時|配信日時|掲載日時|掲載日|опубліковано|প্রকাশ|প্রকাশিত|منتشر شده|تاریخ انتشار|diterbitkan|dipublikasikan|δημοσιεύθηκε|δημοσίευση|đăng lúc|đăng ngày|प्रकाशित|פורסם|发布时间|发布于|发表于|公開日|配信日|게시일|입력|نشر|نُشر|نشرت)';
 /** Prepositions between the cue and the site name ("in", "by", "dans", "par", "en", "por", "in", "von"…). */
 const SITE_PREP = '(?:in|on|by|at|dans|par|sur|en|por|em|no|na|von|bei|auf|su|da|في|على|عبر)';
 /** Prepositions between the site name and the date ("on", "le", "el", "am", "em", "il", "في", ","). */
@@ -15,6 +15,8 @@ const PUBLISHED_WITH_SITE_RE = new RegExp(`^\\s*${PUBLISHED_CUE}\\s+${SITE_PREP}
 const PUBLISHED_RE = new RegExp(`^\\s*${PUBLISHED_CUE}(?![\\p{L}])(.*)$`, 'iu');
 /** A publication line is one short line; it may give the update too ("Published 6:04 a.m. CT March 11, 2025 | Updated 9:15 a.m. …"). */
 const PUBLISHED_MAX_WORDS = 24;
+/** Words of a publication line that ends like a sentence. */
+const PUBLISHED_SENTENCE_MAX_WORDS = 16;
 
 export interface PublishedLine {
   site: string | null;
@@ -23,7 +25,8 @@ export interface PublishedLine {
 
 /** Reads a "Published in <site> on <date>" line; null when the line is not one (needs the cue and a date). */
 export function parsePublishedLine(line: string, wordCount: number): PublishedLine | null {
-  if (wordCount > PUBLISHED_MAX_WORDS) return null;
+  // Past a short line's length, only one that is no sentence (a body sentence may open "Published on 12 May 2023, …").
+  if (wordCount > PUBLISHED_MAX_WORDS || (wordCount > PUBLISHED_SENTENCE_MAX_WORDS && /[.!?…]["”»)]?\s*$/u.test(line))) return null;
   const withSite = PUBLISHED_WITH_SITE_RE.exec(line);
   if (withSite) {
     const date = parsePublicationDate(withSite[2]);
@@ -94,8 +97,11 @@ const MENU_ITEM_MAX_WORDS = 2;
 /** Menus have three items or more: "Title | Site" has two. */
 const MENU_MIN_ITEMS = 3;
 
-/** A line of three short items or more between bars or bullets: a site's menu, never a headline. */
+/** A line of three short items or more between bars or bullets, or four between runs of spaces (a headline's
+ *  clauses may be set apart by two spaces: "国务院  发布新规  加强平台监管"): a site's menu, never a headline. */
 export function isMenuLine(line: string): boolean {
   const items = line.split(MENU_SEPARATOR_RE);
-  return items.length >= MENU_MIN_ITEMS && items.every((item) => words(item).length <= MENU_ITEM_MAX_WORDS);
+  const minItems = MENU_BAR_RE.test(line) ? MENU_MIN_ITEMS : MENU_MIN_ITEMS + 1;
+  return items.length >= minItems && items.every((item) => words(item).length <= MENU_ITEM_MAX_WORDS);
 }
+const MENU_BAR_RE = /\s[|•·]\s/u;

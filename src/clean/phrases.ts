@@ -66,9 +66,8 @@ const SHARE_LINE_MAX_WORDS = 16;
 
 /**
  * A line of share buttons: laid out as a bar, half its pieces or more each name a service ("Partager sur Facebook   Partager
- * sur X   Envoyer par e-mail   Copier le lien"), two at least; run together, three services or more with a label
- * and a "copy link" at most ("Share: Facebook Twitter Email"); or one button alone ("Share via email"). A headline
- * naming platforms is none of these.
+ * sur X   Envoyer par e-mail   Copier le lien"), two at least; or run together, three services or more with a label
+ * and a "copy link" at most ("Share: Facebook Twitter Email"). A headline naming platforms in a sentence is neither.
  */
 export function isShareLine(text: string): boolean {
   const tokens = text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
@@ -80,13 +79,19 @@ export function isShareLine(text: string): boolean {
     return withService >= 2 && 2 * withService >= pieces.length;
   }
   // Run together, the services are all there is but a label ("Share on") and a "copy link": a headline naming
-  // platforms has its verb and commas ("WhatsApp, Telegram and Viber down"). A button of its own line is a label and
-  // the one service it ends with ("Share via email", "Compartir en X").
+  // platforms has its verb and commas ("WhatsApp, Telegram and Viber down").
   if (text.includes(',')) return false;
-  const services = names(text);
-  const label = tokens.length - services;
-  if (services >= 3) return label <= SHARE_LABEL_MAX_WORDS + 1;
-  return services === 1 && tokens.length <= SHARE_LABEL_MAX_WORDS + 1 && SHARE_SERVICE_RE.test(tokens[tokens.length - 1]);
+  return names(text) >= 3 && tokens.length - names(text) <= SHARE_LABEL_MAX_WORDS + 1;
+}
+
+/**
+ * One share button of its own line ("Share via email", "Compartir en X"): a label and the service it ends with. Alone
+ * it is no proof ("Musk buys Twitter", "Malcolm X"); a run of two such lines or more is (see isShareRun in index.ts).
+ */
+export function isShareButton(text: string): boolean {
+  if (text.includes(',')) return false;
+  const tokens = text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
+  return tokens.length >= 2 && tokens.length <= SHARE_LABEL_MAX_WORDS + 1 && SHARE_SERVICE_RE.test(tokens[tokens.length - 1]);
 }
 /** Words of a share button's label ("Share", "Share via", "Partager sur"). */
 const SHARE_LABEL_MAX_WORDS = 2;
@@ -98,11 +103,15 @@ const HASHTAGS_RE = /^(?:#[\p{L}\p{N}_.-]+\s*){2,}$/u;
 
 /** The article's tag list: links to topic pages, not its text. */
 export function isTagList(text: string): boolean {
-  return TAGS_LABEL_RE.test(text) || HASHTAGS_RE.test(text);
+  if (HASHTAGS_RE.test(text)) return true;
+  // Tags are a list, not a sentence ("Temas: la economía dominó el debate." is one).
+  return TAGS_LABEL_RE.test(text) && !/[.!?]\s*$/u.test(text) && (text.includes(',') || text.split(/\s+/).length <= TAGS_MAX_ITEMS_UNSEPARATED);
 }
+/** Words of a tag list without commas ("Tags: NHS"): more are a sentence after a label. */
+const TAGS_MAX_ITEMS_UNSEPARATED = 4;
 
 /** The label an ad slot leaves in the text ("Advertisement", "Anzeige", "広告", "AD"), a line of its own. */
-const AD_LABEL_RE = /^\W*(?:advertisement|advertising|ad|ads|sponsored|anzeige|werbung|gesponsert|publicidad|publicité|pubblicità|publicidade|reklame|reklama|reklam|mainos|annons|annonse|annonce|hirdetés|реклама|διαφήμιση|פרסומת|إعلان|广告|廣告|広告|광고|โฆษณา|iklan|quảng cáo)\W*$/iu;
+const AD_LABEL_RE = /^[^\p{L}\p{N}]*(?:advertisement|advertising|ad|ads|sponsored|anzeige|werbung|gesponsert|publicidad|publicité|pubblicità|publicidade|reklame|reklama|reklam|mainos|annons|annonse|annonce|hirdetés|реклама|διαφήμιση|פרסומת|إعلان|广告|廣告|広告|광고|โฆษณา|iklan|quảng cáo)[^\p{L}\p{N}]*$/iu;
 
 /** A line that only marks an ad slot: the article goes on around it. */
 export function isAdLabel(text: string): boolean {
