@@ -25,6 +25,8 @@ import { generate } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..');
+/** The commit measured, read when the run starts (the built code is what runs; HEAD may move during a long run). */
+const measuredCommit = commit();
 const cli = join(repo, 'bin', 'corpus.js');
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
@@ -185,7 +187,7 @@ for (const size of sizes) {
     }
     row.identical = readFileSync(o('j1.jsonl')).equals(readFileSync(o('j2.jsonl'))) && readFileSync(o('j1.clusters.jsonl')).equals(readFileSync(o('j2.clusters.jsonl')));
   }
-  row.commit = commit();
+  row.commit = measuredCommit;
   row.warm = warm;
   row.date = new Date().toISOString().slice(0, 10);
   writeFileSync(join(outDir, `${size}.row.json`), JSON.stringify(row));
