@@ -86,11 +86,14 @@ export function parseDate(text: string): string | null {
     // An impossible date ("30 February") is rejected outright, not re-read as its month alone.
     return fromMatch(m, order);
   }
-  // Persian written with the Arabic yeh and kaf (ي ك), as some sites and keyboards do.
+  // Persian written with the Arabic yeh and kaf (ي ك), as some sites and keyboards do; only text in Arabic script
+  // is looked at (most lines with a digit and no date are not).
+  if (!ARABIC_SCRIPT_RE.test(s)) return null;
   const solar = SOLAR_HIJRI_RE.exec(s.replace(/ي/g, 'ی').replace(/ك/g, 'ک'));
   return solar ? fromSolarHijri(Number(solar[3]), SOLAR_HIJRI_MONTHS.indexOf(solar[2]) + 1, Number(solar[1])) : null;
 }
 
+const ARABIC_SCRIPT_RE = /[\u0600-\u06ff]/u;
 /** The Solar Hijri months, in which Iranian and Afghan sites date their pages ("۲۵ اردیبهشت ۱۴۰۳"). */
 const SOLAR_HIJRI_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
 /** Day, month name, year of the 14th or 15th century of that calendar (1300–1499, i.e. 1921–2121). */

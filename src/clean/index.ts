@@ -48,14 +48,13 @@ interface Judged {
   reason: string | null;
   /** Enough stopwords to be body beside body (jusText's near-good), whatever its neighbours made of it. */
   nearGood?: boolean;
-  /** A share bar, or one of a run of share buttons a line each (see markShareLines). */
+  /** A share bar, or one of a run of share buttons a line each (see isShare; unset until asked). */
   share?: boolean;
 }
 
 export function cleanDocument(text: string, stats: CorpusStats | null, options: CleanOptions = {}): CleanResult {
   const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
   const judged = judgeHardSignals(text, stats, options, meta);
-  markShareLines(judged);
   const scale = classifyByContext(judged, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
   keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true, scale < 1);
   keepAnnouncedLists(judged);
@@ -152,7 +151,7 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   meta.date = own.published.date;
   meta.site = own.published.site;
   const headline = (j: Judged | undefined): boolean =>
-    !!j && j.reason !== 'published-line' && !HEADING_BLOCKERS.has(j.reason as string) && j.features.barPieces < 3 && !j.share && isTitleShaped(j.block.text, j.features.words);
+    !!j && j.reason !== 'published-line' && !HEADING_BLOCKERS.has(j.reason as string) && j.features.barPieces < 3 && !isShare(judged, j) && isTitleShaped(j.block.text, j.features.words);
   let at = own.index - 1;
   // A byline ("By Ann Lee", "Av Erik Lindqvist") and a standfirst sentence may stand between headline and publication line.
   const byline = (j: Judged | undefined): boolean => !!j && (j.reason === 'byline' || isByline(j.block.text, j.features));
@@ -363,9 +362,14 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
     if (!inList && (j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
   }
   if (first < 0) return;
-  // The site's text (a disclaimer under every article) recurs far more widely than the article's own.
-  const level = contentDocuments(judged.flatMap((j, i) => (keep[i] ? [j.features.chars] : [])), judged.flatMap((j, i) => (keep[i] ? [j.docs] : [])));
-  const siteWide = (j: Judged): boolean => j.docs >= options.recurringMinDocs && j.docs >= options.recurringFactor * Math.max(1, level);
+  // The site's text (a disclaimer under every article) recurs far more widely than the article's own. The article's
+  // level is worked out only for a line recurring in enough documents to be the site's.
+  let level = -1;
+  const siteWide = (j: Judged): boolean => {
+    if (j.docs < options.recurringMinDocs) return false;
+    if (level < 0) level = contentDocuments(judged.flatMap((b, i) => (keep[i] ? [b.features.chars] : [])), judged.flatMap((b, i) => (keep[i] ? [b.docs] : [])));
+    return j.docs >= options.recurringFactor * Math.max(1, level);
+  };
   extendArticleEdge(judged, last, 1, sparseProse, siteWide);
   extendArticleEdge(judged, first, -1, sparseProse, siteWide);
 }
@@ -542,7 +546,7 @@ function titleBeforeBody(judged: Judged[]): string | null {
   if (first <= 0) return null;
   const script = writingSystem(judged[first].block.text);
   const role = (j: Judged): 'heading' | 'skip' | 'stop' => {
-    const r = headingRole(j);
+    const r = headingRole(judged, j);
     // A headline is written in its article's script: a line in another is a link to a translation, not the title.
     return r === 'heading' && script !== null && writingSystem(j.block.text) !== script ? 'skip' : r;
   };
@@ -560,7 +564,7 @@ function titleBeforeBody(judged: Judged[]): string | null {
       r = 'skip';
     }
     if (r === 'stop') break;
-    if (r === 'skip' && isNewsFurniture(j)) newsHeader = true;
+    if (r === 'skip' && isNewsFurniture(judged, j)) newsHeader = true;
     // A section label or a byline name between the headline and the article is a weaker heading than the headline.
     if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words))) nearest = j;
     if (r === 'heading' || ++skipped > TITLE_SKIPS_FREE) seen++;
@@ -572,18 +576,24 @@ function titleBeforeBody(judged: Judged[]): string | null {
   return (nearest !== null && !(fallback && weakHeading(nearest)) ? nearest : fallback)?.block.text ?? null;
 }
 
-/** Share bars, and runs of two share buttons or more, a line each ("Share on Facebook", "Share via email"). */
-function markShareLines(judged: Judged[]): void {
-  const button = judged.map((j) => isShareButton(j.block.text));
-  judged.forEach((j, i) => {
-    j.share = isShareLine(j.block.text) || (button[i] && (button[i - 1] === true || button[i + 1] === true));
-  });
+/** A share bar, or one of a run of two share buttons or more, a line each ("Share on Facebook", "Share via email"). */
+function isShare(judged: readonly Judged[], j: Judged): boolean {
+  // Asked only of the lines around a headline; remembered, since a line may be asked again.
+  if (j.share === undefined) {
+    const button = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BUTTON_MAX_WORDS && isShareButton(b.block.text);
+    const i = j.block.index;
+    j.share = (j.features.words <= SHARE_BAR_MAX_WORDS && isShareLine(j.block.text)) || (button(j) && (button(judged[i - 1]) || button(judged[i + 1])));
+  }
+  return j.share;
 }
+/** Words of a share button and of a share bar as features count them (e-mail is two): longer lines skip the checks. */
+const SHARE_BUTTON_MAX_WORDS = 4;
+const SHARE_BAR_MAX_WORDS = 24;
 
 /** A byline, date, share line or credits line: what a news site's header holds between headline and article. */
-function isNewsFurniture(j: Judged): boolean {
+function isNewsFurniture(judged: readonly Judged[], j: Judged): boolean {
   const text = j.block.text;
-  return j.reason === 'byline' || j.reason === 'date-line' || isByline(text, j.features) || j.share === true || isCreditsLine(text) || (j.features.words <= 10 && parseDate(text) !== null);
+  return j.reason === 'byline' || j.reason === 'date-line' || isByline(text, j.features) || isShare(judged, j) || isCreditsLine(text) || (j.features.words <= 10 && parseDate(text) !== null);
 }
 
 /** Words of a standfirst, the sentence or two summing up the article under its headline. */
@@ -622,11 +632,11 @@ function writingSystem(text: string): string | null {
 const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label']);
 const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
-function headingRole(j: Judged): 'heading' | 'skip' | 'stop' {
+function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' | 'stop' {
   // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is.
   if (j.reason === 'symbols' && parseDate(j.block.text) !== null) return 'skip';
   // Share buttons sit between many a headline and its article; other bars of links are the site's menus.
-  if (j.share) return 'skip';
+  if (isShare(judged, j)) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
   if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';

@@ -76,7 +76,7 @@ export function bodyLanguage(text: string): string | null {
  */
 const STOPLIST_ONLY_LANGUAGES = ['da', 'no', 'fi', 'sk', 'sl', 'lt', 'lv'];
 /** Franc's answers the languages above were taken for, on the probes and by language family (null: none). */
-const TAKEN_FOR = new Set(['sv', 'de', 'nl', 'cs', 'pl', 'ha', 'so', 'su', 'tl', 'sw', 'uz', 'ms', 'id', 'jv', 'rw', 'rn', 'ny', 'zu', 'ig', 'yo', 'mg', 'hu', 'tr', 'az', 'ro', 'it', 'es', 'pt', 'fr', 'en']);
+const TAKEN_FOR = new Set(['sv', 'de', 'nl', 'cs', 'pl', 'ha', 'so', 'su', 'tl', 'sw', 'uz', 'ms', 'id', 'jv', 'rw', 'rn', 'ny', 'zu', 'ig', 'yo', 'mg']);
 /** Density another list must reach, and by how much it must beat the detected language's own. */
 const MIN_STOPLIST_DENSITY = 0.2;
 const STOPLIST_MARGIN = 1.25;

@@ -57,6 +57,9 @@ export function isSourceFooter(text: string): boolean {
 /** Services a share bar offers: brands, named alike in every language or transliterated ("फेसबुक", "واتساپ"), and
  *  "e-mail". The bar's label ("Share:", "Поделиться:", "分享到：") and its "copy link" are the site's language. */
 const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|e-?mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স)$/iu;
+/** A service's name somewhere in the text (as a word or not): the checks below split the text, and most lines name
+ *  none (cleaning asks this of every short line). Holds every SHARE_SERVICE_RE name or a part of it. */
+const SHARE_HINT_RE = /facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao|zalo|wechat|weibo|douban|hatena|naver|vk|вконтакте|одноклассники|(?:^|\s)ok(?:$|\s)|微|qq|mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्स|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স/iu;
 /** Pieces of a laid-out bar: between runs of spaces, bars or bullets. */
 const SHARE_PIECE_SEPARATOR_RE = /\s{2,}|\u00a0{2,}|\s[|•·]\s/u;
 /** Words of a share line, its label's colon cut off. */
@@ -70,6 +73,7 @@ const SHARE_LINE_MAX_WORDS = 16;
  * and a "copy link" at most ("Share: Facebook Twitter Email"). A headline naming platforms in a sentence is neither.
  */
 export function isShareLine(text: string): boolean {
+  if (!SHARE_HINT_RE.test(text)) return false;
   const tokens = text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
   if (tokens.length > SHARE_LINE_MAX_WORDS) return false;
   const names = (piece: string): number => piece.split(SHARE_TOKEN_SEPARATOR_RE).filter((t) => SHARE_SERVICE_RE.test(t)).length;
@@ -89,7 +93,7 @@ export function isShareLine(text: string): boolean {
  * it is no proof ("Musk buys Twitter", "Malcolm X"); a run of two such lines or more is (see isShareRun in index.ts).
  */
 export function isShareButton(text: string): boolean {
-  if (text.includes(',')) return false;
+  if (text.includes(',') || !SHARE_HINT_RE.test(text)) return false;
   const tokens = text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
   return tokens.length >= 2 && tokens.length <= SHARE_LABEL_MAX_WORDS + 1 && SHARE_SERVICE_RE.test(tokens[tokens.length - 1]);
 }
