@@ -349,7 +349,7 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
   judged.forEach((j, i) => {
     if (isBody[i] && !keep[i]) j.reason = 'outside-article';
   });
-  trimRecurringTail(judged, keep, options);
+  const level = trimRecurringTail(judged, keep, options);
   if (!fill) return;
   const first = keep.indexOf(true);
   const last = keep.lastIndexOf(true);
@@ -362,14 +362,9 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
     if (!inList && (j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
   }
   if (first < 0) return;
-  // The site's text (a disclaimer under every article) recurs far more widely than the article's own. The article's
-  // level is worked out only for a line recurring in enough documents to be the site's.
-  let level = -1;
-  const siteWide = (j: Judged): boolean => {
-    if (j.docs < options.recurringMinDocs) return false;
-    if (level < 0) level = contentDocuments(judged.flatMap((b, i) => (keep[i] ? [b.features.chars] : [])), judged.flatMap((b, i) => (keep[i] ? [b.docs] : [])));
-    return j.docs >= options.recurringFactor * Math.max(1, level);
-  };
+  // The site's text (a disclaimer under every article) recurs far more widely than the article's own (its level as
+  // the recurring tail was measured against).
+  const siteWide = (j: Judged): boolean => j.docs >= options.recurringMinDocs && j.docs >= options.recurringFactor * Math.max(1, level);
   extendArticleEdge(judged, last, 1, sparseProse, siteWide);
   extendArticleEdge(judged, first, -1, sparseProse, siteWide);
 }
@@ -421,18 +416,20 @@ const MIN_COPY_LEVEL = 2;
  * subscription promo or standard disclaimer printed under every article): the site's, not the page's. Only the
  * tail is trimmed: a lede may be quoted whole as the summary of teaser lists on other pages of a site, while a
  * closing paragraph recurring on other pages is the site's boilerplate. Same factor as the region's recurring
- * stretches (recurringFactor).
+ * stretches (recurringFactor). Returns the article's level (contentDocuments of the kept blocks), 0 for none.
  */
-function trimRecurringTail(judged: Judged[], keep: boolean[], options: RegionOptions): void {
+function trimRecurringTail(judged: Judged[], keep: boolean[], options: RegionOptions): number {
   const kept = judged.flatMap((_, i) => (keep[i] ? [i] : []));
-  if (kept.length < 2) return;
+  if (kept.length === 0) return 0;
   const level = contentDocuments(kept.map((i) => judged[i].features.chars), kept.map((i) => judged[i].docs));
+  if (kept.length < 2) return level;
   for (let k = kept.length - 1; k >= 1; k--) {
     const j = judged[kept[k]];
     if (j.docs < options.recurringFactor * Math.max(MIN_COPY_LEVEL, level)) break;
     j.reason = 'template';
     keep[kept[k]] = false;
   }
+  return level;
 }
 
 /** Reasons that only weighed a block against the rest of the page (its length, its stopwords, its place). */
