@@ -8,7 +8,7 @@ import { PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
 import { hardNoiseReason, isByline, isTemplate, SHAPE_REASONS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
-import { DEFAULT_REGION_OPTIONS, selectArticle, type RegionOptions } from './region.js';
+import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
 import { bodyLanguage, detectLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
@@ -75,7 +75,6 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   return { text: bodyJoined, title: meta.title, site: meta.site, date: meta.date, lang: bodyLanguage(bodyJoined), noise };
 }
 
-/** The language a page is read in (stoplists, features) before its blocks are judged: that of its longest blocks. */
 /** The page's blocks with their features, the hard signals marked and what publication lines state read into `meta`. */
 function judgeHardSignals(text: string, stats: CorpusStats | null, options: CleanOptions, meta: { title: string | null; site: string | null; date: string | null }): Judged[] {
   const blocks = splitBlocks(text);
@@ -100,6 +99,7 @@ export function stopwordScale(text: string, stats: CorpusStats | null, options: 
   return densityScale(judgeHardSignals(text, stats, options, { title: null, site: null, date: null }), { ...DEFAULT_THRESHOLDS, ...options.thresholds });
 }
 
+/** The language a page is read in (stoplists, features) before its blocks are judged: that of its longest blocks. */
 export function pageLanguage(blocks: readonly Block[]): string | null {
   return detectLanguage(longestBlocksSample(blocks));
 }
@@ -166,7 +166,7 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
     const f = j.features;
     if (f.sentenceEnd || (f.stopwordDensity ?? 0) > 0) return false;
     if (CASELESS_RE.test(j.block.text)) return f.words <= BYLINE_CASELESS_MAX_WORDS;
-    return f.words >= 2 && f.words <= BYLINE_NAME_MAX_WORDS && NAME_RE.test(j.block.text);
+    return f.words >= 2 && nameShaped(j);
   };
   let prev = judged[at];
   // An outlet or a role under the byline's name ("Riverton Ledger", "Health correspondent"), and the name: short lines
@@ -208,6 +208,10 @@ const BYLINE_CASELESS_MAX_WORDS = 4;
 const CASELESS_RE = /^(?=.*\p{L})[^\p{Lu}\p{Ll}\p{Lt}]*$/u;
 /** Words that each start with a capital ("Anna Cole", "Jean-Luc Dupont", "Mary O'Neil"). */
 const NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u;
+/** Shaped like a name: a few capitalised words, none of them a stopword where the language has a stoplist. */
+function nameShaped(j: Judged): boolean {
+  return j.features.words <= BYLINE_NAME_MAX_WORDS && (j.features.stopwordDensity ?? 0) === 0 && NAME_RE.test(j.block.text);
+}
 
 /** Blocks of this many words count towards a document's content when measuring how widely it recurs (labels
  *  and menu items do not). */
@@ -364,7 +368,7 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
   if (first < 0) return;
   // The site's text (a disclaimer under every article) recurs far more widely than the article's own (its level as
   // the recurring tail was measured against).
-  const siteWide = (j: Judged): boolean => j.docs >= options.recurringMinDocs && j.docs >= options.recurringFactor * Math.max(1, level);
+  const siteWide = (j: Judged): boolean => recursFarMore(j.docs, level, options);
   extendArticleEdge(judged, last, 1, sparseProse, siteWide);
   extendArticleEdge(judged, first, -1, sparseProse, siteWide);
 }
@@ -453,7 +457,7 @@ function rescueEmptyBody(judged: Judged[], options: RegionOptions, minTemplateDo
   judged.forEach((j, i) => {
     if (soft[i] && j.features.words >= CONTENT_MIN_WORDS) level = Math.min(level, j.docs);
   });
-  const siteWide = (j: Judged): boolean => j.features.words <= TEMPLATE_MAX_WORDS && j.docs >= options.recurringMinDocs && j.docs >= options.recurringFactor * Math.max(1, level);
+  const siteWide = (j: Judged): boolean => j.features.words <= TEMPLATE_MAX_WORDS && recursFarMore(j.docs, level, options);
   const rescuable = judged.map((j, i) => soft[i] && !siteWide(j));
   if (!rescuable.includes(true)) return;
   const keep = selectArticle({
@@ -612,7 +616,7 @@ const LABEL_MAX_WORDS = 2;
 /** A heading that may stand between the headline and the article: a section label, or a name alone ("JAVIER MORENO"). */
 function weakHeading(j: Judged): boolean {
   const f = j.features;
-  return f.words <= LABEL_MAX_WORDS || (f.words <= BYLINE_NAME_MAX_WORDS && (f.stopwordDensity ?? 0) === 0 && NAME_RE.test(j.block.text));
+  return f.words <= LABEL_MAX_WORDS || nameShaped(j);
 }
 
 /** Characters of a line read to tell its script. */

@@ -64,6 +64,8 @@ const SHARE_HINT_RE = /facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|wh
 const SHARE_PIECE_SEPARATOR_RE = /\s{2,}|\u00a0{2,}|\s[|•·]\s/u;
 /** Words of a share line, its label's colon cut off. */
 const SHARE_TOKEN_SEPARATOR_RE = /[\s|•·,:：]+/u;
+/** A share line's words, its label's colon and separators cut off. */
+const shareTokens = (text: string): string[] => text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
 /** A share line holds the services, a label and "copy link": a longer line is a sentence naming them. */
 const SHARE_LINE_MAX_WORDS = 16;
 
@@ -74,9 +76,9 @@ const SHARE_LINE_MAX_WORDS = 16;
  */
 export function isShareLine(text: string): boolean {
   if (!SHARE_HINT_RE.test(text)) return false;
-  const tokens = text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
+  const tokens = shareTokens(text);
   if (tokens.length > SHARE_LINE_MAX_WORDS) return false;
-  const names = (piece: string): number => piece.split(SHARE_TOKEN_SEPARATOR_RE).filter((t) => SHARE_SERVICE_RE.test(t)).length;
+  const names = (piece: string): number => shareTokens(piece).filter((t) => SHARE_SERVICE_RE.test(t)).length;
   const pieces = text.split(SHARE_PIECE_SEPARATOR_RE).filter((p) => p.trim());
   if (pieces.length >= 3) {
     const withService = pieces.filter((p) => names(p) > 0).length;
@@ -94,7 +96,7 @@ export function isShareLine(text: string): boolean {
  */
 export function isShareButton(text: string): boolean {
   if (text.includes(',') || !SHARE_HINT_RE.test(text)) return false;
-  const tokens = text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
+  const tokens = shareTokens(text);
   return tokens.length >= 2 && tokens.length <= SHARE_LABEL_MAX_WORDS + 1 && SHARE_SERVICE_RE.test(tokens[tokens.length - 1]);
 }
 /** Words of a share button's label ("Share", "Share via", "Partager sur"). */

@@ -138,8 +138,13 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
 
 /** One of two blocks recurs in recurringMinDocs documents and recurringFactor times as many as the other. */
 function recurrenceDiffers(a: number, b: number, o: RegionOptions): boolean {
-  const wide = Math.max(a, b);
-  return wide >= o.recurringMinDocs && wide >= o.recurringFactor * Math.max(1, Math.min(a, b));
+  return recursFarMore(Math.max(a, b), Math.min(a, b), o);
+}
+
+/** Text in `docs` documents is the site's next to text at `level`: in recurringMinDocs documents at least, and
+ *  recurringFactor times as many as the other (a level under 1 counts as 1). */
+export function recursFarMore(docs: number, level: number, o: RegionOptions): boolean {
+  return docs >= o.recurringMinDocs && docs >= o.recurringFactor * Math.max(1, level);
 }
 
 /** Weight of each stretch for recurring more widely than the page's rarest content stretch (1 when it does not). */
@@ -147,7 +152,7 @@ function recurrenceFactors(stretches: readonly Stretch[], o: RegionOptions): num
   let rarest = Infinity;
   for (const s of stretches) if (s.chars >= o.contentMinChars && s.docs > 0) rarest = Math.min(rarest, s.docs);
   return stretches.map((s) => {
-    if (!Number.isFinite(rarest) || s.docs < o.recurringMinDocs || s.docs < o.recurringFactor * rarest) return 1;
+    if (!Number.isFinite(rarest) || !recursFarMore(s.docs, rarest, o)) return 1;
     return o.recurringWeight;
   });
 }
