@@ -1,4 +1,6 @@
-/** Splitting a page dump into blocks: one block per non-empty line (dump tools put one paragraph per line). */
+/** Splitting a page dump into blocks: one block per non-empty line (dump tools put one paragraph per line, or wrap it,
+ *  and unwrapHardWraps puts it back on one). */
+import { unwrapHardWraps } from './unwrap.js';
 
 export interface Block {
   /** Line text, trailing spaces removed, leading spaces kept out. */
@@ -17,7 +19,7 @@ const BLANK_RE = /^[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000\ufeff]*$/u;
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let blank = 0;
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+  for (const raw of unwrapHardWraps(text).replace(/\r\n?/g, '\n').split('\n')) {
     if (BLANK_RE.test(raw)) {
       blank++;
       continue;

@@ -7,6 +7,7 @@
  */
 
 import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
+import { unwrapHardWraps } from './unwrap.js';
 
 export interface CorpusStats {
   /** 32-bit FNV-1a hash of a normalised line → number of documents containing it. */
@@ -183,8 +184,9 @@ export function templateKeyHash(line: string): number {
   return key ? hashLine(key) : -1;
 }
 
-/** Hashes of the distinct lines of a text. */
+/** Hashes of the distinct lines of a text (a hard-wrapped paragraph is one line, as splitBlocks reads it). */
 export function lineHashes(text: string): Set<number> {
+  text = unwrapHardWraps(text);
   const hashes = new Set<number>();
   let from = 0;
   while (from <= text.length) {
