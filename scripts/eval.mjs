@@ -3,10 +3,11 @@
 // usage: node scripts/eval.mjs [--shared ../shared] [--jobs N]
 // A benchmark of quality, not a test gate: it prints figures and exits 0 unless a step cannot run.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wrapAt } from './wrap-dump.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -47,6 +48,15 @@ try {
   const extractOut = join(tmp, 'extract.jsonl');
   timed(`${pages.length} pages`, () => corpus('clean', ...pages, '--no-dedup', '-o', extractOut));
   console.log(`  ${lastLine(score('score.mjs', 'extract', '--gold', join(evalDir, 'extract-dev/gold.jsonl'), '--pred', extractOut))}`);
+
+  // The same pages as `w3m -dump` gives them without -cols: wrapped at 80 columns (scripts/wrap-dump.mjs).
+  console.log('== extract-dev re-wrapped at 80 columns');
+  const wrappedDir = join(tmp, 'extract-80');
+  mkdirSync(wrappedDir);
+  for (const page of pages) writeFileSync(join(wrappedDir, basename(page)), wrapAt(readFileSync(page, 'utf8'), 80));
+  const wrappedOut = join(tmp, 'extract-80.jsonl');
+  corpus('clean', wrappedDir, '--no-dedup', '-o', wrappedOut);
+  console.log(`  ${lastLine(score('score.mjs', 'extract', '--gold', join(evalDir, 'extract-dev/gold.jsonl'), '--pred', wrappedOut))}`);
 
   console.log('== dupes-dev (near-duplicates and metadata)');
   const docs = join(evalDir, 'dupes-dev/docs');

@@ -7,48 +7,8 @@ import { addToCorpusStats, cleanDocument, createCorpusStats } from '../../src/cl
 import { lineHashes } from '../../src/clean/stats.js';
 import { unwrapHardWraps } from '../../src/clean/unwrap.js';
 import { LineCounts } from '../../src/workers/line-counts.js';
-
-/** Display columns as a text browser counts them: CJK and Hangul take two. */
-const columns = (s: string): number => [...s].reduce((n, c) => n + (/[\u3040-\u9fff\uac00-\ud7a3\uff00-\uff60]/.test(c) ? 2 : 1), 0);
-
-/**
- * What `w3m -dump -cols <width>` does to a page dumped one paragraph per line: each line longer than the width is
- * broken at spaces (a list item's continuation indented under its text); a run of wide characters may be broken
- * anywhere.
- */
-function wrapAt(text: string, width: number): string {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (columns(line) <= width) {
-      out.push(line);
-      continue;
-    }
-    const indent = line.length - line.trimStart().length;
-    const marker = /^(?:[•*]|\d+\.) /.exec(line.trimStart());
-    const hang = ' '.repeat(indent + (marker ? marker[0].length : 0));
-    // Words and the white space between them (kept: a menu laid out with runs of spaces keeps them inside a line),
-    // each wide character a word of its own that joins its neighbours without a space.
-    const pieces = line.trimStart().match(/[\u3040-\u9fff\uac00-\ud7a3\uff00-\uff60]|[^\s\u3040-\u9fff\uac00-\ud7a3\uff00-\uff60]+|\s+/g) ?? [];
-    let current = ' '.repeat(indent);
-    let empty = true;
-    let gap = '';
-    for (const piece of pieces) {
-      if (/^\s+$/.test(piece)) {
-        gap = piece;
-        continue;
-      }
-      const joined = empty ? current + piece : current + gap + piece;
-      if (!empty && columns(joined) > width) {
-        out.push(current);
-        current = hang + piece;
-      } else current = joined;
-      empty = false;
-      gap = '';
-    }
-    out.push(current.trimEnd());
-  }
-  return out.join('\n');
-}
+// @ts-expect-error: a plain script (scripts/ is not compiled); it types as any
+import { columns, wrapAt } from '../../scripts/wrap-dump.mjs';
 
 const words = ['the', 'council', 'voted', 'on', 'Tuesday', 'to', 'approve', 'a', 'plan', 'for', 'repairs', 'across', 'city', 'streets', 'after', 'months', 'of', 'debate', 'residents', 'said'];
 const paragraph = fc.array(fc.constantFrom(...words), { minLength: 40, maxLength: 90 }).map((w) => w.join(' ') + '.');
