@@ -13,7 +13,7 @@ import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './tease
 import { bodyLanguage, detectLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
-import { CAPTION_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareButton, isShareLine, TEASER_HEADING_RE } from './phrases.js';
+import { COMMENTS_HEADING_RE, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
 import { isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 
@@ -155,6 +155,9 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   let at = own.index - 1;
   // A byline ("By Ann Lee", "Av Erik Lindqvist") and a standfirst sentence may stand between headline and publication line.
   const byline = (j: Judged | undefined): boolean => !!j && (j.reason === 'byline' || isByline(j.block.text, j.features));
+  // The author's role or outlet under the byline ("City government reporter", "Riverton Ledger").
+  const role = (j: Judged | undefined): boolean => !!j && j.features.words <= BYLINE_ROLE_MAX_WORDS && !j.features.sentenceEnd;
+  if (role(judged[at]) && !byline(judged[at]) && byline(judged[at - 1])) at--;
   if (byline(judged[at])) at--;
   const standfirst = (j: Judged | undefined): boolean => !!j && j.reason === null && j.features.sentenceEnd && j.features.words > BYLINE_NAME_MAX_WORDS;
   if (byline(judged[at + 1]) && standfirst(judged[at]) && headline(judged[at - 1]) && !judged[at - 1].features.sentenceEnd) at--;
@@ -176,6 +179,8 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   if (prev && weakHeading(prev)) {
     for (let up = at - 1; up >= 0 && up >= at - 2; up--) {
       const j = judged[up];
+      // The byline's name above its role ("By Ann Lee", then "Education reporter").
+      if (byline(j)) continue;
       if (headline(j) && !weakHeading(j) && j.features.words > prev.features.words) {
         at = up;
         prev = j;
@@ -200,6 +205,8 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   }
 }
 
+/** Words of an author's role or outlet on the line under the byline. */
+const BYLINE_ROLE_MAX_WORDS = 5;
 /** A byline that is a name alone: first and last name, perhaps a middle one. */
 const BYLINE_NAME_MAX_WORDS = 3;
 /** In a script without capitals, a name and a place ("राहुल शर्मा, नई दिल्ली"). */
@@ -383,31 +390,57 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
  * ends the run.
  */
 function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseProse: boolean, siteWide: (j: Judged) => boolean): void {
+  // Upwards, a subheading (headline-shaped, as a teaser is) waits to be kept until a sentence above it is; downwards
+  // it may head the comments or another article's summary, and ends the article.
+  let heading: Judged | null = null;
   for (let i = from + step; i >= 0 && i < judged.length; i += step) {
     const j = judged[i];
     if (IN_ARTICLE_NOISE.has(j.reason as string)) continue;
-    // A teaser after a closing "Read more:" link is another article's summary.
-    if (siteWide(j) || j.features.boilerplate > 0 || isTeaserShaped(j.features)) return;
-    if (step === 1 && closingSentence(j)) {
-      j.reason = null;
-      return;
+    // A teaser after a closing "Read more:" link is another article's summary. A sentence may name a service in passing
+    // ("… en Facebookgrupp för Sätra."); other lines with share or navigation words end the article.
+    const navigation = j.features.boilerplate > (j.features.sentenceEnd ? SENTENCE_MAX_BOILERPLATE : 0);
+    if (siteWide(j) || navigation) return;
+    if (step === -1 && heading === null && subheading(j)) {
+      heading = j;
+      continue;
     }
-    if (j.reason !== 'low-text' || !j.features.sentenceEnd || !(j.nearGood || sparseProse)) return;
+    if (isTeaserShaped(j.features)) return;
+    // Short sentences too: a tabloid's paragraphs are a sentence each, too short for jusText's context to keep
+    // without a long paragraph beside them.
+    const sentence = (j.reason === 'low-text' && j.features.sentenceEnd && (j.nearGood || sparseProse)) || closingSentence(j, step === -1 ? SHORT_PARAGRAPH_MIN_WORDS : CLOSING_MIN_WORDS, CONTEXT_REASONS);
+    if (!sentence) return;
     j.reason = null;
+    if (heading) heading.reason = null;
+    heading = null;
   }
+}
+
+/** Share of a sentence's letters that share or navigation words may cover in an article ("Facebookgrupp"). */
+const SENTENCE_MAX_BOILERPLATE = 0.25;
+/** Words of the shortest one-sentence paragraph kept above an article's first kept block ("Många är oroliga."). */
+const SHORT_PARAGRAPH_MIN_WORDS = 3;
+/** Words of a subheading inside an article. */
+const SUBHEADING_MAX_WORDS = 10;
+/** A subheading dropped for its length: a few words, no sentence, no navigation phrase. */
+function subheading(j: Judged): boolean {
+  const f = j.features;
+  return j.reason === 'short' && !f.sentenceEnd && f.words >= 2 && f.words <= SUBHEADING_MAX_WORDS && f.boilerplate === 0 && !f.bullet;
 }
 
 /** Noise set inside an article, with its text going on after it: a photo caption, an ad slot's label, a "Read also"
  *  link. */
 const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'related-link']);
 
+const SHORT_ONLY: ReadonlySet<string> = new Set(['short']);
+/** What context dropped an article's sentence for: its length, or its neighbours. */
+const CONTEXT_REASONS: ReadonlySet<string> = new Set(['short', 'low-text']);
 /** Words of the shortest closing sentence kept ("Les travaux doivent débuter en 2027."): a label has fewer. */
 const CLOSING_MIN_WORDS = 4;
 /** A short closing sentence of the article, dropped for its length alone: a sentence, no navigation phrase, and as
  *  many stopwords as prose has (where the language has a stoplist). */
-function closingSentence(j: Judged): boolean {
+function closingSentence(j: Judged, minWords: number, reasons: ReadonlySet<string> = SHORT_ONLY): boolean {
   const f = j.features;
-  return j.reason === 'short' && f.sentenceEnd && f.words >= CLOSING_MIN_WORDS && f.boilerplate === 0 && (f.stopwordDensity ?? 1) >= DEFAULT_THRESHOLDS.stopwordsLow;
+  return reasons.has(j.reason as string) && f.sentenceEnd && f.words >= minWords && f.boilerplate <= SENTENCE_MAX_BOILERPLATE && (f.stopwordDensity ?? 1) >= DEFAULT_THRESHOLDS.stopwordsLow;
 }
 
 /** The level a republished copy is measured against: edits (a few words per paragraph) leave most of one copy's
@@ -583,10 +616,18 @@ function isShare(judged: readonly Judged[], j: Judged): boolean {
   if (j.share === undefined) {
     const button = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BUTTON_MAX_WORDS && isShareButton(b.block.text);
     const i = j.block.index;
-    j.share = (j.features.words <= SHARE_BAR_MAX_WORDS && isShareLine(j.block.text)) || (button(j) && (button(judged[i - 1]) || button(judged[i + 1])));
+    const bar = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BAR_MAX_WORDS && isShareLine(b.block.text);
+    j.share = bar(j) || (button(j) && (button(judged[i - 1]) || button(judged[i + 1])));
+    // The bar's label on a line of its own ("Share this article", "Teilen"): a few words of sharing vocabulary.
+    if (!j.share && j.features.words <= SHARE_LABEL_MAX_WORDS && j.features.boilerplate >= SHARE_LABEL_MIN_COVERAGE) {
+      j.share = bar(judged[i - 1]) || bar(judged[i + 1]) || button(judged[i + 1]);
+    }
   }
   return j.share;
 }
+/** Words of a share bar's label on its own line, and the share of its letters in share and navigation phrases. */
+const SHARE_LABEL_MAX_WORDS = 4;
+const SHARE_LABEL_MIN_COVERAGE = 0.5;
 /** Words of a share button and of a share bar as features count them (e-mail is two): longer lines skip the checks. */
 const SHARE_BUTTON_MAX_WORDS = 4;
 const SHARE_BAR_MAX_WORDS = 24;
@@ -629,6 +670,8 @@ function writingSystem(text: string): string | null {
   return script === 'jpn' ? 'cmn' : script;
 }
 
+/** Words of a reading-time line ("Tempo di lettura: 3 minuti"). */
+const READING_TIME_MAX_WORDS = 6;
 /** Lines between a headline and its article, looked past. */
 const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label']);
 const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
@@ -641,7 +684,10 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
   if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
-  if (j.features.bracketShare > 0 || CAPTION_RE.test(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
+  if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
+  // A reading time, and a letter or two alone (a drop cap set apart from its word, a stray initial).
+  if (j.features.words <= READING_TIME_MAX_WORDS && READING_TIME_RE.test(j.block.text)) return 'skip';
+  if (j.block.text.length <= 2) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }
 

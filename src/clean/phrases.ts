@@ -217,6 +217,11 @@ export const CAPTION_RE = new RegExp(
     // A caption's credit after its sentence ("… bridge. Photo: City Council"), and Chinese captions: "图为" (the picture
     // shows) opening one, "记者 李明 摄" (photographed by reporter Li Ming) or "新华社发" (released by Xinhua) closing one.
     '[.。]\\s*[(（]?\\s*(?:photo|photograph|foto|fotó|kuva|bilde|фото|zdjęcie|fotoğraf|צילום|写真|图片|사진|ảnh|ภาพ|फोटो)\\s*[:：][^.。]{1,80}$',
+    // A credit in brackets closing the caption: "(foto Ansa)", "(Photo: Reuters)", "(تصوير: …)", "(أرشيفية)" (archive),
+    // "（圖／記者陳怡君攝）".
+    '[(（]\\s*(?:photo|photograph|picture|image|imagen|foto|fotó|bild|beeld|kuva|bilde|фото|zdjęcie|fotoğraf|צילום|تصوير|صورة|أرشيفية|圖|图|写真|사진|ảnh|ภาพ|फोटो)(?:\\s*[:：／/]\\s*|\\s+)?[^()（）]{0,80}[)）]\\s*$',
+    // A credit after the caption's sentence with a copyright sign ("… N34. © Foto: Vechtdal Actueel").
+    '[.。]\\s*©\\s*(?:photo|foto|fotó|bild|beeld|kuva|bilde|фото|image|imagen)\\s*[:：]',
     '^\\s*图为',
     '^\\s*[（(]写真[）)]',
     '(?:记者|通讯员)\\s*\\S{2,4}\\s+摄[）)]?\\s*$',
@@ -224,6 +229,16 @@ export const CAPTION_RE = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/** A caption's sentence, then an agency and a name with a slash in brackets, as Indonesian captions end ("… Jakarta.
+ *  (ANTARA/Aditya Putra)"): case-sensitive, so a bracketed "and/or" is no credit. */
+const CAPTION_AGENCY_CREDIT_RE = /[.。]\s*[(（]\s*\p{Lu}[\p{L}\p{N}.-]*(?:\s\p{Lu}[\p{L}\p{N}.-]*){0,2}\s*[/／]\s*\p{Lu}[\p{L} .-]{1,40}[)）]\s*$/u;
+
+/** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE). */
+export const isCaptionText = (text: string): boolean => CAPTION_RE.test(text) || CAPTION_AGENCY_CREDIT_RE.test(text);
+
+/** A reading-time line ("16 minute read", "5 min read", "Tempo di lettura: 3 minuti", "Lesezeit: 4 Min."). */
+export const READING_TIME_RE = /^(?:\d{1,3}\s?-?\s?(?:minutes?|mins?\.?)\s+(?:read|reading|de lecture|de lectura|di lettura|de leitura|lesezeit|leestijd)|(?:reading time|read time|tempo di lettura|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|leestijd|lästid|lesetid|læsetid|lukuaika|czas czytania|время чтения|час читання|doba čtení|okuma süresi)\s*[:：]?\s*(?:\d{1,3}|<\s?\d{1,3})?\s*\S{0,8})$/iu;
 
 /** A photo gallery's counter glued to its caption, as dump tools render a slideshow ("1of4A shopper looks at…",
  *  "2de5…", "3von8…"): the glued form only, since "1 of 4 voters" is prose. */

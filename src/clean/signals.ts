@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { words, type BlockFeatures } from './features.js';
-import { CAPTION_RE, GALLERY_COUNTER_RE, isAdLabel, isCopyrightNotice, isSourceFooter, isTagList, RELATED_LINK_RE } from './phrases.js';
+import { GALLERY_COUNTER_RE, isAdLabel, isCaptionText, isCopyrightNotice, isSourceFooter, isTagList, RELATED_LINK_RE } from './phrases.js';
 import { parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -57,6 +57,12 @@ const HEADLINE_CUE_RE = /^from\s/iu;
 const CAPITAL_RE = /^\p{Lu}/u;
 /** A Korean byline: a name, then 기자 (reporter), perhaps an address, and nothing else. */
 const KOREAN_BYLINE_RE = /^\p{Script=Hangul}{2,4}\s?기자(?:\s+\S+@\S+)?$/u;
+/** A Chinese byline: 記者 / 记者 (reporter), perhaps after 本報 (this paper) or an agency, a name or two, and the place
+ *  reported from ("記者陳怡君／台北報導", "本报记者 张三 李四"). */
+const CHINESE_BYLINE_RE = /^[（(]?(?:本報|本报|中央社)?(?:記者|记者)\s?\p{Script=Han}{2,4}(?:[、，,\s]\s?\p{Script=Han}{2,4})*(?:\s?[／/]\s?\p{Script=Han}{2,8})?[）)]?$/u;
+/** A byline in a script without capitals: its cue and a colon, then a name of a few words ("كتب: سالم الحارثي",
+ *  "كتبت: …", "بقلم: …", Persian "نویسنده: …"). */
+const CASELESS_BYLINE_RE = /^(?:كتب|كتبت|بقلم|نویسنده)\s*[:：]\s*[^\p{Lu}\p{Ll}\p{N}:：]{2,40}$/u;
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 
 /** Reasons that name a block before the run template does (its shape says more than its recurrence). */
@@ -65,7 +71,7 @@ export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols'
 /** "By Ann Lee", "Por Rafael Nogueira, Folha do Vale — São José", "Von Tim Scholz | 18.11.2024, 11:47 Uhr". */
 export function isByline(text: string, f: BlockFeatures): boolean {
   if (f.sentenceEnd || f.words > BYLINE_DATED_MAX_WORDS) return false;
-  if (KOREAN_BYLINE_RE.test(text)) return true;
+  if (KOREAN_BYLINE_RE.test(text) || CHINESE_BYLINE_RE.test(text) || CASELESS_BYLINE_RE.test(text)) return true;
   const cue = BYLINE_CUE_RE.exec(text);
   if (!cue) return false;
   const name = text.slice(cue[0].length);
@@ -144,5 +150,5 @@ function isCaption(text: string, f: BlockFeatures): boolean {
   const gallery = GALLERY_COUNTER_RE.exec(text);
   if (gallery && Number(gallery[1]) >= 1 && Number(gallery[1]) <= Number(gallery[2])) return true;
   // The expression last: a test of every short block against it was 2% of cleaning.
-  return f.words <= CAPTION_MAX_WORDS && (!f.sentenceEnd || f.words <= 12) && CAPTION_RE.test(text);
+  return f.words <= CAPTION_MAX_WORDS && (!f.sentenceEnd || f.words <= 12) && isCaptionText(text);
 }

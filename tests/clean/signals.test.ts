@@ -117,7 +117,19 @@ describe('hard noise signals', () => {
     ['Теги: пожар, Сызрань, МЧС', 'tags'],
     ['#반도체 #수출 #무역', 'tags'],
     ['Реклама', 'ad-label'],
+    // A credit in brackets or after a copyright sign closing a caption, in Italian, Arabic, Dutch, Indonesian, Chinese.
+    ['Un presidio dei lavoratori davanti al varco Galvani (foto Ansa)', 'caption'],
+    ['زوار يتجولون بين أجنحة المعرض في يومه الأول. (تصوير: خالد البلوشي)', 'caption'],
+    ['Pedagang menata karung beras di Pasar Induk Beras Cipinang, Jakarta Timur. (ANTARA/Aditya Pradana)', 'caption'],
+    ['▲捷運環狀線北環段工程進度落後，市府坦言通車時程將延後。（圖／記者陳怡君攝）', 'caption'],
+    ['記者陳怡君／台北報導', 'byline'],
+    ['本报记者 张三 李四', 'byline'],
+    ['كتب: سالم الحارثي', 'byline'],
   ])('%s → %s', (text, want) => expect(reason(text)).toBe(want));
+  it('a bracketed aside or an "and/or" closing a sentence is no photo credit', () => {
+    expect(reason('The council will vote on the plan (and/or its amendments).')).toBeNull();
+    expect(reason('Residents can apply online (see the city website) before May.')).toBeNull();
+  });
   it('a headline opening with a byline cue or a Korean word for reporter is no byline', () => {
     for (const line of ['Door storm vallen bomen om in Utrecht', 'De enero a marzo de 2024 se vendieron 25.000 coches eléctricos en todo el país', 'From Paris To Tokyo, Cities Are Banning Cars From Their Centres', '외신 기자 간담회서 대통령 경제 정책 설명']) {
       expect(reason(line), line).not.toBe('byline');
@@ -375,6 +387,47 @@ describe('cleanDocument', () => {
   });
   it('returns empty text and nulls for an empty page', () => {
     expect(cleanDocument('', null)).toEqual({ text: '', title: null, site: null, date: null, lang: null, noise: [] });
+  });
+  it('looks past what stands between a headline and its article: a role under the byline, a share label, a reading time', () => {
+    const page = (lines: string[]) => cleanDocument(`${lines.join('\n')}\n${PROSE}\n${PROSE}`, null);
+    expect(page(['Budget approved after months of debate', 'By Anna Cole', 'City government reporter', 'Published May 12, 2024']).title).toBe('Budget approved after months of debate');
+    expect(page(['Budget approved after months of debate', 'By Anna Cole', 'May 12, 2024', 'Share this article', 'Share to X   Share to Facebook   Email']).title).toBe('Budget approved after months of debate');
+    expect(page(['Budget approved after months of debate', 'By Anna Cole', 'May 12, 2024', '16 minute read']).title).toBe('Budget approved after months of debate');
+    expect(page(['Porto di Livorno, sciopero dei portuali', 'di Marco Benvenuti', '12 marzo 2025', 'Tempo di lettura: 3 minuti']).title).toBe('Porto di Livorno, sciopero dei portuali');
+  });
+  it('keeps the one-sentence paragraphs and subheadings above an article\'s first long paragraph, not a comment thread below it', () => {
+    const article = [
+      'Vargen mitt i villakvarteret – boende larmar',
+      '',
+      'Av Anna Berg',
+      'Publicerad 11 mars 2025 kl. 06.12',
+      '',
+      'Hon hann ta en bild innan djuret försvann in mellan husen.',
+      '',
+      'Sedan dess har vargen setts flera gånger i området.',
+      '',
+      '”Vågar inte släppa ut katten”',
+      '',
+      'Många är oroliga.',
+      '',
+      '– Jag vågar inte släppa ut katten längre, och barnen får inte gå till skolan själva när det är mörkt, säger en pappa i området som har bott i Sätra i tjugo år.',
+      '',
+      'Länsstyrelsen i Gävleborg bekräftar att man har fått in flera rapporter om vargen under den senaste veckan, och att man följer utvecklingen noga tillsammans med polisen.',
+      '',
+      'Kommentarer',
+      '',
+      'Det här är inte ok alls.',
+    ].join('\n');
+    const r = cleanDocument(article, null);
+    expect(r.text.split('\n\n')).toEqual([
+      'Hon hann ta en bild innan djuret försvann in mellan husen.',
+      'Sedan dess har vargen setts flera gånger i området.',
+      '”Vågar inte släppa ut katten”',
+      'Många är oroliga.',
+      expect.stringContaining('– Jag vågar inte'),
+      expect.stringContaining('Länsstyrelsen i Gävleborg'),
+    ]);
+    expect(r.title).toBe('Vargen mitt i villakvarteret – boende larmar');
   });
   it('does not guess a date from a byline timestamp', () => {
     const r = cleanDocument(`Nov. 18, 2019 12:02 PM\nBy Jane Doe\n\nA headline here\n${PROSE}\n${PROSE}`, null);
