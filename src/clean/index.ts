@@ -86,8 +86,60 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
   });
   const published = markPublishedLines(judged);
   const contentDocs = markHardNoise(judged, stats, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
+  markPullQuotes(judged);
   readPublishedLines(judged, published, contentDocs, meta);
   return judged;
+}
+
+/** A pull quote opens with a quotation mark. */
+const PULL_QUOTE_OPEN_RE = /^["“„«‘»]/u;
+/** Quotation marks, spaces and closing punctuation around a pull quote's words. */
+const PULL_QUOTE_TRIM_RE = /^["“„«‘»\s]+|["”»’«\s.,;:!?…]+$/gu;
+/** A pull quote is a sentence or two; its words, trimmed, must be long enough not to recur by chance. */
+const PULL_QUOTE_MAX_WORDS = 40;
+const PULL_QUOTE_MIN_CHARS = 24;
+
+/**
+ * Pull quotes: a quotation set apart in large type, repeating words the article prints in one of its paragraphs
+ * (magazines' long reads). A quoted line whose words stand inside a longer block of the same page is one; the
+ * article keeps the paragraph and drops the repeat.
+ */
+function markPullQuotes(judged: Judged[]): void {
+  let page: string | null = null;
+  const starts: number[] = [];
+  const blockAt = (at: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  judged.forEach((j, i) => {
+    const text = j.block.text;
+    if (j.reason !== null || j.features.words > PULL_QUOTE_MAX_WORDS || !PULL_QUOTE_OPEN_RE.test(text)) return;
+    // In lower case: the quote may start with a capital where the paragraph runs on ("… that when a place like this goes").
+    const words = text.replace(PULL_QUOTE_TRIM_RE, '').toLowerCase();
+    if (words.length < PULL_QUOTE_MIN_CHARS) return;
+    if (page === null) {
+      const lower = judged.map((b) => b.block.text.toLowerCase());
+      let offset = 0;
+      for (const b of lower) {
+        starts.push(offset);
+        offset += b.length + 1;
+      }
+      page = lower.join('\n');
+    }
+    for (let at = page.indexOf(words); at >= 0; at = page.indexOf(words, at + 1)) {
+      const k = blockAt(at);
+      if (k !== i && judged[k].block.text.length > text.length) {
+        j.reason = 'pull-quote';
+        return;
+      }
+    }
+  });
 }
 
 /**
@@ -271,7 +323,7 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
   const scale = densityScale(judged, thresholds);
   const scaled = scaledThresholds(thresholds, scale);
   // An ad slot's label stands between two paragraphs of the article: it is looked past, as a short line is.
-  const initial: BlockClass[] = judged.map((j) => (j.reason === 'ad-label' ? 'short' : j.reason ? 'bad' : initialClass(j.features, scaled)));
+  const initial: BlockClass[] = judged.map((j) => (IN_TEXT_NOISE.has(j.reason as string) ? 'short' : j.reason ? 'bad' : initialClass(j.features, scaled)));
   const smoothed = smoothClasses(initial);
   judged.forEach((j, i) => {
     if (!j.reason && smoothed[i] === 'bad') j.reason = initial[i] === 'short' ? 'short' : 'low-text';
@@ -429,7 +481,10 @@ function subheading(j: Judged): boolean {
 
 /** Noise set inside an article, with its text going on after it: a photo caption, an ad slot's label, a "Read also"
  *  link. */
-const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'related-link']);
+const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'related-link', 'pull-quote']);
+/** Noise set between an article's paragraphs that jusText's context looks past as it does a short line: an ad slot's
+ *  label, a pull quote. */
+const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'pull-quote']);
 
 const SHORT_ONLY: ReadonlySet<string> = new Set(['short']);
 /** What context dropped an article's sentence for: its length, or its neighbours. */

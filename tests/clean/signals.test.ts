@@ -429,6 +429,14 @@ describe('cleanDocument', () => {
     ]);
     expect(r.title).toBe('Vargen mitt i villakvarteret – boende larmar');
   });
+  it('drops a pull quote repeating words of a paragraph, and keeps a quotation printed once', () => {
+    const said = '“We have heard from residents for years that the roads are the first issue,” said council member Patricia Okafor, who represents the east side of the city and has pushed for the repairs since 2021.';
+    const page = [PROSE, '', said, '', '“The roads are the first issue”', '', PROSE.replace('council', 'board'), '', '“Nobody asked us before the vote was taken,” one resident said.', '', PROSE.replace('library', 'museum')].join('\n');
+    const r = cleanDocument(page, null);
+    expect(r.noise).toContainEqual({ text: '“The roads are the first issue”', reason: 'pull-quote' });
+    expect(r.text).toContain(said);
+    expect(r.text).toContain('“Nobody asked us before the vote was taken,” one resident said.');
+  });
   it('does not guess a date from a byline timestamp', () => {
     const r = cleanDocument(`Nov. 18, 2019 12:02 PM\nBy Jane Doe\n\nA headline here\n${PROSE}\n${PROSE}`, null);
     expect(r.date).toBeNull();
