@@ -3,7 +3,9 @@
  * paragraph reaches us cut into lines; the cleaner reads a block per line, and a paragraph cut in five is five short
  * blocks to it (no sentence whole, stopword density per line, a headline in two halves). unwrapHardWraps finds the
  * page's wrap width and joins each line the browser broke to the one that follows it, so that a block is a
- * paragraph again. A page dumped wide (`-cols 2000`, one line per paragraph) comes back as it is.
+ * paragraph again. A page dumped wide (`-cols 2000`, one line per paragraph) must come back as it is: the evidence
+ * asked for is paragraphs (runs of lines broken wherever the next word would not fit, ending short, running on in
+ * lower case), which lists, tables and code do not show.
  */
 
 /** Widest wrap looked for (columns): dumps are wrapped at 72–132 columns; a longer breakable line means no wrap. */
@@ -11,29 +13,39 @@ const MAX_WRAP_WIDTH = 250;
 /** Narrowest wrap looked for (columns): dump tools wrap at 72 to 80 by default; a list of lines as short as a
  *  narrower "width" is a list of headlines more often than a narrow dump. */
 const MIN_WRAP_WIDTH = 60;
-/** Lines within this many columns of the width that make it the page's wrap width, counting itself: a single
- *  long line (a table row, a line of code) is not a width the page was cut at. */
-const WIDTH_SPREAD = 10;
+/** Columns below a candidate width that count towards it: wrapped lines fill the last few columns before the width. */
+const WIDTH_BAND = 5;
+/** Lines the page's wrap width needs in its band: a few long lines (a table row, code) are not a width. */
 const WIDTH_SUPPORT = 3;
-/** Joins a page needs before it is taken as wrapped, and how many of them each breakable line wider than the wrap
- *  width asks for: of our dev, seed, probe and 3,000 bench pages (none wrapped), those with 3 joins or more had at
- *  least one such line per 3 joins; the 55 wrapped probe pages had 6 joins or more and no such line. */
-const MIN_JOINS = 5;
+/** Columns short of the densest band's width a paragraph's last line must stop at to count as one (a list's lines
+ *  end anywhere). */
+const LAST_LINE_SHORT = 10;
+/** Paragraphs and breaks a page needs before it is taken as wrapped, and how many breaks each breakable line wider
+ *  than the width asks for (a page dumped wide has many). */
+const MIN_PARAGRAPHS = 2;
+const MIN_JOINS = 4;
+const MIN_LONE_JOINS = 6;
 const JOINS_PER_WIDER_LINE = 10;
-
-/** Share of the breaks before a cased letter that must come before a lower-case one: a sentence runs on after a
- *  break, while each item of a list of headlines starts with a capital (German prose, capitals on every noun,
- *  still breaks before lower case more than half the time). */
+/** Share of the breaks in prose before a cased letter, a digit or a quotation mark that must come before a
+ *  lower-case letter: a sentence runs on after a break, while each item of a list of headlines or dated entries
+ *  starts with a capital, a digit or a quote (German prose, capitals on every noun, still breaks before lower case
+ *  more than half the time). Asked only where such starts are common: in Chinese or Arabic no break shows one. */
 const MIN_LOWER_CASE_SHARE = 0.3;
+const MIN_MARKED_START_SHARE = 0.3;
 
-/** A list item's first line: a bullet, or a number with a dot or parenthesis, then a space. */
-const LIST_ITEM_RE = /^(?:[•*·▪◦‣●○■□–—-]|\d{1,3}[.)])\s/u;
+/** A list item's first line: a bullet (w3m's, lynx's `+`), or a number with a dot or parenthesis, then a space. A
+ *  dash is not one: a spaced dash continues a sentence as often as it opens a line. */
+const LIST_ITEM_RE = /^(?:[•*·▪◦‣●○■□☆+]|\d{1,3}[.)])\s/u;
 /** Wide characters (East Asian Wide and Fullwidth): two columns each. */
 const WIDE_RE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-/** Combining marks and format characters: no column of their own. */
-const ZERO_WIDTH_RE = /^[\p{M}\p{Cf}]$/u;
+/** Wide characters of scripts written without spaces (Han, kana, fullwidth forms): lines broken between two of them
+ *  join without a space; Hangul, written with spaces between words, joins with one. */
+const UNSPACED_RE = /[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Combining marks, format characters and low surrogates: no column of their own (a surrogate pair, an emoji,
+ *  counts one, as w3m counts it). */
+const ZERO_WIDTH_RE = /^[\p{M}\p{Cf}\udc00-\udfff]$/u;
 
-/** Columns per UTF-16 unit, filled on first sight (-1: not yet); a surrogate pair counts 2, as most are wide. */
+/** Columns per UTF-16 unit, filled on first sight (-1: not yet). */
 const columns = new Int8Array(0x10000).fill(-1);
 
 function columnsOf(unit: number): number {
@@ -45,7 +57,7 @@ function columnsOf(unit: number): number {
   return c;
 }
 
-/** One line of the page, white space at its end left out. */
+/** One line of the page, white space around it left out. */
 interface Line {
   start: number;
   end: number;
@@ -55,17 +67,13 @@ interface Line {
   width: number;
   /** Could have been broken: holds a space after its indentation, or a wide character (broken anywhere). */
   breakable: boolean;
-  /** Ends in a wide character (joined to a wide first character without a space). */
-  wideEnd: boolean;
+  /** Lays out items with runs of spaces (a table's row, a menu): no evidence of a wrap, joined only on a page its
+   *  prose shows wrapped. */
+  laidOut: boolean;
 }
 
 const isSpaceUnit = (unit: number): boolean => unit === 32 || unit === 9 || unit === 13 || unit === 0xa0 || unit === 0x3000;
-
-/** Whether text[from, to) holds a space. */
-function hasSpace(text: string, from: number, to: number): boolean {
-  const space = text.indexOf(' ', from);
-  return space >= 0 && space < to;
-}
+const isBlank = (l: Line): boolean => l.end === l.start;
 
 /** Where the text of the line text[start, next) starts and ends, white space around it left out. */
 function trimmed(text: string, start: number, next: number): [first: number, end: number] {
@@ -76,13 +84,19 @@ function trimmed(text: string, start: number, next: number): [first: number, end
   return [first, end];
 }
 
+/** Whether text[from, to) holds a space (read up to `to` only: a text without spaces costs one pass, not one per line). */
+function hasSpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 32) return true;
+  return false;
+}
+
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
   for (let start = 0; start <= text.length; ) {
     let next = text.indexOf('\n', start);
     if (next < 0) next = text.length;
     const [first, end] = trimmed(text, start, next);
-    const line: Line = { start: first, end, indent: first - start, width: -1, breakable: false, wideEnd: false };
+    const line: Line = { start: first, end, indent: first - start, width: -1, breakable: false, laidOut: false };
     if (end - first <= MAX_WRAP_WIDTH) measure(text, line);
     else line.breakable = hasSpace(text, first, end);
     lines.push(line);
@@ -94,44 +108,62 @@ function readLines(text: string): Line[] {
 function measure(text: string, line: Line): void {
   let width = line.indent;
   let wide = false;
-  let c = 0;
+  let spaces = 0;
   for (let i = line.start; i < line.end; i++) {
     const unit = text.charCodeAt(i);
-    c = unit < 0x300 ? 1 : columnsOf(unit);
+    const c = unit < 0x300 ? 1 : columnsOf(unit);
     if (c === 2) wide = true;
     width += c;
+    if (unit === 32 || unit === 0xa0) {
+      if (++spaces === 2) line.laidOut = true;
+    } else spaces = 0;
   }
   line.width = width;
-  line.wideEnd = c === 2;
   line.breakable = wide || hasSpace(text, line.start, line.end);
 }
 
-/** The widest width (MIN_WRAP_WIDTH at least) at least WIDTH_SUPPORT breakable lines come within WIDTH_SPREAD
- *  columns of, or 0. */
+/**
+ * The page's wrap width: the width whose band (it and the WIDTH_BAND columns below) holds the most breakable lines,
+ * the widest on a tie, MIN_WRAP_WIDTH at least and with WIDTH_SUPPORT lines; or 0. The densest rather than the widest
+ * band: lynx wraps text at 74 columns but lets a heading run to 79.
+ */
 function wrapWidth(lines: readonly Line[]): number {
-  const widths = lines.filter((l) => l.breakable && l.width > MIN_WRAP_WIDTH - WIDTH_SPREAD).map((l) => l.width).sort((a, b) => b - a);
-  for (let i = 0; i + WIDTH_SUPPORT <= widths.length && widths[i] >= MIN_WRAP_WIDTH; i++) if (widths[i] - widths[i + WIDTH_SUPPORT - 1] <= WIDTH_SPREAD - 1) return widths[i];
-  return 0;
+  const counts = new Int32Array(MAX_WRAP_WIDTH + 1);
+  for (const l of lines) if (l.breakable && !l.laidOut && l.width >= MIN_WRAP_WIDTH - WIDTH_BAND) counts[l.width]++;
+  let best = 0;
+  let bestCount = WIDTH_SUPPORT - 1;
+  let band = 0;
+  for (let w = MIN_WRAP_WIDTH - WIDTH_BAND; w <= MAX_WRAP_WIDTH; w++) {
+    band += counts[w] - (w - WIDTH_BAND - 1 >= 0 ? counts[w - WIDTH_BAND - 1] : 0);
+    if (w >= MIN_WRAP_WIDTH && band >= bestCount) {
+      best = w;
+      bestCount = band;
+    }
+  }
+  // The widest line the band's lines reach.
+  while (best > 0 && counts[best] === 0) best--;
+  return best;
 }
 
 /** Columns the first word of a line takes (one character of a script broken anywhere). */
 function firstWordColumns(text: string, line: Line): number {
   const first = text.charCodeAt(line.start);
   if (first >= 0x300 && columnsOf(first) === 2) return 2;
-  let space = text.indexOf(' ', line.start);
-  if (space < 0 || space > line.end) space = line.end;
-  return space - line.start;
+  let end = line.start;
+  while (end < line.end && text.charCodeAt(end) !== 32) end++;
+  return end - line.start;
 }
 
 /**
  * Whether the browser broke line `a` before `b`: `b` follows directly, at the same indentation (or deeper, after a
- * list item's first line), is not a list item of its own, and its first word would not have fitted on `a`.
+ * list item's first line), is not a list item of its own, and its first word would not have fitted on `a`. Lines
+ * laying out items with runs of spaces (a menu, a ticker, a table's row) only when `laidOut` is asked for.
  */
-function brokeBefore(text: string, a: Line, b: Line, width: number, listItem: boolean): boolean {
-  if (a.width < 0 || b.end === b.start || a.end === a.start) return false;
+function brokeBefore(text: string, a: Line, b: Line, width: number, listItem: boolean, laidOut: boolean): boolean {
+  if (a.width < 0 || a.width > width || isBlank(a) || isBlank(b) || (!laidOut && (a.laidOut || b.laidOut))) return false;
   if (b.indent !== a.indent && !(listItem && b.indent > a.indent)) return false;
   if (LIST_ITEM_RE.test(text.slice(b.start, b.start + 5))) return false;
-  const space = a.wideEnd && firstWordColumns(text, b) === 2 ? 0 : 1;
+  const space = joint(text, a, b) === '' ? 0 : 1;
   return a.width + space + firstWordColumns(text, b) > width;
 }
 
@@ -160,44 +192,103 @@ function dumpedWide(text: string): boolean {
 export function unwrapHardWraps(text: string): string {
   if (text.indexOf('\n') < 0 || dumpedWide(text)) return text;
   const lines = readLines(text);
-  const width = wrapWidth(lines);
-  if (!width) return text;
+  const dense = wrapWidth(lines);
+  if (!dense) return text;
+  // The densest band may stop short of the width when few lines fill the last columns (or a menu's many short lines
+  // fill a lower band): the widths above it are tried too, and the one showing the most paragraph breaks is taken
+  // (the fewest wider lines on a tie).
+  let best: WrapReading | null = null;
+  for (let width = dense; width <= dense + 2 * WIDTH_BAND; width++) {
+    const reading = readBreaks(text, lines, width, dense, false);
+    if (!enoughEvidence(reading)) continue;
+    if (best === null || reading.evidence > best.evidence || (reading.evidence === best.evidence && reading.wider < best.wider)) best = reading;
+  }
+  if (best === null || !runsOnInLowerCase(text, lines, best.joins)) return text;
+  // Told by its prose, the page is wrapped: its menus and tickers laid out with runs of spaces were broken too.
+  const joins = readBreaks(text, lines, best.width, dense, true).joins;
+  return joinLines(text, lines, joins.map((join, i) => join && !endsBlock(text, lines, i)));
+}
+
+/** Whether a reading shows a wrap: two paragraphs and MIN_JOINS breaks in them, or one paragraph of MIN_LONE_JOINS
+ *  breaks (a short article), and few breakable lines wider than the width. */
+function enoughEvidence(r: WrapReading): boolean {
+  const paragraphs = (r.paragraphs >= MIN_PARAGRAPHS && r.evidence >= MIN_JOINS) || (r.paragraphs >= 1 && r.evidence >= MIN_LONE_JOINS);
+  return paragraphs && r.wider * JOINS_PER_WIDER_LINE <= r.evidence;
+}
+
+/** The page read at one wrap width: where the browser broke its lines, and what speaks for that width. */
+interface WrapReading {
+  width: number;
+  joins: boolean[];
+  /** Paragraphs (see paragraphBreaks) and the breaks inside them. */
+  paragraphs: number;
+  evidence: number;
+  /** Breakable lines wider than the width (a page dumped wide has many). */
+  wider: number;
+}
+
+/** The page read at `width`; a paragraph's last line is short below `dense` (the same bar for every width tried). */
+function readBreaks(text: string, lines: readonly Line[], width: number, dense: number, laidOut: boolean): WrapReading {
   const joins: boolean[] = new Array(lines.length).fill(false);
-  let joined = 0;
   let wider = 0;
   let listItem = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (l.breakable && (l.width < 0 || l.width > width)) wider++;
+    if (l.breakable && !l.laidOut && (l.width < 0 || l.width > width)) wider++;
     // A list item's first line; its continuation lines keep the flag.
     if (i === 0 || !joins[i - 1]) listItem = LIST_ITEM_RE.test(text.slice(l.start, l.start + 5));
-    if (i + 1 < lines.length && l.width <= width && brokeBefore(text, l, lines[i + 1], width, listItem)) {
-      joins[i] = true;
-      joined++;
-    }
+    if (i + 1 < lines.length && brokeBefore(text, l, lines[i + 1], width, listItem, laidOut)) joins[i] = true;
   }
-  if (joined < MIN_JOINS || wider * JOINS_PER_WIDER_LINE > joined || !runsOnInLowerCase(text, lines, joins)) return text;
-  return joinLines(text, lines, joins.map((join, i) => join && !endsBlock(text, lines, i)));
+  const { paragraphs, joins: evidence } = paragraphBreaks(text, lines, joins, dense - LAST_LINE_SHORT);
+  return { width, joins, paragraphs, evidence, wider };
 }
 
-/** Whether, of the breaks in prose before a cased letter, enough come before a lower-case one (see
- *  MIN_LOWER_CASE_SHARE); true where the breaks come before letters without case (Arabic, Chinese …). A menu laid out
- *  with runs of spaces is left out: its items start with capitals, and a wrapped page may start with a long one. */
+/**
+ * The breaks that make paragraphs: runs of lines where every line but the last was broken, the last stopping short of
+ * the width and ending a sentence (blank lines between paragraphs or not: some sites print none). A list or a table
+ * has runs of lines too, but its lines end anywhere and seldom with a full stop, so that each of them meets the next
+ * word's test and a short sentence's end closes the run is rare (a list of headlines cut at a fixed length has lines
+ * of one width, and no full stops).
+ */
+function paragraphBreaks(text: string, lines: readonly Line[], joins: readonly boolean[], short: number): { paragraphs: number; joins: number } {
+  let paragraphs = 0;
+  let breaks = 0;
+  for (let i = 0; i < lines.length; ) {
+    let last = i;
+    while (joins[last]) last++;
+    if (last > i && lines[last].width >= 0 && lines[last].width < short && PARAGRAPH_END_RE.test(text.slice(Math.max(lines[last].start, lines[last].end - 3), lines[last].end))) {
+      paragraphs++;
+      breaks += last - i;
+    }
+    i = last + 1;
+  }
+  return { paragraphs, joins: breaks };
+}
+
+/**
+ * Whether, of the breaks in prose before a cased letter, a digit or a quotation mark, enough come before a lower-case
+ * letter (see MIN_LOWER_CASE_SHARE); true where few breaks come before such a start (Chinese, Arabic …).
+ */
 function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly boolean[]): boolean {
-  let cased = 0;
+  let all = 0;
+  let marked = 0;
   let lower = 0;
   for (let i = 0; i < joins.length; i++) {
-    if (!joins[i] || laidOut(text, lines[i]) || laidOut(text, lines[i + 1])) continue;
+    if (!joins[i]) continue;
+    all++;
     const first = text[lines[i + 1].start];
-    if (first.toLowerCase() === first.toUpperCase()) continue;
-    cased++;
-    if (first === first.toLowerCase()) lower++;
+    const cased = first.toLowerCase() !== first.toUpperCase();
+    if (!cased && !MARKED_START_RE.test(first)) continue;
+    marked++;
+    if (cased && first === first.toLowerCase()) lower++;
   }
-  return cased === 0 || lower >= cased * MIN_LOWER_CASE_SHARE;
+  return marked < all * MIN_MARKED_START_SHARE || lower >= marked * MIN_LOWER_CASE_SHARE;
 }
+/** Starts that are not a sentence running on: a digit, a quotation mark, a bracket. */
+const MARKED_START_RE = /[0-9"'“‘«„[(]/u;
 
-const laidOut = (text: string, line: Line): boolean => LAYOUT_SPACES_RE.test(text.slice(line.start, line.end));
-
+/** A paragraph's end: a sentence's (in any script), perhaps inside a quotation or brackets. */
+const PARAGRAPH_END_RE = /[.!?…。！？؟।]["'”’»)）」』]?$/u;
 /** The end of a sentence or a quotation. */
 const CLOSING_RE = /[.!?…"'”’»)]$/u;
 /** The end of a sentence (a closing quotation mark or bracket may follow). */
@@ -213,23 +304,25 @@ function endsBlock(text: string, lines: readonly Line[], i: number): boolean {
   const a = lines[i];
   const b = lines[i + 1];
   const after = lines[i + 2];
-  if (after && after.end > after.start) return false;
+  if (after && !isBlank(after)) return false;
   const first = text[b.start];
   return first !== first.toLowerCase() && CLOSING_RE.test(text.slice(a.end - 1, a.end)) && !SENTENCE_END_RE.test(text.slice(Math.max(b.start, b.end - 2), b.end));
 }
 
-/** A run of spaces between a line's words: how a dump lays out a menu's items. */
-const LAYOUT_SPACES_RE = /\S([ \u00a0]{2,})\S/;
-
 /**
- * What goes where the browser broke a line: nothing between two wide characters, the run of spaces the lines set
- * their items apart with (a menu laid out with spaces: they must not run together), else a space.
+ * What goes where the browser broke a line: nothing next to a character of a script written without spaces (a
+ * break between 市 and 長, or before 2024年) or after a slash (w3m breaks a URL there), the run of spaces of a line
+ * laid out with them, else a space.
  */
 function joint(text: string, a: Line, b: Line): string {
-  if (a.wideEnd && firstWordColumns(text, b) === 2) return '';
-  const layout = LAYOUT_SPACES_RE.exec(text.slice(a.start, a.end)) ?? LAYOUT_SPACES_RE.exec(text.slice(b.start, b.end));
-  return layout ? layout[1] : ' ';
+  const last = text.charCodeAt(a.end - 1);
+  if (last === 47 || UNSPACED_RE.test(text[a.end - 1]) || UNSPACED_RE.test(text[b.start])) return '';
+  // A menu's items stay apart as the line set them apart.
+  if (a.laidOut || b.laidOut) return (LAYOUT_SPACES_RE.exec(text.slice(a.start, a.end)) ?? LAYOUT_SPACES_RE.exec(text.slice(b.start, b.end)))?.[1] ?? ' ';
+  return ' ';
 }
+/** A run of spaces between a line's words: how a dump lays out a menu's items. */
+const LAYOUT_SPACES_RE = /\S([ \u00a0]{2,})\S/;
 
 function joinLines(text: string, lines: readonly Line[], joins: readonly boolean[]): string {
   const out: string[] = [];

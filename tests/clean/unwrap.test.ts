@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -11,16 +11,23 @@ import { LineCounts } from '../../src/workers/line-counts.js';
 import { columns, wrapAt } from '../../scripts/wrap-dump.mjs';
 
 const words = ['the', 'council', 'voted', 'on', 'Tuesday', 'to', 'approve', 'a', 'plan', 'for', 'repairs', 'across', 'city', 'streets', 'after', 'months', 'of', 'debate', 'residents', 'said'];
-const paragraph = fc.array(fc.constantFrom(...words), { minLength: 40, maxLength: 90 }).map((w) => w.join(' ') + '.');
+/** A paragraph of some 150 to 260 characters, its length varying with `i`: at 80 columns, two lines or more and a
+ *  last line of its own length. */
+const para = (i: number): string => `${words.join(' ')} ${words.slice(0, 3 + ((i * 7) % 17)).join(' ')}.`;
+const paragraph = fc.array(fc.constantFrom(...words), { minLength: 60, maxLength: 120 }).map((w) => w.join(' ') + '.');
 
 describe('unwrapHardWraps', () => {
   it('puts back on one line every paragraph a page was wrapped at, whatever the width', () => {
-    // Five paragraphs or more, each broken at least once (enough breaks to tell the width by), at the widths dump
-    // tools use (72 to 80 columns by default, wider on request).
+    // Five paragraphs or more, each broken twice or more, at the widths dump tools use (72 to 80 columns by default,
+    // wider on request); two of them at least ending in a short line, as the evidence of a wrap asks (a list's lines
+    // all end near the width).
     fc.assert(
       fc.property(fc.array(paragraph, { minLength: 5, maxLength: 8 }), fc.integer({ min: 72, max: 132 }), (paragraphs, width) => {
         const page = ['Home   News   Sport   Weather', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n').trimEnd();
-        expect(unwrapHardWraps(wrapAt(page, width))).toBe(page);
+        const wrapped = wrapAt(page, width);
+        const lastLines = wrapped.split('\n').filter((l, i, all) => l !== '' && (all[i + 1] ?? '') === '' && i > 0 && all[i - 1] !== '');
+        fc.pre(lastLines.filter((l) => columns(l) < width - 12).length >= 2);
+        expect(unwrapHardWraps(wrapped)).toBe(page);
       }),
       { numRuns: 200 },
     );
@@ -47,7 +54,7 @@ describe('unwrapHardWraps', () => {
 
   it('keeps list items apart and joins each item with its indented continuation', () => {
     const items = ['• ' + words.join(' ') + ' ' + words.join(' '), '• ' + words.slice(5).join(' ') + ' ' + words.join(' ')];
-    const body = [0, 1, 2, 3].map((i) => words.slice(i).join(' ') + ' ' + words.join(' ') + '.');
+    const body = [0, 1, 2, 3].map(para);
     const page = [...body.flatMap((p) => [p, '']), ...items].join('\n');
     const wrapped = wrapAt(page, 78);
     expect(wrapped.split('\n').some((l) => l.startsWith('  ') && !l.trimStart().startsWith('•'))).toBe(true);
@@ -55,14 +62,46 @@ describe('unwrapHardWraps', () => {
   });
 
   it('does not join a line to one whose first word would have fitted on it, nor a credit to a paragraph', () => {
-    const body = [0, 1, 2, 3, 4, 5].map((i) => words.slice(i).join(' ') + ' ' + words.join(' ') + '.');
-    const page = body.flatMap((p) => [p, 'Photo: Reuters', '']).join('\n');
+    const body = [0, 1, 2, 3, 4, 5].map(para);
+    // Every other paragraph with a credit right under it.
+    const page = body.flatMap((p, i) => (i % 2 ? [p, 'Photo: Reuters', ''] : [p, ''])).join('\n').trimEnd();
     const wrapped = wrapAt(page, 80).split('\n');
     // Some paragraphs' last lines had room for "Photo:", some not: after a full line ending a sentence, a short
     // line starting with a capital and ending without one is a block of its own.
     expect(wrapped.filter((l, i) => wrapped[i + 1] === 'Photo: Reuters' && columns(l) + 7 <= 80).length).toBeGreaterThan(0);
     expect(wrapped.filter((l, i) => wrapped[i + 1] === 'Photo: Reuters' && columns(l) + 7 > 80).length).toBeGreaterThan(0);
     expect(unwrapHardWraps(wrapped.join('\n'))).toBe(page);
+  });
+
+  it('gives back wide pages whose lines cluster near one width as they are (fixtures/unwrap/wide-*)', () => {
+    // An election table, an archive of dated headlines, Arabic and Chinese headline lists, teasers cut at a fixed
+    // length, a poem: each a page dumped wide that a first version of the test took for a wrapped one.
+    const dir = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/unwrap');
+    const cases = readdirSync(dir).filter((d) => d.startsWith('wide-'));
+    expect(cases.length).toBeGreaterThanOrEqual(7);
+    for (const name of cases) {
+      const page = readFileSync(join(dir, name, 'input.txt'), 'utf8');
+      expect(unwrapHardWraps(page), name).toBe(page);
+    }
+  });
+
+  it('leaves a wide page\'s table, dated list and lines of code alone', () => {
+    const article = [para(1), '', para(2), ''];
+    const table = Array.from({ length: 12 }, (_, i) => `District ${i + 1}   ${words[i % words.length].padEnd(12)} ${(91644 - i * 977).toLocaleString('en')}   ${40 + i}.5%   Democratic    ${i + 3}.3 pts`);
+    const dated = Array.from({ length: 12 }, (_, i) => `${String(10 + i)}.03.2024 ${words.slice(i % 7, (i % 7) + 9).join(' ')} beschließt Sanierung des Rathauses`);
+    const code = Array.from({ length: 12 }, (_, i) => `    result = compute_the_value(argument_number_${i}, other_argument, keyword=${i}) + offset`);
+    for (const lines of [table, dated, code]) {
+      const page = [...article, ...lines].join('\n');
+      expect(unwrapHardWraps(page)).toBe(page);
+    }
+  });
+
+  it('joins a line to one starting with a spaced dash, and a URL broken after its slash without a space', () => {
+    const dash = `${words.join(' ')} — the repairs will cover about a tenth of the network — and fix the bridges too.`;
+    const page = [para(1), '', dash, '', para(3), '', para(4)].join('\n');
+    expect(unwrapHardWraps(wrapAt(page, 80))).toBe(page);
+    const url = ['the council voted on Tuesday to approve a plan for repairs across city streets, and', 'more: https://www.example.com/', 'news/council-approves-the-plan-for-repairs-across-the-city-streets-this-week.'];
+    expect(unwrapHardWraps([...url, '', wrapAt(para(1), 80), '', wrapAt(para(2), 80), '', wrapAt(para(5), 80)].join('\n'))).toContain('https://www.example.com/news/council');
   });
 
   it('joins lines of wide characters without a space', () => {
@@ -74,7 +113,7 @@ describe('unwrapHardWraps', () => {
   });
 
   it('counts the lines a wrapped page is read as, in both line counters', () => {
-    const paragraphs = [0, 1, 2, 3, 4, 5].map((i) => words.slice(i).join(' ') + ' ' + words.join(' ') + '.');
+    const paragraphs = [0, 1, 2, 3, 4, 5].map(para);
     const page = paragraphs.join('\n\n');
     const wrapped = wrapAt(page, 80);
     expect(lineHashes(wrapped)).toEqual(lineHashes(page));
