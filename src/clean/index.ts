@@ -742,6 +742,8 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
   // A reading time, and a letter or two alone (a drop cap set apart from its word, a stray initial).
   if (j.features.words <= READING_TIME_MAX_WORDS && READING_TIME_RE.test(j.block.text)) return 'skip';
+  // A caption's sentence over its credit line ("Survey volunteers measure a hedge.", then "Photograph: …").
+  if (j.features.sentenceEnd && judged[j.block.index + 1]?.reason === 'caption') return 'skip';
   if (j.block.text.length <= 2) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }

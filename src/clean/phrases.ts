@@ -209,7 +209,7 @@ export function isCommentAuthorLine(text: string): boolean {
 export const CAPTION_RE = new RegExp(
   [
     '\\b(?:getty images|shutterstock|istock(?:photo)?|alamy|associated press|reuters|afp|dpa|epa|ap photo)\\b',
-    '^\\s*(?:photo|image|picture|illustration|credit|crédit|crédits|foto|bild|imagen|source image)s?\\s*(?:credit)?\\s*[:©/]',
+    '^\\s*(?:photo|photograph|image|picture|illustration|credit|crédit|crédits|foto|bild|imagen|source image)s?\\s*(?:credit)?\\s*[:©/]',
     '\\b(?:image copyright|photo credit|image caption|crédit photo|pie de foto|bildquelle)\\b',
     "^\\s*(?:file photo|photo d'archive|foto de archivo|archivbild|contributing|additional reporting|with reporting by)\\b",
     // Other scripts, where \\b (ASCII only) cannot be used: the word, then its colon.

@@ -122,6 +122,7 @@ describe('hard noise signals', () => {
     ['زوار يتجولون بين أجنحة المعرض في يومه الأول. (تصوير: خالد البلوشي)', 'caption'],
     ['Pedagang menata karung beras di Pasar Induk Beras Cipinang, Jakarta Timur. (ANTARA/Aditya Pradana)', 'caption'],
     ['▲捷運環狀線北環段工程進度落後，市府坦言通車時程將延後。（圖／記者陳怡君攝）', 'caption'],
+    ['Photograph: Tom Aldous for The Northgate Review', 'caption'],
     ['記者陳怡君／台北報導', 'byline'],
     ['本报记者 张三 李四', 'byline'],
     ['كتب: سالم الحارثي', 'byline'],
@@ -394,6 +395,7 @@ describe('cleanDocument', () => {
     expect(page(['Budget approved after months of debate', 'By Anna Cole', 'May 12, 2024', 'Share this article', 'Share to X   Share to Facebook   Email']).title).toBe('Budget approved after months of debate');
     expect(page(['Budget approved after months of debate', 'By Anna Cole', 'May 12, 2024', '16 minute read']).title).toBe('Budget approved after months of debate');
     expect(page(['Porto di Livorno, sciopero dei portuali', 'di Marco Benvenuti', '12 marzo 2025', 'Tempo di lettura: 3 minuti']).title).toBe('Porto di Livorno, sciopero dei portuali');
+    expect(page(['The hedge-counters: volunteers mapping old boundaries', 'By Eleanor Whitcombe', 'Saturday 5 April 2025', '[image]', 'Survey volunteers measure a hawthorn hedge near Uffington.', 'Photograph: Tom Aldous for The Review']).title).toBe('The hedge-counters: volunteers mapping old boundaries');
   });
   it('keeps the one-sentence paragraphs and subheadings above an article\'s first long paragraph, not a comment thread below it', () => {
     const article = [
