@@ -98,6 +98,11 @@ const PULL_QUOTE_TRIM_RE = /^["“„«‘»\s]+|["”»’«\s.,;:!?…]+$/gu;
 /** A pull quote is a sentence or two; its words, trimmed, must be long enough not to recur by chance. */
 const PULL_QUOTE_MAX_WORDS = 40;
 const PULL_QUOTE_MIN_CHARS = 24;
+/** The paragraph a pull quote repeats: within this many blocks of it, this many words at least (a headline quoting a
+ *  paragraph is shorter), and this much longer than the quote (a one-sentence paragraph that is a quote stands). */
+const PULL_QUOTE_REACH = 20;
+const PULL_QUOTE_SOURCE_MIN_WORDS = 20;
+const PULL_QUOTE_SOURCE_RATIO = 1.5;
 
 /**
  * Pull quotes: a quotation set apart in large type, repeating words the article prints in one of its paragraphs
@@ -134,7 +139,9 @@ function markPullQuotes(judged: Judged[]): void {
     }
     for (let at = page.indexOf(words); at >= 0; at = page.indexOf(words, at + 1)) {
       const k = blockAt(at);
-      if (k !== i && judged[k].block.text.length > text.length) {
+      // A paragraph of the article near the quote: not a headline quoting it, nor a reader's comment far below.
+      const quoted = judged[k];
+      if (k !== i && Math.abs(k - i) <= PULL_QUOTE_REACH && quoted.features.words >= PULL_QUOTE_SOURCE_MIN_WORDS && quoted.block.text.length >= text.length * PULL_QUOTE_SOURCE_RATIO) {
         j.reason = 'pull-quote';
         return;
       }
@@ -442,41 +449,18 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
  * ends the run.
  */
 function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseProse: boolean, siteWide: (j: Judged) => boolean): void {
-  // Upwards, a subheading (headline-shaped, as a teaser is) waits to be kept until a sentence above it is; downwards
-  // it may head the comments or another article's summary, and ends the article.
-  let heading: Judged | null = null;
   for (let i = from + step; i >= 0 && i < judged.length; i += step) {
     const j = judged[i];
     if (IN_ARTICLE_NOISE.has(j.reason as string)) continue;
-    // A teaser after a closing "Read more:" link is another article's summary. A sentence may name a service in passing
-    // ("… en Facebookgrupp för Sätra."); other lines with share or navigation words end the article.
-    const navigation = j.features.boilerplate > (j.features.sentenceEnd ? SENTENCE_MAX_BOILERPLATE : 0);
-    if (siteWide(j) || navigation) return;
-    if (step === -1 && heading === null && subheading(j)) {
-      heading = j;
-      continue;
+    // A teaser after a closing "Read more:" link is another article's summary.
+    if (siteWide(j) || j.features.boilerplate > 0 || isTeaserShaped(j.features)) return;
+    if (step === 1 && closingSentence(j)) {
+      j.reason = null;
+      return;
     }
-    if (isTeaserShaped(j.features)) return;
-    // Short sentences too: a tabloid's paragraphs are a sentence each, too short for jusText's context to keep
-    // without a long paragraph beside them.
-    const sentence = (j.reason === 'low-text' && j.features.sentenceEnd && (j.nearGood || sparseProse)) || closingSentence(j, step === -1 ? SHORT_PARAGRAPH_MIN_WORDS : CLOSING_MIN_WORDS, CONTEXT_REASONS);
-    if (!sentence) return;
+    if (j.reason !== 'low-text' || !j.features.sentenceEnd || !(j.nearGood || sparseProse)) return;
     j.reason = null;
-    if (heading) heading.reason = null;
-    heading = null;
   }
-}
-
-/** Share of a sentence's letters that share or navigation words may cover in an article ("Facebookgrupp"). */
-const SENTENCE_MAX_BOILERPLATE = 0.25;
-/** Words of the shortest one-sentence paragraph kept above an article's first kept block ("Många är oroliga."). */
-const SHORT_PARAGRAPH_MIN_WORDS = 3;
-/** Words of a subheading inside an article. */
-const SUBHEADING_MAX_WORDS = 10;
-/** A subheading dropped for its length: a few words, no sentence, no navigation phrase. */
-function subheading(j: Judged): boolean {
-  const f = j.features;
-  return j.reason === 'short' && !f.sentenceEnd && f.words >= 2 && f.words <= SUBHEADING_MAX_WORDS && f.boilerplate === 0 && !f.bullet;
 }
 
 /** Noise set inside an article, with its text going on after it: a photo caption, an ad slot's label, a "Read also"
@@ -486,16 +470,13 @@ const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'r
  *  label, a pull quote. */
 const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'pull-quote']);
 
-const SHORT_ONLY: ReadonlySet<string> = new Set(['short']);
-/** What context dropped an article's sentence for: its length, or its neighbours. */
-const CONTEXT_REASONS: ReadonlySet<string> = new Set(['short', 'low-text']);
 /** Words of the shortest closing sentence kept ("Les travaux doivent débuter en 2027."): a label has fewer. */
 const CLOSING_MIN_WORDS = 4;
 /** A short closing sentence of the article, dropped for its length alone: a sentence, no navigation phrase, and as
  *  many stopwords as prose has (where the language has a stoplist). */
-function closingSentence(j: Judged, minWords: number, reasons: ReadonlySet<string> = SHORT_ONLY): boolean {
+function closingSentence(j: Judged): boolean {
   const f = j.features;
-  return reasons.has(j.reason as string) && f.sentenceEnd && f.words >= minWords && f.boilerplate <= SENTENCE_MAX_BOILERPLATE && (f.stopwordDensity ?? 1) >= DEFAULT_THRESHOLDS.stopwordsLow;
+  return j.reason === 'short' && f.sentenceEnd && f.words >= CLOSING_MIN_WORDS && f.boilerplate === 0 && (f.stopwordDensity ?? 1) >= DEFAULT_THRESHOLDS.stopwordsLow;
 }
 
 /** The level a republished copy is measured against: edits (a few words per paragraph) leave most of one copy's
@@ -742,8 +723,6 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
   // A reading time, and a letter or two alone (a drop cap set apart from its word, a stray initial).
   if (j.features.words <= READING_TIME_MAX_WORDS && READING_TIME_RE.test(j.block.text)) return 'skip';
-  // A caption's sentence over its credit line ("Survey volunteers measure a hedge.", then "Photograph: …").
-  if (j.features.sentenceEnd && judged[j.block.index + 1]?.reason === 'caption') return 'skip';
   if (j.block.text.length <= 2) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }

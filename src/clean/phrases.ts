@@ -217,9 +217,9 @@ export const CAPTION_RE = new RegExp(
     // A caption's credit after its sentence ("… bridge. Photo: City Council"), and Chinese captions: "图为" (the picture
     // shows) opening one, "记者 李明 摄" (photographed by reporter Li Ming) or "新华社发" (released by Xinhua) closing one.
     '[.。]\\s*[(（]?\\s*(?:photo|photograph|foto|fotó|kuva|bilde|фото|zdjęcie|fotoğraf|צילום|写真|图片|사진|ảnh|ภาพ|फोटो)\\s*[:：][^.。]{1,80}$',
-    // A credit in brackets closing the caption: "(foto Ansa)", "(Photo: Reuters)", "(تصوير: …)", "(أرشيفية)" (archive),
-    // "（圖／記者陳怡君攝）".
-    '[(（]\\s*(?:photo|photograph|picture|image|imagen|foto|fotó|bild|beeld|kuva|bilde|фото|zdjęcie|fotoğraf|צילום|تصوير|صورة|أرشيفية|圖|图|写真|사진|ảnh|ภาพ|फोटो)(?:\\s*[:：／/]\\s*|\\s+)?[^()（）]{0,80}[)）]\\s*$',
+    // A credit in brackets closing the caption, the photo word then who took it: "(foto Ansa)", "(Photo: Reuters)",
+    // "(تصوير: …)", "（圖／記者陳怡君攝）"; not a headline's tag alone ("(FOTO)", "（图）", "(photos)").
+    '[(（]\\s*(?:photo|photograph|picture|image|imagen|foto|fotó|bild|beeld|kuva|bilde|фото|zdjęcie|fotoğraf|צילום|تصوير|صورة|圖|图|写真|사진|ảnh|ภาพ|फोटो)(?:\\s*[:：／/]\\s*|\\s+)[^()（）\\s][^()（）]{0,79}[)）]\\s*$',
     // A credit after the caption's sentence with a copyright sign ("… N34. © Foto: Vechtdal Actueel").
     '[.。]\\s*©\\s*(?:photo|foto|fotó|bild|beeld|kuva|bilde|фото|image|imagen)\\s*[:：]',
     '^\\s*图为',

@@ -57,9 +57,9 @@ const HEADLINE_CUE_RE = /^from\s/iu;
 const CAPITAL_RE = /^\p{Lu}/u;
 /** A Korean byline: a name, then 기자 (reporter), perhaps an address, and nothing else. */
 const KOREAN_BYLINE_RE = /^\p{Script=Hangul}{2,4}\s?기자(?:\s+\S+@\S+)?$/u;
-/** A Chinese byline: 記者 / 记者 (reporter), perhaps after 本報 (this paper) or an agency, a name or two, and the place
- *  reported from ("記者陳怡君／台北報導", "本报记者 张三 李四"). */
-const CHINESE_BYLINE_RE = /^[（(]?(?:本報|本报|中央社)?(?:記者|记者)\s?\p{Script=Han}{2,4}(?:[、，,\s]\s?\p{Script=Han}{2,4})*(?:\s?[／/]\s?\p{Script=Han}{2,8})?[）)]?$/u;
+/** A Chinese byline: 記者 / 记者 (reporter), perhaps after 本報 (this paper) or an agency, then names after a space
+ *  ("本报记者 张三 李四") or a name and the place reported from ("記者陳怡君／台北報導"); not a heading such as 记者手记. */
+const CHINESE_BYLINE_RE = /^[（(]?(?:本報|本报|中央社)?(?:記者|记者)(?:\s\p{Script=Han}{2,4}(?:[、，,\s]\s?\p{Script=Han}{2,4})*|\p{Script=Han}{2,4}\s?[／/]\s?\p{Script=Han}{2,8})[）)]?$/u;
 /** A byline in a script without capitals: its cue and a colon, then a name of a few words ("كتب: سالم الحارثي",
  *  "كتبت: …", "بقلم: …", Persian "نویسنده: …"). */
 const CASELESS_BYLINE_RE = /^(?:كتب|كتبت|بقلم|نویسنده)\s*[:：]\s*[^\p{Lu}\p{Ll}\p{N}:：]{2,40}$/u;

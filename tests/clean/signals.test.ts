@@ -127,8 +127,13 @@ describe('hard noise signals', () => {
     ['本报记者 张三 李四', 'byline'],
     ['كتب: سالم الحارثي', 'byline'],
   ])('%s → %s', (text, want) => expect(reason(text)).toBe(want));
-  it('a bracketed aside or an "and/or" closing a sentence is no photo credit', () => {
+  it('a bracketed aside or an "and/or" closing a sentence is no photo credit, nor a headline\'s media tag', () => {
     expect(reason('The council will vote on the plan (and/or its amendments).')).toBeNull();
+    expect(reason('Incidente sulla Aurelia, tre feriti gravi (FOTO)')).not.toBe('caption');
+    expect(reason('习近平会见美国国务卿布林肯（图）')).not.toBe('caption');
+    expect(reason('Storm damage across the county (photos)')).not.toBe('caption');
+    // Nor is a heading that starts with the word for reporter a byline ("记者手记", a reporter's notes).
+    expect(reason('记者手记')).not.toBe('byline');
     expect(reason('Residents can apply online (see the city website) before May.')).toBeNull();
   });
   it('a headline opening with a byline cue or a Korean word for reporter is no byline', () => {
@@ -395,41 +400,16 @@ describe('cleanDocument', () => {
     expect(page(['Budget approved after months of debate', 'By Anna Cole', 'May 12, 2024', 'Share this article', 'Share to X   Share to Facebook   Email']).title).toBe('Budget approved after months of debate');
     expect(page(['Budget approved after months of debate', 'By Anna Cole', 'May 12, 2024', '16 minute read']).title).toBe('Budget approved after months of debate');
     expect(page(['Porto di Livorno, sciopero dei portuali', 'di Marco Benvenuti', '12 marzo 2025', 'Tempo di lettura: 3 minuti']).title).toBe('Porto di Livorno, sciopero dei portuali');
-    expect(page(['The hedge-counters: volunteers mapping old boundaries', 'By Eleanor Whitcombe', 'Saturday 5 April 2025', '[image]', 'Survey volunteers measure a hawthorn hedge near Uffington.', 'Photograph: Tom Aldous for The Review']).title).toBe('The hedge-counters: volunteers mapping old boundaries');
   });
-  it('keeps the one-sentence paragraphs and subheadings above an article\'s first long paragraph, not a comment thread below it', () => {
-    const article = [
-      'Vargen mitt i villakvarteret – boende larmar',
-      '',
-      'Av Anna Berg',
-      'Publicerad 11 mars 2025 kl. 06.12',
-      '',
-      'Hon hann ta en bild innan djuret försvann in mellan husen.',
-      '',
-      'Sedan dess har vargen setts flera gånger i området.',
-      '',
-      '”Vågar inte släppa ut katten”',
-      '',
-      'Många är oroliga.',
-      '',
-      '– Jag vågar inte släppa ut katten längre, och barnen får inte gå till skolan själva när det är mörkt, säger en pappa i området som har bott i Sätra i tjugo år.',
-      '',
-      'Länsstyrelsen i Gävleborg bekräftar att man har fått in flera rapporter om vargen under den senaste veckan, och att man följer utvecklingen noga tillsammans med polisen.',
-      '',
-      'Kommentarer',
-      '',
-      'Det här är inte ok alls.',
-    ].join('\n');
-    const r = cleanDocument(article, null);
-    expect(r.text.split('\n\n')).toEqual([
-      'Hon hann ta en bild innan djuret försvann in mellan husen.',
-      'Sedan dess har vargen setts flera gånger i området.',
-      '”Vågar inte släppa ut katten”',
-      'Många är oroliga.',
-      expect.stringContaining('– Jag vågar inte'),
-      expect.stringContaining('Länsstyrelsen i Gävleborg'),
-    ]);
-    expect(r.title).toBe('Vargen mitt i villakvarteret – boende larmar');
+  it('keeps out of the body the short sentences around an article: teasers above its headline, notices, footers', () => {
+    const body = [PROSE, PROSE.replace('council', 'board'), PROSE.replace('library', 'museum')];
+    const teasers = ['Top stories', 'Police search for missing hiker near the lake', 'The 34-year-old was last seen on Sunday morning.', 'Library to extend its opening hours in summer', 'The change will start at the beginning of June.'];
+    const r = cleanDocument([...teasers, 'Council approves new cycle lanes on Main Street', ...body].join('\n'), null);
+    expect(r.text.split('\n\n')).toEqual(body);
+    expect(r.title).toBe('Council approves new cycle lanes on Main Street');
+    const notice = cleanDocument(['Is this the end of the British high street?', 'This article is more than 3 years old.', ...body, 'Be the first to comment on this article.', 'We use cookies to give you the best experience on our site.'].join('\n'), null);
+    expect(notice.text.split('\n\n')).toEqual(body);
+    expect(notice.title).toBe('Is this the end of the British high street?');
   });
   it('drops a pull quote repeating words of a paragraph, and keeps a quotation printed once', () => {
     const said = '“We have heard from residents for years that the roads are the first issue,” said council member Patricia Okafor, who represents the east side of the city and has pushed for the repairs since 2021.';
@@ -438,6 +418,11 @@ describe('cleanDocument', () => {
     expect(r.noise).toContainEqual({ text: '“The roads are the first issue”', reason: 'pull-quote' });
     expect(r.text).toContain(said);
     expect(r.text).toContain('“Nobody asked us before the vote was taken,” one resident said.');
+  });
+  it('keeps a quotation printed as its own paragraph when the headline quotes it', () => {
+    const quote = '‘I heard a bang and the whole roof was gone.’';
+    const r = cleanDocument(['‘I heard a bang and the whole roof was gone’: storm leaves trail of destruction', PROSE, quote, PROSE.replace('council', 'board')].join('\n'), null);
+    expect(r.text).toContain(quote);
   });
   it('does not guess a date from a byline timestamp', () => {
     const r = cleanDocument(`Nov. 18, 2019 12:02 PM\nBy Jane Doe\n\nA headline here\n${PROSE}\n${PROSE}`, null);
