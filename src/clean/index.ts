@@ -85,7 +85,7 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
     return { block, features: tables[i] ? asTableRow(features) : features, docs, templateKey: keys.template, reason: null };
   });
   const published = markPublishedLines(judged);
-  const contentDocs = markHardNoise(judged, stats, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
+  const contentDocs = markHardNoise(judged, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
   markPullQuotes(judged);
   readPublishedLines(judged, published, contentDocs, meta);
   return judged;
@@ -288,7 +288,7 @@ const CONTENT_MIN_WORDS = 5;
  * the run (contentDocuments) sets the bar for the run-template signal, so a republished article's lines are not
  * taken for template while a sidebar shared by many pages is. Returns that recurrence level.
  */
-function markHardNoise(judged: Judged[], stats: CorpusStats | null, minTemplateDocs: number): number {
+function markHardNoise(judged: Judged[], minTemplateDocs: number): number {
   // Line key hashes: a 32-bit collision within one page is as unlikely as it is harmless (one line marked repeated).
   const seen = new Set<number>();
   const docs = judged.map((j) => j.docs);

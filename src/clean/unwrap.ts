@@ -8,6 +8,8 @@
  * lower case), which lists, tables and code do not show.
  */
 
+import { isJsSpace } from '../text/char-classes.js';
+
 /** Widest wrap looked for (columns): dumps are wrapped at 72–132 columns; a longer breakable line means no wrap. */
 const MAX_WRAP_WIDTH = 250;
 /** Narrowest wrap looked for (columns): dump tools wrap at 72 to 80 by default; a list of lines as short as a
@@ -70,17 +72,18 @@ interface Line {
   /** Lays out items with runs of spaces (a table's row, a menu): no evidence of a wrap, joined only on a page its
    *  prose shows wrapped. */
   laidOut: boolean;
+  /** Starts a list item (LIST_ITEM_RE). */
+  listItem: boolean;
 }
 
-const isSpaceUnit = (unit: number): boolean => unit === 32 || unit === 9 || unit === 13 || unit === 0xa0 || unit === 0x3000;
 const isBlank = (l: Line): boolean => l.end === l.start;
 
 /** Where the text of the line text[start, next) starts and ends, white space around it left out. */
 function trimmed(text: string, start: number, next: number): [first: number, end: number] {
   let end = next;
-  while (end > start && isSpaceUnit(text.charCodeAt(end - 1))) end--;
+  while (end > start && isJsSpace(text.charCodeAt(end - 1))) end--;
   let first = start;
-  while (first < end && isSpaceUnit(text.charCodeAt(first))) first++;
+  while (first < end && isJsSpace(text.charCodeAt(first))) first++;
   return [first, end];
 }
 
@@ -96,7 +99,7 @@ function readLines(text: string): Line[] {
     let next = text.indexOf('\n', start);
     if (next < 0) next = text.length;
     const [first, end] = trimmed(text, start, next);
-    const line: Line = { start: first, end, indent: first - start, width: -1, breakable: false, laidOut: false };
+    const line: Line = { start: first, end, indent: first - start, width: -1, breakable: false, laidOut: false, listItem: LIST_ITEM_RE.test(text.slice(first, first + 5)) };
     if (end - first <= MAX_WRAP_WIDTH) measure(text, line);
     else line.breakable = hasSpace(text, first, end);
     lines.push(line);
@@ -108,18 +111,20 @@ function readLines(text: string): Line[] {
 function measure(text: string, line: Line): void {
   let width = line.indent;
   let wide = false;
+  let space = false;
   let spaces = 0;
   for (let i = line.start; i < line.end; i++) {
     const unit = text.charCodeAt(i);
     const c = unit < 0x300 ? 1 : columnsOf(unit);
     if (c === 2) wide = true;
     width += c;
+    if (unit === 32) space = true;
     if (unit === 32 || unit === 0xa0) {
       if (++spaces === 2) line.laidOut = true;
     } else spaces = 0;
   }
   line.width = width;
-  line.breakable = wide || hasSpace(text, line.start, line.end);
+  line.breakable = wide || space;
 }
 
 /**
@@ -162,8 +167,8 @@ function firstWordColumns(text: string, line: Line): number {
 function brokeBefore(text: string, a: Line, b: Line, width: number, listItem: boolean, laidOut: boolean): boolean {
   if (a.width < 0 || a.width > width || isBlank(a) || isBlank(b) || (!laidOut && (a.laidOut || b.laidOut))) return false;
   if (b.indent !== a.indent && !(listItem && b.indent > a.indent)) return false;
-  if (LIST_ITEM_RE.test(text.slice(b.start, b.start + 5))) return false;
-  const space = joint(text, a, b) === '' ? 0 : 1;
+  if (b.listItem) return false;
+  const space = unspacedJoint(text, a, b) ? 0 : 1;
   return a.width + space + firstWordColumns(text, b) > width;
 }
 
@@ -236,7 +241,7 @@ function readBreaks(text: string, lines: readonly Line[], width: number, dense: 
     const l = lines[i];
     if (l.breakable && !l.laidOut && (l.width < 0 || l.width > width)) wider++;
     // A list item's first line; its continuation lines keep the flag.
-    if (i === 0 || !joins[i - 1]) listItem = LIST_ITEM_RE.test(text.slice(l.start, l.start + 5));
+    if (i === 0 || !joins[i - 1]) listItem = l.listItem;
     if (i + 1 < lines.length && brokeBefore(text, l, lines[i + 1], width, listItem, laidOut)) joins[i] = true;
   }
   const { paragraphs, joins: evidence } = paragraphBreaks(text, lines, joins, dense - LAST_LINE_SHORT);
@@ -315,12 +320,16 @@ function endsBlock(text: string, lines: readonly Line[], i: number): boolean {
  * laid out with them, else a space.
  */
 function joint(text: string, a: Line, b: Line): string {
-  const last = text.charCodeAt(a.end - 1);
-  if (last === 47 || UNSPACED_RE.test(text[a.end - 1]) || UNSPACED_RE.test(text[b.start])) return '';
+  if (unspacedJoint(text, a, b)) return '';
   // A menu's items stay apart as the line set them apart.
   if (a.laidOut || b.laidOut) return (LAYOUT_SPACES_RE.exec(text.slice(a.start, a.end)) ?? LAYOUT_SPACES_RE.exec(text.slice(b.start, b.end)))?.[1] ?? ' ';
   return ' ';
 }
+/** Whether `a` and `b` join without a space: after a slash, or beside a character of a script without spaces. */
+function unspacedJoint(text: string, a: Line, b: Line): boolean {
+  return text.charCodeAt(a.end - 1) === 47 || UNSPACED_RE.test(text[a.end - 1]) || UNSPACED_RE.test(text[b.start]);
+}
+
 /** A run of spaces between a line's words: how a dump lays out a menu's items. */
 const LAYOUT_SPACES_RE = /\S([ \u00a0]{2,})\S/;
 
