@@ -5,7 +5,8 @@ import { franc } from 'franc-min';
 import { describe, expect, it } from 'vitest';
 import { expressions } from 'franc-min/expressions.js';
 import { asDictionary } from 'trigram-utils';
-import { franc as francFast, topScript, trigramCounts } from '../../src/clean/franc-fast.js';
+import { data } from 'franc-min/data.js';
+import { franc as francFast, internedTrigramCounts, topScript, trigramCounts } from '../../src/clean/franc-fast.js';
 
 const seeds = join(__dirname, '..', '..', 'fixtures', 'seeds');
 
@@ -38,6 +39,27 @@ describe('franc-fast parts', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+  it('the one-pass count takes each trigram of the models as trigramCounts does, under every script with models', () => {
+    const models = data as Record<string, Record<string, string>>;
+    const key = (t: string): number => t.charCodeAt(0) * 4294967296 + t.charCodeAt(1) * 65536 + t.charCodeAt(2);
+    const known = new Map(Object.entries(models).map(([script, langs]) => [script, new Set(Object.values(langs).flatMap((m) => m.split('|').map(key)))]));
+    const words = ['the ', 'and ', ' der', 'это ', 'ΣΟΦΙΑΣ ', 'في ', 'और ', 'news', '. ', '  ', '\n'];
+    const text = fc.oneof(randomText, fc.array(fc.constantFrom(...words, ...units), { maxLength: 80 }).map((w) => w.join('')));
+    let compared = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const [script, trigrams] of known) {
+          const counts = internedTrigramCounts(t, script);
+          if (!counts) continue;
+          compared++;
+          const expected = new Map([...trigramCounts(t)].filter(([k]) => trigrams.has(k)));
+          expect(counts).toEqual(expected);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    expect(compared).toBeGreaterThan(1000);
   });
   it('topScript gives the expression with the largest share of matches, the first on ties', () => {
     fc.assert(
