@@ -13,7 +13,7 @@ import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './tease
 import { bodyLanguage, detectLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
-import { COMMENTS_HEADING_RE, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
+import { COMMENTS_HEADING_RE, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
 import { isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 
@@ -248,6 +248,9 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
       if (!nameAlone(j) && !weakHeading(j)) break;
     }
   }
+  // A deck under the headline, at the top of the page's text: a paragraph above a publication line further down is none.
+  const textAbove = (end: number): boolean => judged.slice(0, end).some((j) => j.reason === null && j.features.words > TITLE_MAX_WORDS_SHORT);
+  if (prev && judged[at - 1] && headline(judged[at - 1]) && isDeckUnder(prev, judged[at - 1]) && !textAbove(at - 1)) prev = judged[--at];
   const above = judged[at - 1];
   if (prev && nameAlone(prev) && headline(above) && above.features.words > prev.features.words && !above.block.text.endsWith('.')) {
     prev.reason = 'byline';
@@ -264,6 +267,20 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   }
 }
 
+/**
+ * A deck under its headline (the line above it): a standfirst, with or without its full stop, longer than a headline
+ * is and half as long again as the headline-shaped line above it, which is no sentence. A headline of two short
+ * sentences under a teaser is no deck.
+ */
+function isDeckUnder(deck: Judged, over: Judged): boolean {
+  const words = deck.features.words;
+  const above = over.features;
+  return words > TITLE_MAX_WORDS_SHORT && words <= STANDFIRST_MAX_WORDS && !weakHeading(over) && !above.sentenceEnd && above.words >= DECK_HEADLINE_MIN_WORDS && words >= DECK_MIN_RATIO * above.words;
+}
+/** Words of a headline taken over the deck under it: a kicker above a long headline ("Live: markets today") is shorter. */
+const DECK_HEADLINE_MIN_WORDS = 5;
+/** A deck is this many times as long as its headline, at least (decks of the probes: 1.7–2.6 times). */
+const DECK_MIN_RATIO = 1.5;
 /** Words of an author's role or outlet on the line under the byline. */
 const BYLINE_ROLE_MAX_WORDS = 5;
 /** A byline that is a name alone: first and last name, perhaps a middle one. */
@@ -621,6 +638,8 @@ function titleBeforeBody(judged: Judged[]): string | null {
     return r === 'heading' && script !== null && writingSystem(j.block.text) !== script ? 'skip' : r;
   };
   let nearest: Judged | null = null;
+  // A run of share buttons, a line each, is one piece of furniture: it takes one of the free skips, not one a button.
+  let shareRun = false;
   // The first sentence-shaped line met (a standfirst under the headline), looked past once; the title if nothing
   // better stands above it (a headline may be two sentences: "Stock falls. Why you shouldn't worry.").
   let standfirst: Judged | null = null;
@@ -629,15 +648,19 @@ function titleBeforeBody(judged: Judged[]): string | null {
   for (let seen = 0, skipped = 0; i >= 0 && seen < TITLE_LOOKBACK; i--) {
     const j = judged[i];
     let r = role(j);
-    if (nearest === null && standfirst === null && isStandfirst(j)) {
+    if ((nearest === null || weakHeading(nearest)) && standfirst === null && isStandfirst(j)) {
       standfirst = j;
       r = 'skip';
     }
     if (r === 'stop') break;
     if (r === 'skip' && isNewsFurniture(judged, j)) newsHeader = true;
     // A section label or a byline name between the headline and the article is a weaker heading than the headline.
-    if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words))) nearest = j;
-    if (r === 'heading' || ++skipped > TITLE_SKIPS_FREE) seen++;
+    if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words) || (nearest.block.index === j.block.index + 1 && isDeckUnder(nearest, j)))) nearest = j;
+    const share = r === 'skip' && isShare(judged, j);
+    // A weak heading (a byline's name, the author's role, a section label) is passed like furniture.
+    const strong = r === 'heading' && !weakHeading(j);
+    if (strong || (!(share && shareRun) && ++skipped > TITLE_SKIPS_FREE)) seen++;
+    shareRun = share;
   }
   // A blog page is headings down to its text; a news header (a byline, date or share line looked past) has its
   // headline near the article, and its first line is the site's masthead.
@@ -650,7 +673,7 @@ function titleBeforeBody(judged: Judged[]): string | null {
 function isShare(judged: readonly Judged[], j: Judged): boolean {
   // Asked only of the lines around a headline; remembered, since a line may be asked again.
   if (j.share === undefined) {
-    const button = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BUTTON_MAX_WORDS && isShareButton(b.block.text);
+    const button = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BUTTON_MAX_WORDS && (isShareButton(b.block.text) || isShareServiceName(b.block.text));
     const i = j.block.index;
     const bar = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BAR_MAX_WORDS && isShareLine(b.block.text);
     j.share = bar(j) || (button(j) && (button(judged[i - 1]) || button(judged[i + 1])));
@@ -658,6 +681,8 @@ function isShare(judged: readonly Judged[], j: Judged): boolean {
     if (!j.share && j.features.words <= SHARE_LABEL_MAX_WORDS && j.features.boilerplate >= SHARE_LABEL_MIN_COVERAGE) {
       j.share = bar(judged[i - 1]) || bar(judged[i + 1]) || button(judged[i + 1]);
     }
+    // A label in any language, a word or two over a run of buttons ("Megosztás", then "Facebook", "X").
+    if (!j.share && j.features.words <= LABEL_MAX_WORDS && !j.features.sentenceEnd) j.share = button(judged[i + 1]) && button(judged[i + 2]);
   }
   return j.share;
 }

@@ -99,6 +99,11 @@ export function isShareButton(text: string): boolean {
   const tokens = shareTokens(text);
   return tokens.length >= 2 && tokens.length <= SHARE_LABEL_MAX_WORDS + 1 && SHARE_SERVICE_RE.test(tokens[tokens.length - 1]);
 }
+/** A share button that is the service's name alone ("Facebook", "E-mail"): like a labelled one, proof only in a run. */
+export function isShareServiceName(text: string): boolean {
+  return SHARE_SERVICE_RE.test(text.trim());
+}
+
 /** Words of a share button's label ("Share", "Share via", "Partager sur"). */
 const SHARE_LABEL_MAX_WORDS = 2;
 

@@ -536,6 +536,31 @@ describe('cleanDocument', () => {
     const twoSentences = 'Home Depot stock is falling after its earnings release. Why you should not worry.';
     expect(cleanDocument(`${twoSentences}\nShare   Facebook   X   Email\n${PROSE}\n${PROSE}`, null).title).toBe(twoSentences);
   });
+  it('looks past a share run a service name a line, with its label, and a standfirst under a weak heading, to the headline', () => {
+    // A share bar a line a button, each the service's name, under its label and over "copy link", then the standfirst.
+    const forint = 'Újabb mélypontra gyengült a forint, 410 fölé ment az euró';
+    const standfirst = 'A magyar deviza a nap folyamán minden jelentős devizával szemben veszített értékéből. Az elemzők szerint a hangulat rossz.';
+    const hu = [forint, 'Kovács Péter', '2025. március 11. 18:04', 'Megosztás', 'Facebook', 'X', 'E-mail', 'Link másolása', standfirst];
+    expect(cleanDocument([...hu, PROSE, PROSE].join('\n'), null).title).toBe(forint);
+    // A standfirst under a weak heading ("Copiar link" after the buttons) is still looked past once.
+    const subte = 'Suben el subte y los colectivos en el AMBA desde el 1 de abril';
+    const lede = 'El boleto mínimo de colectivo pasará a costar $371 y el del subte, $1.100. Las tarifas se ajustarán todos los meses.';
+    const es = [subte, lede, '11 de marzo de 2025 - 18:04', 'Compartir en Facebook', 'Compartir en WhatsApp', 'Compartir en X', 'Copiar link'];
+    const prosa = ['Viajar en transporte público en el Área Metropolitana de Buenos Aires volverá a ser más caro a partir del mes próximo, según lo publicado este martes.', 'Las asociaciones de usuarios anticiparon que presentarán un amparo para frenar el aumento de las tarifas en la justicia.'];
+    expect(cleanDocument([...es, ...prosa].join('\n'), null).title).toBe(subte);
+  });
+  it('takes the headline over the deck above a publication line, and no deck that is a two-sentence headline or a paragraph', () => {
+    const headline = 'Train drivers on Northern routes to strike over Easter weekend';
+    const deck = 'Aslef says the walkout will go ahead after talks over rest-day working broke down, with passengers warned of severe disruption';
+    expect(cleanDocument([headline, deck, 'Published 7 March 2025', PROSE, PROSE].join('\n'), null)).toMatchObject({ title: headline, date: '2025-03-07' });
+    // A headline of two short sentences under a teaser's line is the title: it is not half as long again.
+    const twoSentences = 'South Dakota doubles down on its drug campaign. They just might be right.';
+    const teaser = 'Senators drag police chief to court over raid on homes';
+    expect(cleanDocument(['Opinions', teaser, '', twoSentences, 'Published in The Paradigm on 27 March 2024', PROSE, PROSE].join('\n'), null).title).toBe(twoSentences);
+    // A publication line under the article's text: the paragraph above it is no deck, the share button above that no headline.
+    const page = [headline, PROSE, 'Click to share on Twitter (Opens in new window)', `${PROSE} It was the third such vote this year and the last before the summer recess.`, 'Published in The Courier on 21 November 2019'];
+    expect(cleanDocument(page.join('\n'), null).title).not.toBe('Click to share on Twitter (Opens in new window)');
+  });
   it('takes a byline for one even when the run counts it as template (an author of two pages)', () => {
     const page = (k: number) => [`Headline number ${NAMES_EN[k]} about the harbour works`, 'de Ioana Marinescu', 'Publicat: luni, 1 iulie 2024, 17:20', `${PROSE} ${NAMES_EN[k]}.`, PROSE].join('\n');
     const stats = createCorpusStats();
