@@ -47,10 +47,13 @@ function detached(text: string): string {
 export function blockFacts(block: Block, lang: string | null, stats: CorpusStats | null): BlockFacts & { docs: number } {
   const text = block.text;
   const cache = stats !== null && text.length <= CACHE_MAX_CHARS ? cacheFor(lang) : null;
-  const known = cache?.get(text);
-  if (known) return { features: known.features, keys: known.keys, docs: documentsWithKey(stats, known.keys.line) };
-  const facts: BlockFacts = { features: computeFeatures(block, lang), keys: lineKeyHashes(text) };
-  const docs = documentsWithKey(stats, facts.keys.line);
+  // A line of one document is never remembered: its keys say so in one pass, where looking it up hashed its text
+  // (most lines of a page are its own paragraphs, and they are the long ones).
+  const keys = lineKeyHashes(text);
+  const docs = documentsWithKey(stats, keys.line);
+  const known = cache !== null && docs >= 2 ? cache.get(text) : undefined;
+  if (known) return { features: known.features, keys: known.keys, docs };
+  const facts: BlockFacts = { features: computeFeatures(block, lang), keys };
   if (cache && docs >= 2) {
     if (remembered >= CACHE_MAX_LINES) clearBlockFacts();
     cacheFor(lang).set(detached(text), facts);
