@@ -95,6 +95,7 @@ function hasSpace(text: string, from: number, to: number): boolean {
 
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
+  const urls = new UrlFinder(text);
   for (let start = 0; start <= text.length; ) {
     let next = text.indexOf('\n', start);
     if (next < 0) next = text.length;
@@ -102,11 +103,35 @@ function readLines(text: string): Line[] {
     const line: Line = { start: first, end, indent: first - start, width: -1, breakable: false, laidOut: false, listItem: LIST_ITEM_RE.test(text.slice(first, first + 5)) };
     if (end - first <= MAX_WRAP_WIDTH) measure(text, line);
     else line.breakable = hasSpace(text, first, end);
+    // A line holding an address tells nothing of a wrap: dump tools never break an address, and print their link
+    // lists (lynx's References, a markdown converter's links) whatever their width.
+    if (line.breakable && (line.width < 0 || line.width >= MIN_WRAP_WIDTH - WIDTH_BAND) && urls.within(first, end)) line.breakable = false;
     lines.push(line);
     start = next + 1;
   }
   return lines;
 }
+
+/** Finds addresses ("://", "www.") in lines read in order, searching the text once for each (not once per line),
+ *  and only once a line is asked about. */
+class UrlFinder {
+  /** Per mark, where it is next found at or after the last line asked about (-1: nowhere); null until asked. */
+  private next: number[] | null = null;
+  constructor(private readonly text: string) {}
+
+  /** Whether text[from, to) holds an address; lines must be asked in order. */
+  within(from: number, to: number): boolean {
+    const next = (this.next ??= URL_MARKS.map((mark) => this.text.indexOf(mark, from)));
+    let found = false;
+    for (let k = 0; k < URL_MARKS.length; k++) {
+      while (next[k] >= 0 && next[k] < from) next[k] = this.text.indexOf(URL_MARKS[k], from);
+      if (next[k] >= 0 && next[k] < to) found = true;
+    }
+    return found;
+  }
+}
+/** What every address of a dump holds. */
+const URL_MARKS = ['://', 'www.'];
 
 function measure(text: string, line: Line): void {
   let width = line.indent;
@@ -180,13 +205,14 @@ function brokeBefore(text: string, a: Line, b: Line, width: number, listItem: bo
 function dumpedWide(text: string): boolean {
   let lines = 0;
   let tooLong = 0;
+  const urls = new UrlFinder(text);
   for (let start = 0; start <= text.length; ) {
     let next = text.indexOf('\n', start);
     if (next < 0) next = text.length;
     lines++;
     if (next - start > MAX_WRAP_WIDTH) {
       const [first, end] = trimmed(text, start, next);
-      if (end - first > MAX_WRAP_WIDTH && hasSpace(text, first, end)) tooLong++;
+      if (end - first > MAX_WRAP_WIDTH && hasSpace(text, first, end) && !urls.within(first, end)) tooLong++;
     }
     start = next + 1;
   }

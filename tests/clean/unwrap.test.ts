@@ -33,6 +33,20 @@ describe('unwrapHardWraps', () => {
     );
   });
 
+  it('reads a wrap past lines of addresses wider than it: a lynx References list, markdown links', () => {
+    // lynx prints its References list (and a markdown converter its links) whatever their width: those lines say
+    // nothing of the wrap, however many they are.
+    const paragraphs = Array.from({ length: 6 }, (_, i) => para(i));
+    const wrapped = wrapAt(paragraphs.join('\n\n'), 79);
+    const references = Array.from({ length: 60 }, (_, i) => `  ${i + 1}. https://www.example-daily.cat/comarques/${words.slice(i % 9).join('-')}`);
+    const links = Array.from({ length: 20 }, (_, i) => `  * [${words[i % 20]} news today](https://example.dk/${words.slice(i % 7).join('/')})`);
+    for (const tail of [references, links]) {
+      const page = `${wrapped}\n\nReferences\n\n${tail.join('\n')}`;
+      expect(tail.every((l) => l.length > 80)).toBe(true);
+      expect(unwrapHardWraps(page)).toBe(`${paragraphs.join('\n\n')}\n\nReferences\n\n${tail.join('\n')}`);
+    }
+  });
+
   it('gives back a page dumped wide, one paragraph per line, as it is', () => {
     const paragraphs = Array.from({ length: 8 }, (_, i) => `${words.slice(i).join(' ')} `.repeat(1 + (i % 4)).trim() + '.');
     const wide = ['Home    News    Sport', '', ...paragraphs.flatMap((p) => [p, 'Photo: Reuters', ''])].join('\n');
