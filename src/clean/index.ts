@@ -64,6 +64,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   const dateline = stripDateline(judged);
   if (dateline && !meta.date) meta.date = dateline;
   if (!meta.title) meta.title = titleBeforeBody(judged);
+  if (meta.title) meta.title = bodyText(meta.title);
   if (meta.title) {
     const split = splitTitleSite(meta.title);
     if (split.site && !meta.site) meta.site = split.site;
@@ -216,6 +217,8 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   const byline = (j: Judged | undefined): boolean => !!j && (j.reason === 'byline' || isByline(j.block.text, j.features));
   // The author's role or outlet under the byline ("City government reporter", "Riverton Ledger").
   const role = (j: Judged | undefined): boolean => !!j && j.features.words <= BYLINE_ROLE_MAX_WORDS && !j.features.sentenceEnd;
+  // The author's address under the byline ("ann.lee@daily.example", a markdown mailto link).
+  if (judged[at] && judged[at].features.words <= ADDRESS_MAX_WORDS && ADDRESS_ONLY_RE.test(judged[at].block.text)) at--;
   if (role(judged[at]) && !byline(judged[at]) && byline(judged[at - 1])) at--;
   if (byline(judged[at])) at--;
   const standfirst = (j: Judged | undefined): boolean => !!j && j.reason === null && j.features.sentenceEnd && j.features.words > BYLINE_NAME_MAX_WORDS;
@@ -281,6 +284,9 @@ function isDeckUnder(deck: Judged, over: Judged): boolean {
 const DECK_HEADLINE_MIN_WORDS = 5;
 /** A deck is this many times as long as its headline, at least (decks of the probes: 1.7–2.6 times). */
 const DECK_MIN_RATIO = 1.5;
+/** A line that is an address and nothing more: an e-mail or a web address, bare or as a markdown link. */
+const ADDRESS_ONLY_RE = /^\s*(?:\[[^\]]*\]\((?:mailto:|https?:\/\/)[^)]*\)|\S+@\S+\.\p{L}{2,}|https?:\/\/\S+)\s*$/u;
+const ADDRESS_MAX_WORDS = 12;
 /** Words of an author's role or outlet on the line under the byline. */
 const BYLINE_ROLE_MAX_WORDS = 5;
 /** A byline that is a name alone: first and last name, perhaps a middle one. */
@@ -745,16 +751,27 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
   if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
-  if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || parseDate(j.block.text) !== null) return 'skip';
+  if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || parseDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
   // A reading time, and a letter or two alone (a drop cap set apart from its word, a stray initial).
   if (j.features.words <= READING_TIME_MAX_WORDS && READING_TIME_RE.test(j.block.text)) return 'skip';
   if (j.block.text.length <= 2) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }
 
+/** A year and a time of day on a short line: a publication line, in a language whose month names or cue words are
+ *  not known ("Imechapishwa: Jumatano, Aprili 23, 2025 saa 11:40 asubuhi"); a headline holds one or the other. */
+function isTimestamp(j: Judged): boolean {
+  return j.features.words <= TIMESTAMP_MAX_WORDS && YEAR_RE.test(j.block.text) && CLOCK_RE.test(j.block.text);
+}
+const TIMESTAMP_MAX_WORDS = 12;
+const YEAR_RE = /(?<![\p{N}.,])(?:19|20)\d\d(?![\p{N}])/u;
+const CLOCK_RE = /(?<![\p{N}.,:])(?:[01]?\d|2[0-3])[:.]\d\d(?![\p{N}%]|[.,]\d)/u;
+
 /** "+ Subheading +" markers of some dumps: keep the words. */
 const PLUS_HEADING_RE = /^\+\s+(.+?)\s+\+$/u;
+/** A markdown heading's marker ("# Headline", "## Subheading", as markdown converters write headings): keep the words. */
+const MARKDOWN_HEADING_RE = /^#{1,6}\s+(.+?)(?:\s+#+)?$/u;
 function bodyText(line: string): string {
-  const m = PLUS_HEADING_RE.exec(line);
+  const m = PLUS_HEADING_RE.exec(line) ?? MARKDOWN_HEADING_RE.exec(line);
   return m ? m[1] : line;
 }

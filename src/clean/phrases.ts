@@ -239,8 +239,38 @@ export const CAPTION_RE = new RegExp(
  *  (ANTARA/Aditya Putra)"): case-sensitive, so a bracketed "and/or" is no credit. */
 const CAPTION_AGENCY_CREDIT_RE = /[.。]\s*[(（]\s*\p{Lu}[\p{L}\p{N}.-]*(?:\s\p{Lu}[\p{L}\p{N}.-]*){0,2}\s*[/／]\s*\p{Lu}[\p{L} .-]{1,40}[)）]\s*$/u;
 
-/** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE). */
-export const isCaptionText = (text: string): boolean => CAPTION_RE.test(text) || CAPTION_AGENCY_CREDIT_RE.test(text);
+/** A word of a name in a credit: capitalised, or in a script without case (Urdu, Tamil, Chinese). */
+const CREDIT_NAME = "(?:\\p{Lu}|\\p{Lo})[\\p{L}\\p{M}'’.-]*";
+/** Who took it: a few words of a name, agencies and people between slashes ("Instagram/Jabari Kinoo"). */
+const CREDIT = `${CREDIT_NAME}(?:[\\s/]+${CREDIT_NAME}){0,4}`;
+/**
+ * A caption's credit closing it in any language: after its sentence or a dash, the photo word (a word or two, any
+ * language's: "Picha", "Ilustračné foto", "فوٹو") with its colon, then a name and nothing more ("… maji. Picha:
+ * Mwangaza Leo", "… — فوٹو: آواز", markdown's "_Foto: Lars Bo Nielsen_"). A sentence quoting someone ("… He said:
+ * never again") is no credit: its words after the colon are not all a name's.
+ */
+const CAPTION_CREDIT_RE = new RegExp(`(?:[.。!?]|\\s[—–-])\\s*[_*]*[(（]?\\s*[\\p{L}\\p{M}]{2,20}(?:\\s[\\p{L}\\p{M}]{2,20})?\\s*[:：]\\s*${CREDIT}\\s*[)）]?[_*]*\\s*$`, 'u');
+/** "FOTO" and a name with no colon, as Malay and Italian captions end ("Gambar hiasan. FOTO Arkib"), or alone. */
+const PHOTO_WORD_CREDIT_RE = new RegExp(`(?:^\\s*(?:FOTO|PHOTO|FOTÓ)|[.。!?]\\s+(?:FOTO|PHOTO|FOTÓ|[Ff]oto|[Pp]hoto))\\s+${CREDIT}\\s*$`, 'u');
+
+/** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, CAPTION_CREDIT_RE, PHOTO_WORD_CREDIT_RE). */
+export const isCaptionText = (text: string): boolean =>
+  CAPTION_RE.test(text) ||
+  CAPTION_AGENCY_CREDIT_RE.test(text) ||
+  // (what each expression needs looked for first: most short lines hold neither)
+  captionCreditAtEnd(text) ||
+  (PHOTO_WORD_HINT_RE.test(text) && PHOTO_WORD_CREDIT_RE.test(text));
+const PHOTO_WORD_HINT_RE = /foto|photo/i;
+
+/** CAPTION_CREDIT_RE on the text from just before its last colon: the credit closes the line, so the expression
+ *  reads a few dozen characters, not the whole line from each of its sentence ends. */
+function captionCreditAtEnd(text: string): boolean {
+  const colon = Math.max(text.lastIndexOf(':'), text.lastIndexOf('：'));
+  return colon > 0 && CAPTION_CREDIT_RE.test(text.slice(Math.max(0, colon - CREDIT_LABEL_MAX_CHARS)));
+}
+/** Characters from the end of a caption's sentence to the colon of its credit: a space or a dash, and a label of two
+ *  words of 20 letters at most. */
+const CREDIT_LABEL_MAX_CHARS = 48;
 
 /** A reading-time line ("16 minute read", "5 min read", "Tempo di lettura: 3 minuti", "Lesezeit: 4 Min."). */
 export const READING_TIME_RE = /^(?:\d{1,3}\s?-?\s?(?:minutes?|mins?\.?)\s+(?:read|reading|de lecture|de lectura|di lettura|de leitura|lesezeit|leestijd)|(?:reading time|read time|tempo di lettura|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|leestijd|lästid|lesetid|læsetid|lukuaika|czas czytania|время чтения|час читання|doba čtení|okuma süresi)\s*[:：]?\s*(?:\d{1,3}|<\s?\d{1,3})?\s*\S{0,8})$/iu;

@@ -8,7 +8,7 @@ import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCommentAuthorLine, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { bodyLanguage, byOrthography, detectLanguage } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
@@ -361,7 +361,7 @@ describe('language', () => {
     ['Հայաստանի կառավարությունը այսօր հայտարարեց նոր ծրագրի մասին։', 'hy'],
   ])('%s → %s', (text, want) => expect(detectLanguage(text)).toBe(want));
   it('is null for short text', () => expect(detectLanguage('Hello world')).toBeNull());
-  it('labels a body in a language franc-min has no model for by its stoplist (Norwegian, Danish, Finnish)', () => {
+  it('labels a body in a language franc-min has no model for by its stoplist (Norwegian, Danish, Finnish, Catalan)', () => {
     const no = 'Regjeringen vil bruke mer penger på veier og jernbane i Nord-Norge. Det sier samferdselsministeren til avisen etter et møte med fylkene. Han mener at det er viktig for næringslivet og for folk som bor der. Planen skal legges fram i Stortinget til høsten.';
     const da = 'Regeringen vil bruge flere penge på veje og jernbaner i Nordjylland. Det siger transportministeren til avisen efter et møde med regionerne. Han mener, at det er vigtigt for erhvervslivet og for de mennesker, der bor der. Planen skal fremlægges i Folketinget til efteråret.';
     const fi = 'Hallitus aikoo käyttää enemmän rahaa teihin ja rautateihin Pohjois-Suomessa. Asiasta kertoi liikenneministeri lehdelle tapaamisen jälkeen. Hänen mukaansa se on tärkeää elinkeinoelämälle ja alueen asukkaille. Suunnitelma tuodaan eduskuntaan syksyllä.';
@@ -370,6 +370,13 @@ describe('language', () => {
     // A South Slavic guess stands (Bosnian reads densely in Slovenian's list).
     const bs = 'Sarajevo je danas bilo u znaku protesta radnika koji traže veće plate i bolje uslove rada. Okupljeni su poručili da neće odustati dok vlada ne ispuni njihove zahtjeve, a sindikati najavljuju nove proteste za sljedeću sedmicu.';
     expect(bodyLanguage(bs)).toBe(detectLanguage(bs));
+    // Catalan, which franc-min takes for Portuguese or Spanish; Spanish, Portuguese, French and Italian stay.
+    const ca = "Les temperatures de fins a tres graus sota zero registrades la matinada de dilluns han deixat un panorama desolador en bona part de les finques de fruita de pinyol del Segrià. Les primeres estimacions de les organitzacions agràries xifren les pèrdues entre el 30 i el 70 per cent de la collita, en funció de la zona i de la varietat.";
+    const es = 'Las temperaturas de hasta tres grados bajo cero registradas en la madrugada del lunes han dejado un panorama desolador en buena parte de las fincas de fruta de hueso de la comarca. Las primeras estimaciones de las organizaciones agrarias cifran las pérdidas entre el 30 y el 70 por ciento de la cosecha, en función de la zona y de la variedad.';
+    const pt = 'As temperaturas de até três graus abaixo de zero registadas na madrugada de segunda-feira deixaram um panorama desolador em boa parte das quintas de fruta de caroço da região. As primeiras estimativas das organizações agrícolas apontam perdas entre 30 e 70 por cento da colheita, consoante a zona e a variedade.';
+    const fr = "Les températures jusqu'à trois degrés sous zéro enregistrées dans la nuit de lundi ont laissé un paysage désolant dans une bonne partie des vergers de la région. Les premières estimations des organisations agricoles chiffrent les pertes entre 30 et 70 pour cent de la récolte, selon la zone et la variété.";
+    const it = 'Le temperature fino a tre gradi sotto zero registrate nella notte di lunedì hanno lasciato un panorama desolante in buona parte dei frutteti della zona. Le prime stime delle organizzazioni agricole indicano perdite tra il 30 e il 70 per cento del raccolto, a seconda della zona e della varietà.';
+    expect([ca, es, pt, fr, it].map(bodyLanguage)).toEqual(['ca', 'es', 'pt', 'fr', 'it']);
   });
   it('corrects a Bulgarian or Spanish guess by letters only Russian or Portuguese write', () => {
     expect(byOrthography('bg', 'Мы были там, и это было хорошо.')).toBe('ru');
@@ -560,6 +567,37 @@ describe('cleanDocument', () => {
     // A publication line under the article's text: the paragraph above it is no deck, the share button above that no headline.
     const page = [headline, PROSE, 'Click to share on Twitter (Opens in new window)', `${PROSE} It was the third such vote this year and the last before the summer recess.`, 'Published in The Courier on 21 November 2019'];
     expect(cleanDocument(page.join('\n'), null).title).not.toBe('Click to share on Twitter (Opens in new window)');
+  });
+  it('takes captions closing with a credit in any language for captions, and no sentence quoting someone', () => {
+    for (const caption of [
+      'Wakazi wa Mukuru kwa Njenga wakiokoa mali zao baada ya nyumba zao kusombwa na maji. Picha: Mwangaza Leo',
+      'لاہور میں اسموگ کے باعث حد نگاہ کم ہونے سے ٹریفک کو مشکلات کا سامنا — فوٹو: آواز',
+      'Ortopedické oddelenia na východe Slovenska čelia nedostatku anestéziológov. Ilustračné foto: Denník Tatry',
+      'Spillerne fra Djurs HK kunne fejre oprykningen foran 1.100 tilskuere. _Foto: Lars Bo Nielsen_',
+      'Msanii Jabari Kinoo akitumbuiza katika tamasha la awali. Picha: Instagram/Jabari Kinoo',
+      'Gambar hiasan. FOTO Arkib',
+      'FOTO Nik Abdullah Nik Omar',
+    ]) expect(isCaptionText(caption), caption).toBe(true);
+    for (const line of ['The minister spoke to reporters. He said: never again will this happen', 'Keputusan SPM: 11,713 calon peroleh semua A', 'Photo Finish Decides Derby', 'Final score. Result: Arsenal 2 Chelsea 1', 'Nigeria: Flood Kills Twelve'])
+      expect(isCaptionText(line), line).toBe(false);
+    // Between the headline and the article, such a caption is looked past.
+    const headline = 'Mafuriko Nairobi: Familia 300 Zakosa Makao Baada ya Mto Ngong Kuvunja Kingo Zake';
+    const maneno = ['Zaidi ya familia 300 katika mitaa ya Mukuru kwa Njenga na Kibera jijini Nairobi hazina makao baada ya Mto Ngong kuvunja kingo zake usiku wa kuamkia Jumatano.', 'Mvua kubwa iliyonyesha kwa zaidi ya saa sita ilisababisha maji kuingia kwenye nyumba, huku baadhi ya wakazi wakilazimika kupanda juu ya paa kujiokoa.'];
+    const page = [headline, 'Wakazi wa Mukuru kwa Njenga wakiokoa mali zao baada ya nyumba zao kusombwa na maji. Picha: Mwangaza Leo', ...maneno];
+    expect(cleanDocument(page.join('\n'), null).title).toBe(headline);
+    // And so is a line with a year and a time of day, a publication line in words the cleaner does not know.
+    const stamped = [headline, 'Imechapishwa: Jumatano, Aprili 23, 2025 saa 11:40 asubuhi', 'Shiriki: Facebook | X | WhatsApp | Telegram', ...maneno];
+    expect(cleanDocument(stamped.join('\n'), null).title).toBe(headline);
+  });
+  it('reads markdown headings without their marks, and an address under the byline as the byline\'s', () => {
+    const r = cleanDocument(['# Budget approved after months of debate', PROSE, '## Libraries first', PROSE.replace('council', 'board')].join('\n\n'), null);
+    expect(r.title).toBe('Budget approved after months of debate');
+    expect(r.text).toContain('\n\nLibraries first\n\n');
+    expect(r.text).not.toContain('#');
+    for (const address of ['[ann.lee@daily.example](mailto:ann.lee@daily.example)', 'ann.lee@daily.example']) {
+      const lines = ['Council approves road repair plan after heated debate', 'By Ann Lee', address, 'Published 6:04 a.m. CT March 11, 2025', PROSE, PROSE];
+      expect(cleanDocument(lines.join('\n'), null)).toMatchObject({ title: lines[0], date: '2025-03-11' });
+    }
   });
   it('takes a byline for one even when the run counts it as template (an author of two pages)', () => {
     const page = (k: number) => [`Headline number ${NAMES_EN[k]} about the harbour works`, 'de Ioana Marinescu', 'Publicat: luni, 1 iulie 2024, 17:20', `${PROSE} ${NAMES_EN[k]}.`, PROSE].join('\n');
