@@ -20,10 +20,14 @@ const RELATED_PREFIXES = [
   '相关阅读', '延伸阅读', '相关新闻', '関連記事', '관련기사', '관련 기사',
   'les også', 'læs også', 'läs även', 'läs också', 'lue myös', 'lue lisää', 'olvassa el', 'kapcsolódó', 'čtěte také',
   'citește și', 'citeste si', 'читайте ще', 'بیشتر بخوانید', 'আরও পড়ুন', 'อ่านข่าวที่เกี่ยวข้อง', 'อ่านเพิ่มเติม', 'もっと読む',
+  'pročitajte još', 'pročitajte i', 'procitajte jos', 'прочитајте још', 'pročitajte također', 'prečítajte si aj', 'prečítajte si tiež',
+  'llegiu també', 'llegeix també', 'vegeu també', 'loe ka', 'loe lisaks', 'soma pia', 'soma zaidi', 'baca lagi',
+  'இதையும் படிக்க', 'இதையும் படியுங்கள்', 'یہ بھی پڑھیں', 'مزید پڑھیں',
 ];
 /** Matches a line that starts with a related-link prefix followed by a separator and a headline. */
 export const RELATED_LINK_RE = new RegExp(
-  `^\\s*(?:${RELATED_PREFIXES.map(escapeRe).join('|')})\\s*(?:[:：\\-–—>»|]|\\.{3}|…)\\s*\\S`,
+  // (a markdown dump sets the prefix in bold: "**LÆS OGSÅ:** …")
+  `^\\s*[*_]*(?:${RELATED_PREFIXES.map(escapeRe).join('|')})\\s*(?:[:：\\-–—>»|]|\\.{3}|…)[*_]*\\s*\\S`,
   'iu',
 );
 
@@ -108,7 +112,7 @@ export function isShareServiceName(text: string): boolean {
 const SHARE_LABEL_MAX_WORDS = 2;
 
 /** A tag list's label, then its tags ("Tags: NHS, A&E", "Теги: пожар, МЧС", "Címkék: forint, MNB"). */
-const TAGS_LABEL_RE = /^\s*(?:tags?|topics?|keywords|themen|schlagwörter|schlagworte|stichwörter|mots-clés|thèmes|etiquetas|temas|tópicos|tagi|tagit|taggar|avainsanat|emneord|stikkord|nøkkelord|címkék|témata|štítky|etichete|etiketler|теги|теґи|мітки|ετικέτες|תגיות|الوسوم|برچسب‌ها|ট্যাগ|टैग|标签|タグ|태그|แท็ก)\s*[:：]\s*\S/iu;
+const TAGS_LABEL_RE = /^\s*(?:tags?|topics?|keywords|themen|schlagwörter|schlagworte|stichwörter|mots-clés|thèmes|etiquetas|temas|tópicos|tagi|tagit|taggar|avainsanat|emneord|stikkord|nøkkelord|címkék|témata|štítky|etichete|etiketler|témy|emner|märksõnad|teemad|etiquetes|temes|tagovi|oznake|теги|теґи|мітки|ετικέτες|תגיות|الوسوم|برچسب‌ها|ট্যাগ|टैग|标签|タグ|태그|แท็ก)\s*[:：]\s*\S/iu;
 /** A line of hashtags only ("#반도체 #수출 #무역"). */
 const HASHTAGS_RE = /^(?:#[\p{L}\p{N}_.-]+\s*){2,}$/u;
 

@@ -170,6 +170,11 @@ describe('phrases', () => {
   it('related-link prefixes need a separator and a headline', () => {
     expect(RELATED_LINK_RE.test('Read more about the study in the journal')).toBe(false);
     expect(RELATED_LINK_RE.test('Read more: The study')).toBe(true);
+    // In more languages, and set in bold by a markdown converter.
+    for (const line of ['**LÆS OGSÅ:** [Butikkerne i Grenaa midtby kæmper](https://kattegat.dk/djursland)', 'PROČITAJTE JOŠ: Cena hleba ponovo raste', 'Prečítajte si aj: Na Štrbskom Plese otvoria nový hotel', 'SOMA PIA: KPLC Yatangaza Kukatwa kwa Umeme', 'Llegiu també: Els fruiters de Ponent preveuen una campanya curta', 'இதையும் படிக்க: சென்னையில் கனமழை'])
+      expect(RELATED_LINK_RE.test(line), line).toBe(true);
+    expect(RELATED_LINK_RE.test('Soma pia kitabu hiki kabla ya mtihani wa wiki ijayo.')).toBe(false);
+    expect(reason('Emner: [Anholt](https://kattegat.dk/emne/anholt), [Færger](https://kattegat.dk/emne/færger)')).toBe('tags');
   });
   it('source footers', () => {
     expect(SOURCE_FOOTER_RE.test('Read the full story at the source')).toBe(true);
