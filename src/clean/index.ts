@@ -687,8 +687,11 @@ function isShare(judged: readonly Judged[], j: Judged): boolean {
     if (!j.share && j.features.words <= SHARE_LABEL_MAX_WORDS && j.features.boilerplate >= SHARE_LABEL_MIN_COVERAGE) {
       j.share = bar(judged[i - 1]) || bar(judged[i + 1]) || button(judged[i + 1]);
     }
-    // A label in any language, a word or two over a run of buttons ("Megosztás", then "Facebook", "X").
-    if (!j.share && j.features.words <= LABEL_MAX_WORDS && !j.features.sentenceEnd) j.share = button(judged[i + 1]) && button(judged[i + 2]);
+    // A label in any language, a word or two over a run of buttons ("Megosztás", then "Facebook", "X"), or the
+    // bar's "copy link" under it ("Kopiraj link", "Link másolása").
+    if (!j.share && j.features.words <= LABEL_MAX_WORDS && !j.features.sentenceEnd) {
+      j.share = (button(judged[i + 1]) && button(judged[i + 2])) || (button(judged[i - 1]) && button(judged[i - 2]));
+    }
   }
   return j.share;
 }

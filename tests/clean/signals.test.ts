@@ -554,6 +554,9 @@ describe('cleanDocument', () => {
     const standfirst = 'A magyar deviza a nap folyamán minden jelentős devizával szemben veszített értékéből. Az elemzők szerint a hangulat rossz.';
     const hu = [forint, 'Kovács Péter', '2025. március 11. 18:04', 'Megosztás', 'Facebook', 'X', 'E-mail', 'Link másolása', standfirst];
     expect(cleanDocument([...hu, PROSE, PROSE].join('\n'), null).title).toBe(forint);
+    // The bar's "copy link" under its buttons is no title, whatever stands above the bar.
+    const sr = ['Komentari: 41', 'Podeli:', 'Facebook', 'X', 'Viber', 'WhatsApp', 'Kopiraj link'];
+    expect(cleanDocument([...sr, PROSE, PROSE].join('\n'), null).title).not.toBe('Kopiraj link');
     // A standfirst under a weak heading ("Copiar link" after the buttons) is still looked past once.
     const subte = 'Suben el subte y los colectivos en el AMBA desde el 1 de abril';
     const lede = 'El boleto mínimo de colectivo pasará a costar $371 y el del subte, $1.100. Las tarifas se ajustarán todos los meses.';
