@@ -278,10 +278,15 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
 function isDeckUnder(deck: Judged, over: Judged): boolean {
   const words = deck.features.words;
   const above = over.features;
-  return words > TITLE_MAX_WORDS_SHORT && words <= STANDFIRST_MAX_WORDS && !weakHeading(over) && !above.sentenceEnd && above.words >= DECK_HEADLINE_MIN_WORDS && words >= DECK_MIN_RATIO * above.words;
+  const deckShaped = deck.features.sentenceEnd || words >= DECK_UNCLOSED_MIN_WORDS;
+  return deckShaped && words > TITLE_MAX_WORDS_SHORT && words <= STANDFIRST_MAX_WORDS && !weakHeading(over) && !above.sentenceEnd && above.words >= DECK_HEADLINE_MIN_WORDS && words >= DECK_MIN_RATIO * above.words;
 }
-/** Words of a headline taken over the deck under it: a kicker above a long headline ("Live: markets today") is shorter. */
-const DECK_HEADLINE_MIN_WORDS = 5;
+/** Words of a headline taken over the deck under it: a kicker or a tagline above a long headline is shorter ("Royal
+ *  Family news and latest updates", "Elecciones generales del 23 de julio", "Independent journalism for the Ashe
+ *  Valley since 1887"). */
+const DECK_HEADLINE_MIN_WORDS = 9;
+/** Words of a deck without its full stop: a long headline is shorter (a tabloid's run to 19–21). */
+const DECK_UNCLOSED_MIN_WORDS = 22;
 /** A deck is this many times as long as its headline, at least (decks of the probes: 1.7–2.6 times). */
 const DECK_MIN_RATIO = 1.5;
 /** A line that is an address and nothing more: an e-mail or a web address, bare or as a markdown link. */
@@ -654,7 +659,7 @@ function titleBeforeBody(judged: Judged[]): string | null {
   for (let seen = 0, skipped = 0; i >= 0 && seen < TITLE_LOOKBACK; i--) {
     const j = judged[i];
     let r = role(j);
-    if ((nearest === null || weakHeading(nearest)) && standfirst === null && isStandfirst(j)) {
+    if (nearest === null && standfirst === null && isStandfirst(j)) {
       standfirst = j;
       r = 'skip';
     }
@@ -663,11 +668,13 @@ function titleBeforeBody(judged: Judged[]): string | null {
     // A section label or a byline name between the headline and the article is a weaker heading than the headline.
     if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words) || (nearest.block.index === j.block.index + 1 && isDeckUnder(nearest, j)))) nearest = j;
     const share = r === 'skip' && isShare(judged, j);
-    // A weak heading (a byline's name, the author's role, a section label) is passed like furniture.
-    const strong = r === 'heading' && !weakHeading(j);
-    if (strong || (!(share && shareRun) && ++skipped > TITLE_SKIPS_FREE)) seen++;
+    if (r === 'heading' || (!(share && shareRun) && ++skipped > TITLE_SKIPS_FREE)) seen++;
     shareRun = share;
   }
+  // A deck's headline stands directly above it, though the lines looked at may have run out on the way (a byline's
+  // name and the author's role count).
+  const over = nearest !== null && nearest.block.index > 0 ? judged[nearest.block.index - 1] : null;
+  if (nearest !== null && over !== null && role(over) === 'heading' && isDeckUnder(nearest, over)) nearest = over;
   // A blog page is headings down to its text; a news header (a byline, date or share line looked past) has its
   // headline near the article, and its first line is the site's masthead.
   if (i < 0 && !newsHeader && role(judged[0]) === 'heading') return judged[0].block.text;
@@ -690,7 +697,11 @@ function isShare(judged: readonly Judged[], j: Judged): boolean {
     // A label in any language, a word or two over a run of buttons ("Megosztás", then "Facebook", "X"), or the
     // bar's "copy link" under it ("Kopiraj link", "Link másolása").
     if (!j.share && j.features.words <= LABEL_MAX_WORDS && !j.features.sentenceEnd) {
-      j.share = (button(judged[i + 1]) && button(judged[i + 2])) || (button(judged[i - 1]) && button(judged[i - 2]));
+      // Above, over buttons that are the services' names alone or after its colon: a two-word headline stands
+      // over labelled buttons ("Merz gewählt", then "Teilen auf Facebook").
+      const name = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BUTTON_MAX_WORDS && isShareServiceName(b.block.text);
+      const above = /[:：]\s*$/u.test(j.block.text) ? button(judged[i + 1]) && button(judged[i + 2]) : name(judged[i + 1]) && name(judged[i + 2]);
+      j.share = above || (button(judged[i - 1]) && button(judged[i - 2]));
     }
   }
   return j.share;
@@ -761,14 +772,15 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }
 
-/** A year and a time of day on a short line: a publication line, in a language whose month names or cue words are
- *  not known ("Imechapishwa: Jumatano, Aprili 23, 2025 saa 11:40 asubuhi"); a headline holds one or the other. */
+/** A short line ending in a year and then a time of day: a publication line in a language whose month names or cue
+ *  words are not known ("Imechapishwa: Jumatano, Aprili 23, 2025 saa 11:40 asubuhi", "… 2025, 08:30 h"). A headline
+ *  holding both puts words between or after them ("Polls close at 8:00 in 2024 election", "Euro 2024: … at 21:00 in
+ *  opener"). */
 function isTimestamp(j: Judged): boolean {
-  return j.features.words <= TIMESTAMP_MAX_WORDS && YEAR_RE.test(j.block.text) && CLOCK_RE.test(j.block.text);
+  return j.features.words <= TIMESTAMP_MAX_WORDS && TIMESTAMP_END_RE.test(j.block.text);
 }
 const TIMESTAMP_MAX_WORDS = 12;
-const YEAR_RE = /(?<![\p{N}.,])(?:19|20)\d\d(?![\p{N}])/u;
-const CLOCK_RE = /(?<![\p{N}.,:])(?:[01]?\d|2[0-3])[:.]\d\d(?![\p{N}%]|[.,]\d)/u;
+const TIMESTAMP_END_RE = /(?<!\p{N})(?:19|20)\d\d(?!\p{N})[^\p{N}]{0,12}(?<![\p{N}:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\p{N}:])[^\p{N}]{0,10}$/u;
 
 /** "+ Subheading +" markers of some dumps: keep the words. */
 const PLUS_HEADING_RE = /^\+\s+(.+?)\s+\+$/u;

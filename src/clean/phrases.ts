@@ -243,19 +243,18 @@ export const CAPTION_RE = new RegExp(
  *  (ANTARA/Aditya Putra)"): case-sensitive, so a bracketed "and/or" is no credit. */
 const CAPTION_AGENCY_CREDIT_RE = /[.。]\s*[(（]\s*\p{Lu}[\p{L}\p{N}.-]*(?:\s\p{Lu}[\p{L}\p{N}.-]*){0,2}\s*[/／]\s*\p{Lu}[\p{L} .-]{1,40}[)）]\s*$/u;
 
-/** A word of a name in a credit: capitalised, or in a script without case (Urdu, Tamil, Chinese). */
-const CREDIT_NAME = "(?:\\p{Lu}|\\p{Lo})[\\p{L}\\p{M}'’.-]*";
-/** Who took it: a few words of a name, agencies and people between slashes ("Instagram/Jabari Kinoo"). */
-const CREDIT = `${CREDIT_NAME}(?:[\\s/]+${CREDIT_NAME}){0,4}`;
+/** Photo words of captions' closing credits beyond CAPTION_RE's (Swahili, Urdu, Malay, Tamil, Slovak, Catalan …). */
+const CREDIT_PHOTO_WORDS = 'photo|photograph|foto|fotó|fotka|fotografia|fotografía|kuva|bilde|bild|picha|gambar|imej|фото|zdjęcie|fotoğraf|צילום|فوٹو|تصویر|عکس|تصوير|صورة|படம்|写真|图片|사진|ảnh|ภาพ|फोटो|ছবি';
 /**
- * A caption's credit closing it in any language: after its sentence or a dash, the photo word (a word or two, any
- * language's: "Picha", "Ilustračné foto", "فوٹو") with its colon, then a name and nothing more ("… maji. Picha:
- * Mwangaza Leo", "… — فوٹو: آواز", markdown's "_Foto: Lars Bo Nielsen_"). A sentence quoting someone ("… He said:
- * never again") is no credit: its words after the colon are not all a name's.
+ * A caption's credit closing it, after its sentence or a dash, a photo word (an adjective before it allowed:
+ * "Ilustračné foto") with its colon, then who took it and nothing more ("… maji. Picha: Mwangaza Leo", "… — فوٹو:
+ * آواز", markdown's "_Foto: Lars Bo Nielsen_"). The photo word is asked for: any label before a colon matched
+ * headlines ("بعد لقاء القاهرة.. وزير الخارجية: …", "Ukraine War – Zelensky: …") and sentences ("… Source: …").
  */
-const CAPTION_CREDIT_RE = new RegExp(`(?:[.。!?]|\\s[—–-])\\s*[_*]*[(（]?\\s*[\\p{L}\\p{M}]{2,20}(?:\\s[\\p{L}\\p{M}]{2,20})?\\s*[:：]\\s*${CREDIT}\\s*[)）]?[_*]*\\s*$`, 'u');
-/** "FOTO" and a name with no colon, as Malay and Italian captions end ("Gambar hiasan. FOTO Arkib"), or alone. */
-const PHOTO_WORD_CREDIT_RE = new RegExp(`(?:^\\s*(?:FOTO|PHOTO|FOTÓ)|[.。!?]\\s+(?:FOTO|PHOTO|FOTÓ|[Ff]oto|[Pp]hoto))\\s+${CREDIT}\\s*$`, 'u');
+const CAPTION_CREDIT_RE = new RegExp(`(?:[.。!?]|\\s[—–-])\\s*[_*]*[(（]?\\s*(?:\\p{L}+\\s)?(?:${CREDIT_PHOTO_WORDS})\\s*[:：][^.。:：]{1,60}$`, 'iu');
+/** "FOTO" and a name with no colon after a caption's sentence, as Malay captions end ("Gambar hiasan. FOTO Arkib"); not
+ *  at a line's start, where tabloid headlines put it ("FOTO ŠOK U ZAGREBU"). */
+const PHOTO_WORD_CREDIT_RE = /[.。!?]\s+(?:FOTO|PHOTO)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s/]+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}\s*$/u;
 
 /** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, CAPTION_CREDIT_RE, PHOTO_WORD_CREDIT_RE). */
 export const isCaptionText = (text: string): boolean =>
@@ -272,9 +271,9 @@ function captionCreditAtEnd(text: string): boolean {
   const colon = Math.max(text.lastIndexOf(':'), text.lastIndexOf('：'));
   return colon > 0 && CAPTION_CREDIT_RE.test(text.slice(Math.max(0, colon - CREDIT_LABEL_MAX_CHARS)));
 }
-/** Characters from the end of a caption's sentence to the colon of its credit: a space or a dash, and a label of two
- *  words of 20 letters at most. */
-const CREDIT_LABEL_MAX_CHARS = 48;
+/** Characters from the end of a caption's sentence to the colon of its credit: a space or a dash, an adjective and
+ *  the photo word. */
+const CREDIT_LABEL_MAX_CHARS = 40;
 
 /** A reading-time line ("16 minute read", "5 min read", "Tempo di lettura: 3 minuti", "Lesezeit: 4 Min."). */
 export const READING_TIME_RE = /^(?:\d{1,3}\s?-?\s?(?:minutes?|mins?\.?)\s+(?:read|reading|de lecture|de lectura|di lettura|de leitura|lesezeit|leestijd)|(?:reading time|read time|tempo di lettura|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|leestijd|lästid|lesetid|læsetid|lukuaika|czas czytania|время чтения|час читання|doba čtení|okuma süresi)\s*[:：]?\s*(?:\d{1,3}|<\s?\d{1,3})?\s*\S{0,8})$/iu;

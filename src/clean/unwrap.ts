@@ -74,6 +74,12 @@ interface Line {
   laidOut: boolean;
   /** Starts a list item (LIST_ITEM_RE). */
   listItem: boolean;
+  /** Holds an address (://, www.): dump tools never break one and print their link lists whatever the width, so a
+   *  line wider than the wrap holding one is no sign against it. */
+  url: boolean;
+  /** An entry of a link list (a list item or a markdown link or image holding an address, lynx's References): no
+   *  sign of the wrap's width either. */
+  linkEntry: boolean;
 }
 
 const isBlank = (l: Line): boolean => l.end === l.start;
@@ -100,12 +106,12 @@ function readLines(text: string): Line[] {
     let next = text.indexOf('\n', start);
     if (next < 0) next = text.length;
     const [first, end] = trimmed(text, start, next);
-    const line: Line = { start: first, end, indent: first - start, width: -1, breakable: false, laidOut: false, listItem: LIST_ITEM_RE.test(text.slice(first, first + 5)) };
+    const line: Line = { start: first, end, indent: first - start, width: -1, breakable: false, laidOut: false, listItem: LIST_ITEM_RE.test(text.slice(first, first + 5)), url: false, linkEntry: false };
     if (end - first <= MAX_WRAP_WIDTH) measure(text, line);
     else line.breakable = hasSpace(text, first, end);
-    // A line holding an address tells nothing of a wrap: dump tools never break an address, and print their link
-    // lists (lynx's References, a markdown converter's links) whatever their width.
-    if (line.breakable && (line.width < 0 || line.width >= MIN_WRAP_WIDTH - WIDTH_BAND) && urls.within(first, end)) line.breakable = false;
+    // (asked of the lines wider than the narrowest wrap only: the others are never wider than the wrap)
+    if (line.breakable && (line.width < 0 || line.width > MIN_WRAP_WIDTH)) line.url = urls.within(first, end);
+    line.linkEntry = line.url && (line.listItem || MARKDOWN_LINK_START_RE.test(text.slice(first, first + 2)));
     lines.push(line);
     start = next + 1;
   }
@@ -130,6 +136,8 @@ class UrlFinder {
     return found;
   }
 }
+/** A markdown link or image opening a line. */
+const MARKDOWN_LINK_START_RE = /^!?\[/;
 /** What every address of a dump holds. */
 const URL_MARKS = ['://', 'www.'];
 
@@ -159,7 +167,7 @@ function measure(text: string, line: Line): void {
  */
 function wrapWidth(lines: readonly Line[]): number {
   const counts = new Int32Array(MAX_WRAP_WIDTH + 1);
-  for (const l of lines) if (l.breakable && !l.laidOut && l.width >= MIN_WRAP_WIDTH - WIDTH_BAND) counts[l.width]++;
+  for (const l of lines) if (l.breakable && !l.laidOut && !l.linkEntry && l.width >= MIN_WRAP_WIDTH - WIDTH_BAND) counts[l.width]++;
   let best = 0;
   let bestCount = WIDTH_SUPPORT - 1;
   let band = 0;
@@ -265,7 +273,7 @@ function readBreaks(text: string, lines: readonly Line[], width: number, dense: 
   let listItem = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (l.breakable && !l.laidOut && (l.width < 0 || l.width > width)) wider++;
+    if (l.breakable && !l.laidOut && !l.url && (l.width < 0 || l.width > width)) wider++;
     // A list item's first line; its continuation lines keep the flag.
     if (i === 0 || !joins[i - 1]) listItem = l.listItem;
     if (i + 1 < lines.length && brokeBefore(text, l, lines[i + 1], width, listItem, laidOut)) joins[i] = true;

@@ -566,7 +566,7 @@ describe('cleanDocument', () => {
   });
   it('takes the headline over the deck above a publication line, and no deck that is a two-sentence headline or a paragraph', () => {
     const headline = 'Train drivers on Northern routes to strike over Easter weekend';
-    const deck = 'Aslef says the walkout will go ahead after talks over rest-day working broke down, with passengers warned of severe disruption';
+    const deck = 'Aslef says the walkout will go ahead after talks over rest-day working broke down, with passengers warned of severe disruption.';
     expect(cleanDocument([headline, deck, 'Published 7 March 2025', PROSE, PROSE].join('\n'), null)).toMatchObject({ title: headline, date: '2025-03-07' });
     // A headline of two short sentences under a teaser's line is the title: it is not half as long again.
     const twoSentences = 'South Dakota doubles down on its drug campaign. They just might be right.';
@@ -584,18 +584,23 @@ describe('cleanDocument', () => {
       'Spillerne fra Djurs HK kunne fejre oprykningen foran 1.100 tilskuere. _Foto: Lars Bo Nielsen_',
       'Msanii Jabari Kinoo akitumbuiza katika tamasha la awali. Picha: Instagram/Jabari Kinoo',
       'Gambar hiasan. FOTO Arkib',
-      'FOTO Nik Abdullah Nik Omar',
     ]) expect(isCaptionText(caption), caption).toBe(true);
-    for (const line of ['The minister spoke to reporters. He said: never again will this happen', 'Keputusan SPM: 11,713 calon peroleh semua A', 'Photo Finish Decides Derby', 'Final score. Result: Arsenal 2 Chelsea 1', 'Nigeria: Flood Kills Twelve'])
+    // Headlines and sentences with a label and a colon, and "FOTO" opening a tabloid's headline, are none.
+    for (const line of ['The minister spoke to reporters. He said: never again will this happen', 'Keputusan SPM: 11,713 calon peroleh semua A', 'Photo Finish Decides Derby', 'Final score. Result: Arsenal 2 Chelsea 1', 'Nigeria: Flood Kills Twelve',
+      'بعد لقاء القاهرة.. وزير الخارجية: مصر لن تقبل بتهجير الفلسطينيين', 'Ukraine War – Zelensky: We Will Not Give Up', 'FOTO ŠOK U ZAGREBU', 'UŽAS U ZAGREBU – POLICIJA: NAPADAČ UHIĆEN',
+      'The report was published on Monday. Source: Statistics Canada', 'Die Gespräche dauerten bis tief in die Nacht. Das Ergebnis: Stillstand.', "Men's 100m – Gold: Noah Lyles", 'The film opens nationwide this week. Director: Greta Gerwig'])
       expect(isCaptionText(line), line).toBe(false);
     // Between the headline and the article, such a caption is looked past.
     const headline = 'Mafuriko Nairobi: Familia 300 Zakosa Makao Baada ya Mto Ngong Kuvunja Kingo Zake';
     const maneno = ['Zaidi ya familia 300 katika mitaa ya Mukuru kwa Njenga na Kibera jijini Nairobi hazina makao baada ya Mto Ngong kuvunja kingo zake usiku wa kuamkia Jumatano.', 'Mvua kubwa iliyonyesha kwa zaidi ya saa sita ilisababisha maji kuingia kwenye nyumba, huku baadhi ya wakazi wakilazimika kupanda juu ya paa kujiokoa.'];
     const page = [headline, 'Wakazi wa Mukuru kwa Njenga wakiokoa mali zao baada ya nyumba zao kusombwa na maji. Picha: Mwangaza Leo', ...maneno];
     expect(cleanDocument(page.join('\n'), null).title).toBe(headline);
-    // And so is a line with a year and a time of day, a publication line in words the cleaner does not know.
+    // And so is a line ending in a year and a time of day, a publication line in words the cleaner does not know; a
+    // headline with a time and a year in it is not one.
     const stamped = [headline, 'Imechapishwa: Jumatano, Aprili 23, 2025 saa 11:40 asubuhi', 'Shiriki: Facebook | X | WhatsApp | Telegram', ...maneno];
     expect(cleanDocument(stamped.join('\n'), null).title).toBe(headline);
+    for (const timed of ['Polls close at 8:00 in 2024 election', 'Euro 2024: Germany face Scotland at 21:00 in opener', 'Petrol prices hit £1.55 a litre, highest since 2022'])
+      expect(cleanDocument(['THE DAILY COURIER', timed, 'By Mark Evans', PROSE, PROSE].join('\n'), null).title).toBe(timed);
   });
   it('reads markdown headings without their marks, and an address under the byline as the byline\'s', () => {
     const r = cleanDocument(['# Budget approved after months of debate', PROSE, '## Libraries first', PROSE.replace('council', 'board')].join('\n\n'), null);

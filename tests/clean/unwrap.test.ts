@@ -47,6 +47,14 @@ describe('unwrapHardWraps', () => {
     }
   });
 
+  it('reads the wrap width from a prose line holding an address as from any other', () => {
+    // The widest line of this 80-column dump holds the address: read without it, the width came out at 79 and the
+    // paragraph's last line stayed apart.
+    const page = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/unwrap/wrapped-url-80.txt'), 'utf8');
+    const paragraph = unwrapHardWraps(page).split('\n').find((l) => l.startsWith('Residents who want'));
+    expect(paragraph).toMatch(/www\.riverton\.gov\.uk\/planning, where all of the documents .* read in full\.$/);
+  });
+
   it('gives back a page dumped wide, one paragraph per line, as it is', () => {
     const paragraphs = Array.from({ length: 8 }, (_, i) => `${words.slice(i).join(' ')} `.repeat(1 + (i % 4)).trim() + '.');
     const wide = ['Home    News    Sport', '', ...paragraphs.flatMap((p) => [p, 'Photo: Reuters', ''])].join('\n');
