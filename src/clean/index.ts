@@ -271,9 +271,9 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
 }
 
 /**
- * A deck under its headline (the line above it): a standfirst, with or without its full stop, longer than a headline
- * is and half as long again as the headline-shaped line above it, which is no sentence. A headline of two short
- * sentences under a teaser is no deck.
+ * A deck under its headline (the line above it): a standfirst longer than a headline is, closed by its full stop or
+ * longer still, and half as long again as the headline-shaped line above it, which is no sentence and no kicker. A
+ * headline of two short sentences under a teaser is no deck, nor a long headline under a kicker or a tagline.
  */
 function isDeckUnder(deck: Judged, over: Judged): boolean {
   const words = deck.features.words;
@@ -287,7 +287,7 @@ function isDeckUnder(deck: Judged, over: Judged): boolean {
 const DECK_HEADLINE_MIN_WORDS = 9;
 /** Words of a deck without its full stop: a long headline is shorter (a tabloid's run to 19–21). */
 const DECK_UNCLOSED_MIN_WORDS = 22;
-/** A deck is this many times as long as its headline, at least (decks of the probes: 1.7–2.6 times). */
+/** A deck is this many times as long as its headline, at least: it runs well past the headline it sums up. */
 const DECK_MIN_RATIO = 1.5;
 /** A line that is an address and nothing more: an e-mail or a web address, bare or as a markdown link. */
 const ADDRESS_ONLY_RE = /^\s*(?:\[[^\]]*\]\((?:mailto:|https?:\/\/)[^)]*\)|\S+@\S+\.\p{L}{2,}|https?:\/\/\S+)\s*$/u;
@@ -666,7 +666,7 @@ function titleBeforeBody(judged: Judged[]): string | null {
     if (r === 'stop') break;
     if (r === 'skip' && isNewsFurniture(judged, j)) newsHeader = true;
     // A section label or a byline name between the headline and the article is a weaker heading than the headline.
-    if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words) || (nearest.block.index === j.block.index + 1 && isDeckUnder(nearest, j)))) nearest = j;
+    if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words))) nearest = j;
     const share = r === 'skip' && isShare(judged, j);
     if (r === 'heading' || (!(share && shareRun) && ++skipped > TITLE_SKIPS_FREE)) seen++;
     shareRun = share;
