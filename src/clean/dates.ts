@@ -6,11 +6,12 @@
  * (Egyptian/Gulf, Levantine and Maghrebi month names). Returns `YYYY-MM-DD`, or `YYYY-MM` when no day is stated.
  */
 
-/** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. */
+/** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. Malay's "Mac"
+ *  (March) is left out: "Mac 2025" in an English headline is Apple's computer. */
 const MONTHS: ReadonlyArray<[number, string[]]> = [
   [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'ιανουαρίου', 'ιανουάριος', 'जनवरी', 'ינואר', 'בינואר', 'ianuarie', 'ledna', 'leden', 'січня', 'জানুয়ারি', 'ژانویه', 'január', 'jaanuar']],
   [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'subat', 'φεβρουαρίου', 'φεβρουάριος', 'फरवरी', 'फ़रवरी', 'פברואר', 'בפברואר', 'februarie', 'února', 'únor', 'лютого', 'ফেব্রুয়ারি', 'فوریه', 'február', 'veebruar']],
-  [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار', 'maart', 'maret', 'marca', 'marzec', 'марта', 'март', 'mart', 'μαρτίου', 'μάρτιος', 'मार्च', 'מרץ', 'במרץ', 'martie', 'března', 'březen', 'березня', 'মার্চ', 'március', 'marts', 'machi', 'mac', 'märts']],
+  [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار', 'maart', 'maret', 'marca', 'marzec', 'марта', 'март', 'mart', 'μαρτίου', 'μάρτιος', 'मार्च', 'מרץ', 'במרץ', 'martie', 'března', 'březen', 'березня', 'মার্চ', 'március', 'marts', 'machi', 'märts']],
   [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'افريل', 'أبريل', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'nisan', 'απριλίου', 'απρίλιος', 'अप्रैल', 'אפריל', 'באפריל', 'aprilie', 'dubna', 'duben', 'квітня', 'এপ্রিল', 'آوریل', 'április', 'aprili', 'aprill']],
   [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'مايو', 'أيار', 'ايار', 'ماي', 'mei', 'maja', 'maj', 'мая', 'май', 'mayıs', 'mayis', 'μαΐου', 'μαϊου', 'μάιος', 'मई', 'מאי', 'במאי', 'května', 'květen', 'травня', 'মে', 'május']],
   [6, ['june', 'jun', 'juin', 'junio', 'juni', 'junho', 'giugno', 'يونيو', 'يونيه', 'حزيران', 'جوان', 'يونيو', 'czerwca', 'czerwiec', 'июня', 'июнь', 'haziran', 'ιουνίου', 'ιούνιος', 'जून', 'יוני', 'ביוני', 'iunie', 'června', 'červen', 'червня', 'জুন', 'ژوئن', 'június', 'juuni']],
