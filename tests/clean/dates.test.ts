@@ -28,6 +28,9 @@ describe('parseDate', () => {
     ['13 Mayıs 2025', '2025-05-13'],
     ['12 Mei 2025', '2025-05-12'],
     ['12 Μαΐου 2025', '2025-05-12'],
+    // Words that are months elsewhere are not read as months here: Irish livestock marts, Japanese machi (town).
+    ['Cattle marts 2024 review: prices up across the country', null],
+    ['Machi 2025: Kawagoe prepares for festival crowds', null],
     ['3 maart 2024', '2024-03-03'],
     ['2025年5月12日 09:30', '2025-05-12'],
     ['于2025年5月1日发布', '2025-05-01'],

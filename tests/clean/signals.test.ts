@@ -270,6 +270,9 @@ describe('metadata', () => {
   });
   it('needs a publication cue', () => {
     expect(parsePublishedLine('Le Journal le 10 - 02 - 2025', 7)).toBeNull();
+    // A sentence opening with a word that means "published" in its language is no publication line.
+    for (const sentence of ['Avaldatud andmed näitavad, et 15.03.2024 seisuga oli registreeritud töötuid 45 000.', 'Imechapishwa Julai 2023, ripoti ya awali ilionyesha kuwa bei zilikuwa zimeshuka kidogo.'])
+      expect(parsePublishedLine(sentence, sentence.split(/\s+/).length)).toBeNull();
     // A long body sentence opening with the cue is no publication line.
     const sentence = 'Published on 12 May 2023, the earlier study found that most rivers in England were polluted by sewage and run-off from farms.';
     expect(parsePublishedLine(sentence, sentence.split(/\s+/).length)).toBeNull();
