@@ -21,13 +21,15 @@ const RELATED_PREFIXES = [
   'les også', 'læs også', 'läs även', 'läs också', 'lue myös', 'lue lisää', 'olvassa el', 'kapcsolódó', 'čtěte také',
   'citește și', 'citeste si', 'читайте ще', 'بیشتر بخوانید', 'আরও পড়ুন', 'อ่านข่าวที่เกี่ยวข้อง', 'อ่านเพิ่มเติม', 'もっと読む',
   'pročitajte još', 'pročitajte i', 'procitajte jos', 'прочитајте још', 'pročitajte također', 'prečítajte si aj', 'prečítajte si tiež',
-  'llegiu també', 'llegeix també', 'vegeu també', 'loe ka', 'loe lisaks', 'soma pia', 'soma zaidi', 'baca lagi',
-  'இதையும் படிக்க', 'இதையும் படியுங்கள்', 'یہ بھی پڑھیں', 'مزید پڑھیں',
+  'llegiu també', 'llegeix també', 'vegeu també', 'இதையும் படிக்க', 'இதையும் படியுங்கள்', 'یہ بھی پڑھیں', 'مزید پڑھیں',
 ];
+/** Prefixes that also open ordinary sentences ("Soma pia - wataalamu wanashauri …", "Loe ka - see on oluline …"): a
+ *  related link only before a colon or an arrow. */
+const RELATED_PREFIXES_COLON = ['soma pia', 'loe ka', 'loe lisaks'];
 /** Matches a line that starts with a related-link prefix followed by a separator and a headline. */
 export const RELATED_LINK_RE = new RegExp(
   // (a markdown dump sets the prefix in bold: "**LÆS OGSÅ:** …")
-  `^\\s*[*_]*(?:${RELATED_PREFIXES.map(escapeRe).join('|')})\\s*(?:[:：\\-–—>»|]|\\.{3}|…)[*_]*\\s*\\S`,
+  `^\\s*[*_]*(?:(?:${RELATED_PREFIXES.map(escapeRe).join('|')})\\s*(?:[:：\\-–—>»|]|\\.{3}|…)|(?:${RELATED_PREFIXES_COLON.map(escapeRe).join('|')})\\s*[:：>»])[*_]*\\s*\\S`,
   'iu',
 );
 
