@@ -252,7 +252,7 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
     }
   }
   // A deck under the headline, at the top of the page's text: a paragraph above a publication line further down is none.
-  const textAbove = (end: number): boolean => judged.slice(0, end).some((j) => j.reason === null && j.features.words > TITLE_MAX_WORDS_SHORT);
+  const textAbove = (end: number): boolean => judged.some((j, k) => k < end && j.reason === null && j.features.words > TITLE_MAX_WORDS_SHORT);
   if (prev && judged[at - 1] && headline(judged[at - 1]) && isDeckUnder(prev, judged[at - 1]) && !textAbove(at - 1)) prev = judged[--at];
   const above = judged[at - 1];
   if (prev && nameAlone(prev) && headline(above) && above.features.words > prev.features.words && !above.block.text.endsWith('.')) {
@@ -686,7 +686,9 @@ function titleBeforeBody(judged: Judged[]): string | null {
 function isShare(judged: readonly Judged[], j: Judged): boolean {
   // Asked only of the lines around a headline; remembered, since a line may be asked again.
   if (j.share === undefined) {
-    const button = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BUTTON_MAX_WORDS && (isShareButton(b.block.text) || isShareServiceName(b.block.text));
+    // A button's own line: a label and the service ("Share via email"), or the service's name alone ("Facebook").
+    const name = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BUTTON_MAX_WORDS && isShareServiceName(b.block.text);
+    const button = (b: Judged | undefined): boolean => name(b) || (b !== undefined && b.features.words <= SHARE_BUTTON_MAX_WORDS && isShareButton(b.block.text));
     const i = j.block.index;
     const bar = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BAR_MAX_WORDS && isShareLine(b.block.text);
     j.share = bar(j) || (button(j) && (button(judged[i - 1]) || button(judged[i + 1])));
@@ -699,7 +701,6 @@ function isShare(judged: readonly Judged[], j: Judged): boolean {
     if (!j.share && j.features.words <= LABEL_MAX_WORDS && !j.features.sentenceEnd) {
       // Above, over buttons that are the services' names alone or after its colon: a two-word headline stands
       // over labelled buttons ("Merz gewählt", then "Teilen auf Facebook").
-      const name = (b: Judged | undefined): boolean => b !== undefined && b.features.words <= SHARE_BUTTON_MAX_WORDS && isShareServiceName(b.block.text);
       const above = /[:：]\s*$/u.test(j.block.text) ? button(judged[i + 1]) && button(judged[i + 2]) : name(judged[i + 1]) && name(judged[i + 2]);
       j.share = above || (button(judged[i - 1]) && button(judged[i - 2]));
     }

@@ -216,6 +216,8 @@ export function isCommentAuthorLine(text: string): boolean {
   return text.endsWith(':') && COMMENT_AUTHOR_RE.test(text);
 }
 
+/** Photo words of captions' closing credits (Swahili, Urdu, Malay, Tamil, Slovak, Catalan … besides the commoner ones). */
+const CREDIT_PHOTO_WORDS = 'photo|photograph|foto|fotó|fotka|fotografia|fotografía|kuva|bilde|bild|picha|gambar|imej|фото|zdjęcie|fotoğraf|צילום|فوٹو|تصویر|عکس|تصوير|صورة|படம்|写真|图片|사진|ảnh|ภาพ|फोटो|ছবি';
 /** Photo credit and caption markers ("Photo: AFP", "Image copyright Getty Images"). */
 export const CAPTION_RE = new RegExp(
   [
@@ -225,9 +227,14 @@ export const CAPTION_RE = new RegExp(
     "^\\s*(?:file photo|photo d'archive|foto de archivo|archivbild|contributing|additional reporting|with reporting by)\\b",
     // Other scripts, where \\b (ASCII only) cannot be used: the word, then its colon.
     '^\\s*(?:фото|zdjęcie|fot\\.|fotoğraf|φωτογραφία|φωτ\\.|צילום|写真|图片|사진|ảnh|फोटो|الصورة)\\s*[:：]',
-    // A caption's credit after its sentence ("… bridge. Photo: City Council"), and Chinese captions: "图为" (the picture
-    // shows) opening one, "记者 李明 摄" (photographed by reporter Li Ming) or "新华社发" (released by Xinhua) closing one.
-    '[.。]\\s*[(（]?\\s*(?:photo|photograph|foto|fotó|kuva|bilde|фото|zdjęcie|fotoğraf|צילום|写真|图片|사진|ảnh|ภาพ|फोटो)\\s*[:：][^.。]{1,80}$',
+    // A caption's credit closing it, after its sentence or a dash: a photo word in any of CREDIT_PHOTO_WORDS' languages
+    // (an adjective before it allowed: "Ilustračné foto") with its colon, then who took it ("… bridge. Photo: City
+    // Council", "… maji. Picha: Mwangaza Leo", "… — فوٹو: آواز", markdown's "_Foto: Lars Bo Nielsen_"). The photo word is
+    // asked for: any label before a colon matched headlines ("بعد لقاء القاهرة.. وزير الخارجية: …", "Ukraine War –
+    // Zelensky: …") and sentences ("… Source: Statistics Canada").
+    `(?:[.。!?]|\\s[—–-])\\s*[_*]*[(（]?\\s*(?:\\p{L}+\\s)?(?:${CREDIT_PHOTO_WORDS})\\s*[:：][^.。]{1,80}$`,
+    // Chinese captions: "图为" (the picture shows) opening one, "记者 李明 摄" (photographed by reporter Li Ming) or
+    // "新华社发" (released by Xinhua) closing one.
     // A credit in brackets closing the caption, the photo word then who took it: "(foto Ansa)", "(Photo: Reuters)",
     // "(تصوير: …)", "（圖／記者陳怡君攝）"; not a headline's tag alone ("(FOTO)", "（图）", "(photos)").
     '[(（]\\s*(?:photo|photograph|picture|image|imagen|foto|fotó|bild|beeld|kuva|bilde|фото|zdjęcie|fotoğraf|צילום|تصوير|صورة|圖|图|写真|사진|ảnh|ภาพ|फोटो)(?:\\s*[:：／/]\\s*|\\s+)[^()（）\\s][^()（）]{0,79}[)）]\\s*$',
@@ -245,37 +252,16 @@ export const CAPTION_RE = new RegExp(
  *  (ANTARA/Aditya Putra)"): case-sensitive, so a bracketed "and/or" is no credit. */
 const CAPTION_AGENCY_CREDIT_RE = /[.。]\s*[(（]\s*\p{Lu}[\p{L}\p{N}.-]*(?:\s\p{Lu}[\p{L}\p{N}.-]*){0,2}\s*[/／]\s*\p{Lu}[\p{L} .-]{1,40}[)）]\s*$/u;
 
-/** Photo words of captions' closing credits beyond CAPTION_RE's (Swahili, Urdu, Malay, Tamil, Slovak, Catalan …). */
-const CREDIT_PHOTO_WORDS = 'photo|photograph|foto|fotó|fotka|fotografia|fotografía|kuva|bilde|bild|picha|gambar|imej|фото|zdjęcie|fotoğraf|צילום|فوٹو|تصویر|عکس|تصوير|صورة|படம்|写真|图片|사진|ảnh|ภาพ|फोटो|ছবি';
-/**
- * A caption's credit closing it, after its sentence or a dash, a photo word (an adjective before it allowed:
- * "Ilustračné foto") with its colon, then who took it and nothing more ("… maji. Picha: Mwangaza Leo", "… — فوٹو:
- * آواز", markdown's "_Foto: Lars Bo Nielsen_"). The photo word is asked for: any label before a colon matched
- * headlines ("بعد لقاء القاهرة.. وزير الخارجية: …", "Ukraine War – Zelensky: …") and sentences ("… Source: …").
- */
-const CAPTION_CREDIT_RE = new RegExp(`(?:[.。!?]|\\s[—–-])\\s*[_*]*[(（]?\\s*(?:\\p{L}+\\s)?(?:${CREDIT_PHOTO_WORDS})\\s*[:：][^.。:：]{1,60}$`, 'iu');
 /** "FOTO" and a name with no colon after a caption's sentence, as Malay captions end ("Gambar hiasan. FOTO Arkib"); not
  *  at a line's start, where tabloid headlines put it ("FOTO ŠOK U ZAGREBU"). */
 const PHOTO_WORD_CREDIT_RE = /[.。!?]\s+(?:FOTO|PHOTO)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s/]+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}\s*$/u;
 
-/** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, CAPTION_CREDIT_RE, PHOTO_WORD_CREDIT_RE). */
+/** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, PHOTO_WORD_CREDIT_RE). */
 export const isCaptionText = (text: string): boolean =>
-  CAPTION_RE.test(text) ||
-  CAPTION_AGENCY_CREDIT_RE.test(text) ||
-  // (what each expression needs looked for first: most short lines hold neither)
-  captionCreditAtEnd(text) ||
-  (PHOTO_WORD_HINT_RE.test(text) && PHOTO_WORD_CREDIT_RE.test(text));
+  // (the photo word looked for first: most short lines hold none)
+  CAPTION_RE.test(text) || CAPTION_AGENCY_CREDIT_RE.test(text) || (PHOTO_WORD_HINT_RE.test(text) && PHOTO_WORD_CREDIT_RE.test(text));
 const PHOTO_WORD_HINT_RE = /foto|photo/i;
 
-/** CAPTION_CREDIT_RE on the text from just before its last colon: the credit closes the line, so the expression
- *  reads a few dozen characters, not the whole line from each of its sentence ends. */
-function captionCreditAtEnd(text: string): boolean {
-  const colon = Math.max(text.lastIndexOf(':'), text.lastIndexOf('：'));
-  return colon > 0 && CAPTION_CREDIT_RE.test(text.slice(Math.max(0, colon - CREDIT_LABEL_MAX_CHARS)));
-}
-/** Characters from the end of a caption's sentence to the colon of its credit: a space or a dash, an adjective and
- *  the photo word. */
-const CREDIT_LABEL_MAX_CHARS = 40;
 
 /** A reading-time line ("16 minute read", "5 min read", "Tempo di lettura: 3 minuti", "Lesezeit: 4 Min."). */
 export const READING_TIME_RE = /^(?:\d{1,3}\s?-?\s?(?:minutes?|mins?\.?)\s+(?:read|reading|de lecture|de lectura|di lettura|de leitura|lesezeit|leestijd)|(?:reading time|read time|tempo di lettura|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|leestijd|lästid|lesetid|læsetid|lukuaika|czas czytania|время чтения|час читання|doba čtení|okuma süresi)\s*[:：]?\s*(?:\d{1,3}|<\s?\d{1,3})?\s*\S{0,8})$/iu;
