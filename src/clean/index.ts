@@ -10,7 +10,7 @@ import { hardNoiseReason, isByline, isTemplate, SHAPE_REASONS } from './signals.
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
-import { bodyLanguage, detectLanguage } from './language.js';
+import { bodyLanguage, detectLanguage, readingLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { parseDate, splitDateline } from './dates.js';
 import { COMMENTS_HEADING_RE, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
@@ -161,7 +161,8 @@ export function stopwordScale(text: string, stats: CorpusStats | null, options: 
 
 /** The language a page is read in (stoplists, features) before its blocks are judged: that of its longest blocks. */
 export function pageLanguage(blocks: readonly Block[]): string | null {
-  return detectLanguage(longestBlocksSample(blocks));
+  const sample = longestBlocksSample(blocks);
+  return readingLanguage(detectLanguage(sample), sample);
 }
 
 /** Longest blocks first, up to the sample size: body paragraphs dominate, menus do not. */

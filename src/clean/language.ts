@@ -87,20 +87,18 @@ const STOPLIST_MARGIN = 1.25;
 const CLOSE_NEIGHBOURS: Readonly<Record<string, number>> = { 'es>ca': 1 };
 /** Density a list must reach where franc-min found no language at all (an Estonian text reads 0.22 in Finnish's). */
 const MIN_UNDETERMINED_DENSITY = 0.3;
+/** Density in the guessed language's list under which a text is in another language: pages in the guessed language
+ *  read at 0.22 and up (dev sets, probes, reviewers' pages), Albanian in Italian's at ~0.1 (its `e` and `i`), Latvian
+ *  in French's at 0.03, Estonian in Italian's and Finnish in Indonesian's at 0.00. */
+const MIN_OWN_DENSITY = 0.15;
 /** Words a sample needs before stopword densities are compared. */
 const MIN_STOPLIST_WORDS = 20;
 
 export function byStoplist(code: string | null, sample: string): string | null {
   if (code !== null && !TAKEN_FOR.has(code)) return code;
-  const words = sample.toLowerCase().match(/\p{L}+/gu);
-  if (!words || words.length < MIN_STOPLIST_WORDS) return code;
-  const density = (lang: string): number => {
-    const set = stoplist(lang);
-    if (!set) return 0;
-    let hits = 0;
-    for (const w of words) if (set.has(w)) hits++;
-    return hits / words.length;
-  };
+  const words = sampleWords(sample);
+  if (!words) return code;
+  const density = (lang: string): number => stoplistDensity(words, lang);
   // A guess with no stoplist to weigh it against (Hausa, Malagasy …) stands; so does none, unless a list reads densely.
   if (code !== null && !stoplist(code)) return code;
   let best = code;
@@ -114,7 +112,39 @@ export function byStoplist(code: string | null, sample: string): string | null {
       bestDensity = d;
     }
   }
-  return best;
+  // A guess whose own list reads the text as no text in its language reads is no guess (Estonian taken for Italian).
+  return best === code && code !== null && own < MIN_OWN_DENSITY ? null : best;
+}
+
+/** The sample's words, lower-cased, or null when too few to compare densities. */
+function sampleWords(sample: string): string[] | null {
+  const words = sample.toLowerCase().match(/\p{L}+/gu);
+  return words && words.length >= MIN_STOPLIST_WORDS ? words : null;
+}
+
+/** Share of the words in the language's stoplist (0 for a language without one). */
+function stoplistDensity(words: readonly string[], lang: string): number {
+  const set = stoplist(lang);
+  if (!set) return 0;
+  let hits = 0;
+  for (const w of words) if (set.has(w)) hits++;
+  return hits / words.length;
+}
+
+/**
+ * The language a page is read in (whose stoplist measures its blocks): franc's guess, unless the guess is one franc
+ * gives for languages it has no model of and its stoplist reads the page's text as no text in that language does
+ * (under MIN_OWN_DENSITY). Then the page is read in the stoplist-only language whose list reads it (see byStoplist),
+ * or without a stoplist (by length and sentence punctuation, as Japanese is): read with the wrong list, every block
+ * of such a page was junk, and it came out empty, or whole (menus and comments with the article) where the rescue
+ * of an empty page took it.
+ */
+export function readingLanguage(code: string | null, sample: string): string | null {
+  if (code === null || !TAKEN_FOR.has(code) || !stoplist(code)) return code;
+  const words = sampleWords(sample);
+  if (!words || stoplistDensity(words, code) >= MIN_OWN_DENSITY) return code;
+  const other = byStoplist(code, sample);
+  return other !== code ? other : null;
 }
 
 /**

@@ -10,7 +10,7 @@ import { isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitle
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
 import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
-import { bodyLanguage, byOrthography, detectLanguage } from '../../src/clean/language.js';
+import { bodyLanguage, byOrthography, byStoplist, detectLanguage, readingLanguage } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
 
 const block = (text: string) => splitBlocks(text)[0];
@@ -386,6 +386,21 @@ describe('language', () => {
     const fr = "Les températures jusqu'à trois degrés sous zéro enregistrées dans la nuit de lundi ont laissé un paysage désolant dans une bonne partie des vergers de la région. Les premières estimations des organisations agricoles chiffrent les pertes entre 30 et 70 pour cent de la récolte, selon la zone et la variété.";
     const it = 'Le temperature fino a tre gradi sotto zero registrate nella notte di lunedì hanno lasciato un panorama desolante in buona parte dei frutteti della zona. Le prime stime delle organizzazioni agricole indicano perdite tra il 30 e il 70 per cento del raccolto, a seconda della zona e della varietà.';
     expect([ca, es, pt, fr, it].map(bodyLanguage)).toEqual(['ca', 'es', 'pt', 'fr', 'it']);
+  });
+  it("reads a page without the stoplist of a guess that finds next to nothing in it, and labels it with no language", () => {
+    // Estonian: no franc-min model, a stoplist too short to use; its words are in no Italian list.
+    const et = 'Tallinna linnavalitsus kiitis kolmapäeval heaks määruse, millega tõuseb ühekordse sõidupileti hind kahe euroni. Abilinnapea sõnul on kulud viimase kolme aastaga kasvanud ligi kolmkümmend protsenti, samas kui piletitulu on jäänud samaks.';
+    const it = 'Le temperature fino a tre gradi sotto zero registrate nella notte di lunedì hanno lasciato un panorama desolante in buona parte dei frutteti della zona. Le prime stime delle organizzazioni agricole indicano perdite tra il 30 e il 70 per cento del raccolto.';
+    expect(readingLanguage('it', et)).toBeNull();
+    expect(readingLanguage('it', it)).toBe('it');
+    // A guess that is not one franc gives for languages it lacks stands, as does any guess on too few words.
+    expect(readingLanguage('en', et)).toBe('en');
+    expect(readingLanguage('it', 'Tallinna linnavalitsus kiitis heaks')).toBe('it');
+    // Danish prose taken for Italian is read with Danish's list, which reads it.
+    const da = 'Regeringen vil bruge flere penge på veje og jernbaner i Nordjylland. Det siger transportministeren til avisen efter et møde med regionerne. Han mener, at det er vigtigt for erhvervslivet og for de mennesker, der bor der.';
+    expect(readingLanguage('it', da)).toBe('da');
+    expect(byStoplist('it', et)).toBeNull();
+    expect(byStoplist('it', it)).toBe('it');
   });
   it('corrects a Bulgarian or Spanish guess by letters only Russian or Portuguese write', () => {
     expect(byOrthography('bg', 'Мы были там, и это было хорошо.')).toBe('ru');
