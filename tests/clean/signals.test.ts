@@ -514,9 +514,11 @@ describe('cleanDocument', () => {
   it('looks past a share bar, a credits line and a date between the headline and the article', () => {
     const header = ['Budget approved after months of debate', '12 May 2024', 'Writer: Ann Lee | Editor: Tom Ray', 'Share   Facebook   WhatsApp   X   Copy link'];
     expect(cleanDocument(`${header.join('\n')}\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
-    // A bar of the site's sections is a menu, and ends the header as before.
+    // A bar of the site's sections is a menu, and ends the header: a line above it is the title only when it is
+    // written in the lede's words (budget, debate), not when it is the site's tagline.
     const menu = 'Politics   Business   Sport   Culture';
-    expect(cleanDocument(`Budget approved after months of debate\n${menu}\n${PROSE}\n${PROSE}`, null).title).toBeNull();
+    expect(cleanDocument(`News from the valley since 1921\n${menu}\n${PROSE}\n${PROSE}`, null).title).toBeNull();
+    expect(cleanDocument(`Budget approved after months of debate\n${menu}\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
     expect(isCreditsLine('Writer: Ann Lee | Editor: Tom Ray')).toBe(true);
     expect(isCreditsLine('Penulis: Dian Pratiwi | Editor: Agus Santoso')).toBe(true);
     expect(isCreditsLine('Analysis: why the budget passed | The Daily')).toBe(false);
