@@ -65,6 +65,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   if (dateline && !meta.date) meta.date = dateline;
   // A title from a publication line is the page's word for it; one found by looking above the article is checked.
   if (!meta.title) meta.title = headlineOfLede(judged, titleBeforeBody(judged));
+  if (!meta.date && meta.title) meta.date = dateUnderHeadline(judged, meta.title);
   if (meta.title) meta.title = bodyText(meta.title);
   if (meta.title) {
     const split = splitTitleSite(meta.title);
@@ -740,6 +741,29 @@ function wordStems(text: string): Set<string> {
   for (const word of text.toLowerCase().match(CONTENT_WORD_RE) ?? []) stems.add(word.slice(0, STEM_LETTERS));
   return stems;
 }
+
+/**
+ * The date of a line between the headline (`title`, a line above the article) and the article, without a publication
+ * word ("14 март 2025, 09:12", "Marso 12, 2025 | 6:30 PM", "By Ann Lee | 12.03.2025"): the first such line under the
+ * headline, since an "Updated" line follows the publication date. A date anywhere else on the page may be another
+ * article's (a teaser's, a comment's); between headline and article it is the page's own. Probes 1-6 dates 47 / 20 /
+ * 30 / 15 / 16 / 13 -> 64 / 46 / 45 / 52 / 27 / 31; dupes-dev 205 -> 206 of 206, and 2 of its 194 undated pages
+ * given the date of the page their article was set into, whose headline was taken for theirs.
+ */
+function dateUnderHeadline(judged: readonly Judged[], title: string): string | null {
+  const first = judged.findIndex((j) => j.reason === null);
+  let date: string | null = null;
+  for (let i = first - 1; i >= 0 && i >= first - HEADER_MAX_BLOCKS; i--) {
+    const j = judged[i];
+    if (j.block.text === title) return date;
+    if (j.features.words <= DATE_LINE_MAX_WORDS) date = parseDate(j.block.text) ?? date;
+  }
+  return null;
+}
+/** Blocks between a headline and its article at most (byline, dates, share bar, photo and caption, a summary box). */
+const HEADER_MAX_BLOCKS = 12;
+/** Words of a line holding the date: a byline with it runs to a dozen ("Von Tim Scholz | 18.11.2024, 11:47 Uhr"). */
+const DATE_LINE_MAX_WORDS = 12;
 
 /** A share bar, or one of a run of two share buttons or more, a line each ("Share on Facebook", "Share via email"). */
 function isShare(judged: readonly Judged[], j: Judged): boolean {

@@ -50,7 +50,7 @@ const BYLINE_DATED_MAX_WORDS = 16;
 /** After the cue, a full name, then a separator before the outlet, place or date ("Por Ana Lima, Folha — São Paulo"). */
 const BYLINE_NAME_THEN_MORE_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}\s*[,|—–·-]/u;
 /** A byline's cue ("By", "Por", "Von", "Av", "Texte :" …), matched in any case; the name after it is checked apart. */
-const BYLINE_CUE_RE = /^[*_]*(?:by|par|por|von|di|de|from|av|af|door|written by|texte?|text|autor|auteur|author|redacción|redaktion)\s*:?\s+/iu;
+const BYLINE_CUE_RE = /^[*_]*(?:by|par|por|von|di|de|from|av|af|door|written by|texte?|text|autor|auteur|author|redacción|redaktion|автор)\s*:?\s+/iu;
 /** "From" starts Title Case headlines too ("From Paris To Tokyo, Cities …"): it needs a short line. */
 const HEADLINE_CUE_RE = /^from\s/iu;
 /** A name's first letter; case-sensitive, since with the i flag \p{Lu} matches any letter. */
