@@ -835,6 +835,8 @@ function writingSystem(text: string): string | null {
   return script === 'jpn' ? 'cmn' : script;
 }
 
+/** A line of `=` or `-` only: the underline of the heading above it. */
+const UNDERLINE_RE = /^\s*(?:={3,}|-{3,})\s*$/;
 /** Words of a reading-time line ("Tempo di lettura: 3 minuti"). */
 const READING_TIME_MAX_WORDS = 6;
 /** Lines between a headline and its article, looked past. */
@@ -842,8 +844,9 @@ const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line',
 const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
 function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' | 'stop' {
-  // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is.
-  if (j.reason === 'symbols' && parseDate(j.block.text) !== null) return 'skip';
+  // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is; so is a heading's
+  // underline (pandoc's setext `=====`).
+  if (j.reason === 'symbols' && (parseDate(j.block.text) !== null || UNDERLINE_RE.test(j.block.text))) return 'skip';
   // Share buttons sit between many a headline and its article; other bars of links are the site's menus.
   if (isShare(judged, j)) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';

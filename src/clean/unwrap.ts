@@ -202,7 +202,14 @@ function brokeBefore(text: string, a: Line, b: Line, width: number, listItem: bo
   if (b.indent !== a.indent && !(listItem && b.indent > a.indent)) return false;
   if (b.listItem) return false;
   const space = unspacedJoint(text, a, b) ? 0 : 1;
-  return a.width + space + firstWordColumns(text, b) > width;
+  return a.width + space + firstWordColumns(text, b) > width && !isRule(text, a) && !isRule(text, b);
+}
+
+/** A line of one mark repeated: a setext heading's underline (pandoc's `====` and `----` under a headline wide as the
+ *  wrap) or a rule, never a wrapped line's part. */
+const RULE_RE = /^([=\-_~*#+])\1{2,}$/;
+function isRule(text: string, line: Line): boolean {
+  return RULE_RE.test(text.slice(line.start, line.end));
 }
 
 /**

@@ -33,6 +33,17 @@ describe('unwrapHardWraps', () => {
     );
   });
 
+  it("keeps a setext heading's underline apart from the headline as wide as the wrap (pandoc plain text)", () => {
+    const headline = 'COUNCIL APPROVES STREET REPAIRS ACROSS THE CITY AFTER MONTHS OF DEBATE';
+    const paragraphs = Array.from({ length: 6 }, (_, i) => para(i));
+    const page = [headline, '='.repeat(headline.length), '', 'By Ann Lee', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n').trimEnd();
+    const wrapped = wrapAt(page, 72);
+    const unwrapped = unwrapHardWraps(wrapped);
+    expect(unwrapped.split('\n').slice(0, 2)).toEqual([headline, '='.repeat(headline.length)]);
+    for (const p of paragraphs) expect(unwrapped).toContain(p);
+    expect(cleanDocument(wrapped, null).title).toBe(headline);
+  });
+
   it('reads a wrap past lines of addresses wider than it: a lynx References list, markdown links', () => {
     // lynx prints its References list (and a markdown converter its links) whatever their width: those lines say
     // nothing of the wrap, however many they are.
