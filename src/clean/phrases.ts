@@ -217,7 +217,7 @@ export function isCommentAuthorLine(text: string): boolean {
 }
 
 /** Photo words of captions' closing credits (Swahili, Urdu, Malay, Tamil, Slovak, Catalan … besides the commoner ones). */
-const CREDIT_PHOTO_WORDS = 'photo|photograph|foto|fotó|fotka|fotografia|fotografía|kuva|bilde|bild|picha|gambar|imej|фото|zdjęcie|fotoğraf|צילום|فوٹو|تصویر|عکس|تصوير|صورة|படம்|写真|图片|사진|ảnh|ภาพ|फोटो|ছবি';
+const CREDIT_PHOTO_WORDS = 'photo|photograph|foto|fotó|fotka|fotografia|fotografía|kuva|bilde|bild|picha|gambar|imej|larawan|фото|снимка|сурет|zdjęcie|fotoğraf|צילום|فوٹو|تصویر|عکس|تصوير|صورة|படம்|写真|图片|사진|ảnh|ภาพ|फोटो|ছবি';
 /** Photo credit and caption markers ("Photo: AFP", "Image copyright Getty Images"). */
 export const CAPTION_RE = new RegExp(
   [
@@ -226,18 +226,22 @@ export const CAPTION_RE = new RegExp(
     '\\b(?:image copyright|photo credit|image caption|crédit photo|pie de foto|bildquelle)\\b',
     "^\\s*(?:file photo|photo d'archive|foto de archivo|archivbild|contributing|additional reporting|with reporting by)\\b",
     // Other scripts, where \\b (ASCII only) cannot be used: the word, then its colon.
-    '^\\s*(?:фото|zdjęcie|fot\\.|fotoğraf|φωτογραφία|φωτ\\.|צילום|写真|图片|사진|ảnh|फोटो|الصورة)\\s*[:：]',
+    '^\\s*(?:фото|снимка|сурет|zdjęcie|fot\\.|fotoğraf|φωτογραφία|φωτ\\.|צילום|写真|图片|사진|ảnh|फोटो|الصورة)\\s*[:：]',
+    // BBC World Service captions and credits, a label and a comma ("Bayanan hoto, …", "Chanzo cha picha, Getty Images").
+    '^\\s*(?:bayanan hoto|asalin hoton|maelezo ya picha|chanzo cha picha)\\s*[,:]',
+    // Lithuanian credits name the source before "nuotr." (photo): "… Vilniuje. / Dienos žinios nuotr.".
+    '[.!?]\\s+(?:/\\s*)?[^.!?/]{1,60}\\snuotr\\.\\s*$',
     // A caption's credit closing it, after its sentence or a dash: a photo word in any of CREDIT_PHOTO_WORDS' languages
     // (an adjective before it allowed: "Ilustračné foto") with its colon, then who took it ("… bridge. Photo: City
     // Council", "… maji. Picha: Mwangaza Leo", "… — فوٹو: آواز", markdown's "_Foto: Lars Bo Nielsen_"). The photo word is
     // asked for: any label before a colon matched headlines ("بعد لقاء القاهرة.. وزير الخارجية: …", "Ukraine War –
     // Zelensky: …") and sentences ("… Source: Statistics Canada").
-    `(?:[.。!?]|\\s[—–-])\\s*[_*]*[(（]?\\s*(?:\\p{L}+\\s)?(?:${CREDIT_PHOTO_WORDS})\\s*[:：][^.。]{1,80}$`,
+    `(?:[.。!?]|\\s[—–/-])\\s*[_*]*[(（]?\\s*(?:\\p{L}+\\s)?(?:${CREDIT_PHOTO_WORDS})\\s*[:：][^.。]{1,80}$`,
     // Chinese captions: "图为" (the picture shows) opening one, "记者 李明 摄" (photographed by reporter Li Ming) or
     // "新华社发" (released by Xinhua) closing one.
     // A credit in brackets closing the caption, the photo word then who took it: "(foto Ansa)", "(Photo: Reuters)",
     // "(تصوير: …)", "（圖／記者陳怡君攝）"; not a headline's tag alone ("(FOTO)", "（图）", "(photos)").
-    '[(（]\\s*(?:photo|photograph|picture|image|imagen|foto|fotó|bild|beeld|kuva|bilde|фото|zdjęcie|fotoğraf|צילום|تصوير|صورة|圖|图|写真|사진|ảnh|ภาพ|फोटो)(?:\\s*[:：／/]\\s*|\\s+)[^()（）\\s][^()（）]{0,79}[)）]\\s*$',
+    '[(（]\\s*(?:photo|photograph|picture|image|imagen|foto|fotó|bild|beeld|kuva|bilde|kuha|larawan|фото|снимка|zdjęcie|fotoğraf|צילום|تصوير|صورة|圖|图|写真|사진|ảnh|ภาพ|फोटो)(?:\\s*[:：／/]\\s*|\\s+)[^()（）\\s][^()（）]{0,79}[)）]\\s*$',
     // A credit after the caption's sentence with a copyright sign ("… N34. © Foto: Vechtdal Actueel").
     '[.。]\\s*©\\s*(?:photo|foto|fotó|bild|beeld|kuva|bilde|фото|image|imagen)\\s*[:：]',
     '^\\s*图为',
@@ -256,10 +260,24 @@ const CAPTION_AGENCY_CREDIT_RE = /[.。]\s*[(（]\s*\p{Lu}[\p{L}\p{N}.-]*(?:\s\p
  *  at a line's start, where tabloid headlines put it ("FOTO ŠOK U ZAGREBU"). */
 const PHOTO_WORD_CREDIT_RE = /[.。!?]\s+(?:FOTO|PHOTO)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s/]+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}\s*$/u;
 
-/** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, PHOTO_WORD_CREDIT_RE). */
+/** A photographer's name in capitals after the caption's sentence, as Portuguese and Spanish papers print it ("Vindima
+ *  no Douro. PAULO PIMENTA", "… Finanças. MIGUEL A. LOPES/LUSA"): two words at least, so a wire's "AP" or a closing
+ *  "ENDS" is not one. Case-sensitive. */
+const CAPITALS_CREDIT_RE = /[\p{Ll}\p{N}”’")][.!?]\s+\p{Lu}{2,}(?:\s+\p{Lu}{1,}\.?)*\s+\p{Lu}{2,}(?:\/\p{Lu}{2,})?\s*$/u;
+/** Characters of a caption with such a credit at most: a longer line is a paragraph, whose end may be a label run
+ *  into it ("… season-high 10 assists. UP NEXT"). */
+const CAPITALS_CREDIT_MAX_CHARS = 160;
+/** Whether the line ends in a capital letter (asked before the expression, which most lines would fail slowly). */
+function endsInCapital(text: string): boolean {
+  const last = text.trimEnd().slice(-1);
+  return last !== last.toLowerCase();
+}
+
+/** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, PHOTO_WORD_CREDIT_RE, CAPITALS_CREDIT_RE). */
 export const isCaptionText = (text: string): boolean =>
   // (the photo word looked for first: most short lines hold none)
-  CAPTION_RE.test(text) || CAPTION_AGENCY_CREDIT_RE.test(text) || (PHOTO_WORD_HINT_RE.test(text) && PHOTO_WORD_CREDIT_RE.test(text));
+  CAPTION_RE.test(text) || CAPTION_AGENCY_CREDIT_RE.test(text) || (PHOTO_WORD_HINT_RE.test(text) && PHOTO_WORD_CREDIT_RE.test(text)) ||
+  (text.length <= CAPITALS_CREDIT_MAX_CHARS && endsInCapital(text) && CAPITALS_CREDIT_RE.test(text));
 const PHOTO_WORD_HINT_RE = /foto|photo/i;
 
 

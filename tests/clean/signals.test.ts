@@ -597,6 +597,23 @@ describe('cleanDocument', () => {
     const page = [headline, PROSE, 'Click to share on Twitter (Opens in new window)', `${PROSE} It was the third such vote this year and the last before the summer recess.`, 'Published in The Courier on 21 November 2019'];
     expect(cleanDocument(page.join('\n'), null).title).not.toBe('Click to share on Twitter (Opens in new window)');
   });
+  it('takes the credits of Bulgarian, Croatian, Lithuanian, Filipino, BBC and Iberian captions for captions', () => {
+    for (const caption of [
+      'Пресъхнала царевица край Добрич. Снимка: Иван Иванов',
+      'Снимка: Архив',
+      'Novi autobusi na probnoj vožnji u Ilici / Foto: Ivan Horvat / PIXSELL',
+      'Naujoji gatvė Kaune. / Kauno dienos nuotr.',
+      'Mga mamimili sa palengke sa Maynila. (Kuha ni Ana Cruz)',
+      'Bayanan hoto, Manoma a gona a Kano',
+      'Chanzo cha picha, Getty Images',
+      'El estadio durante el partido. PACO PUENTES',
+      'A reunião decorreu em Lisboa. JOÃO A. SILVA/LUSA',
+    ]) expect(isCaptionText(caption), caption).toBe(true);
+    // A paragraph with a label run into its end, a one-word wire credit, a headline in capitals, a sentence saying "kuha".
+    for (const line of ['Chris Paul had four points and five rebounds for the Thunder, and he did not appear to clash with his old opponent from last season. Rondo had eight points and a season-high 10 assists. UP NEXT',
+      'Police confirmed the arrest. AP', 'NATO SUMMIT OPENS IN VILNIUS', 'Kuha ng larawan ang mga bata sa parke', 'Brexit: what happens next'])
+      expect(isCaptionText(line), line).toBe(false);
+  });
   it('takes captions closing with a credit in any language for captions, and no sentence quoting someone', () => {
     for (const caption of [
       'Wakazi wa Mukuru kwa Njenga wakiokoa mali zao baada ya nyumba zao kusombwa na maji. Picha: Mwangaza Leo',
