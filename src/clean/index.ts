@@ -690,8 +690,9 @@ function titleBeforeBody(judged: Judged[]): string | null {
  * the heading above the article that shares the most of its words with them, if it shares enough, or `found`. A
  * headline is written about what the lede says, in the same words; furniture the walk up from the article does not
  * know (a share bar's label in another language, a caption without a credit, a summary box of bullets, a comment
- * count) stops it short or gives it a line that shares none: probes 4-6 titles 46 / 15 / 14 of 60 -> 51 / 42 / 33,
- * dupes-dev 355 -> 358 of 392, none lost on probes 1-3. Word stems, not words, so that inflected languages match.
+ * count) stops it short or gives it a line that shares none. Not a heading in a list of three or more (teasers of
+ * the same story, above a headline that shares no word with its lede, "Last bell"), nor one above a breadcrumb (a
+ * masthead's tagline). Word stems, not words, so that inflected languages match.
  */
 function headlineOfLede(judged: readonly Judged[], found: string | null): string | null {
   const first = judged.findIndex((j) => j.reason === null);
@@ -711,9 +712,18 @@ function headlineOfLede(judged: readonly Judged[], found: string | null): string
   if (found !== null && shared(found).shared > 0) return found;
   let best: string | null = null;
   let bestShare = 0;
+  const isHeading = (j: Judged | undefined): boolean => j !== undefined && j.features.words >= LEDE_HEADLINE_MIN_WORDS && headingRole(judged, j) === 'heading';
   for (let i = first - 1; i >= 0 && i >= first - LEDE_HEADLINE_LOOKBACK; i--) {
     const j = judged[i];
-    if (j.features.words < LEDE_HEADLINE_MIN_WORDS || headingRole(judged, j) !== 'heading' || isStandfirst(j)) continue;
+    // A breadcrumb stands above the headline: what is above it is the site's (a masthead, a tagline).
+    if (j.reason === 'breadcrumb') break;
+    if (!isHeading(j) || isStandfirst(j)) continue;
+    // One of a list of headlines ("Most read", "Related coverage"): teasers of the same story share its words.
+    const item = (k: number): boolean => judged[k].features.words >= LIST_ITEM_MIN_WORDS && isHeading(judged[k]);
+    let run = 1;
+    for (let k = i - 1; k >= 0 && item(k); k--) run++;
+    for (let k = i + 1; k < first && item(k); k++) run++;
+    if (run >= LIST_MIN_HEADINGS) continue;
     const s = shared(j.block.text);
     // the nearest of equals: a headline stands nearer the article than the same words in a teaser list above it
     if (s.shared >= LEDE_HEADLINE_MIN_SHARED && s.share >= LEDE_HEADLINE_MIN_SHARE && s.share > bestShare) {
@@ -727,6 +737,10 @@ function headlineOfLede(judged: readonly Judged[], found: string | null): string
 const LEDE_BLOCKS = 2;
 /** Blocks above the article looked at: a header of menus, bylines, share bars and photos is rarely longer. */
 const LEDE_HEADLINE_LOOKBACK = 30;
+/** Headings in a row, one a block, that make a list of headlines (a headline and its deck are two), each of this many
+ *  words at least (a byline's name or a date in words not known, "Ni Carlo Reyes", "Marso 12, 2025", is no item). */
+const LIST_MIN_HEADINGS = 3;
+const LIST_ITEM_MIN_WORDS = 4;
 /** Words of a heading compared (a label of two words sharing one with the lede is a section's name). */
 const LEDE_HEADLINE_MIN_WORDS = 3;
 /** Stems a heading shares with the lede, and their share of its stems (2 / 0.3; 0.2-0.4 and 3 scored alike). */

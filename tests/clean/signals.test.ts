@@ -401,6 +401,12 @@ describe('language', () => {
     expect(readingLanguage('it', da)).toBe('da');
     expect(byStoplist('it', et)).toBeNull();
     expect(byStoplist('it', it)).toBe('it');
+    // Only sentences are measured: a page of results reads sparsely in its own list, and keeps its language.
+    const results = ['Wyniki 24. kolejki:', 'Piast Gliwice - Legia Warszawa 1:1 (0:1)', 'Lech Poznań - Raków Częstochowa 2:0 (1:0)', 'Jagiellonia Białystok - Pogoń Szczecin 3:2 (2:1)',
+      'Górnik Zabrze - Cracovia 0:0', 'Widzew Łódź - Zagłębie Lubin 2:1 (1:1)', 'Motor Lublin - Stal Mielec 1:3 (0:2)', 'Korona Kielce - GKS Katowice 1:0 (0:0)',
+      'Lech Poznań wygrał z Rakowem i umocnił się na pozycji lidera.'].join('\n');
+    expect(readingLanguage('pl', results)).toBe('pl');
+    expect(byStoplist('pl', results)).toBe('pl');
   });
   it('corrects a Bulgarian or Spanish guess by letters only Russian or Portuguese write', () => {
     expect(byOrthography('bg', 'Мы были там, и это было хорошо.')).toBe('ru');
