@@ -10,7 +10,7 @@ import { isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitle
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
 import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
-import { bodyLanguage, byOrthography, byStoplist, detectLanguage, readingLanguage } from '../../src/clean/language.js';
+import { bodyLanguage, byOrthography, byStoplist, detectLanguage, readingLanguage, southSlavic } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
 
 const block = (text: string) => splitBlocks(text)[0];
@@ -407,6 +407,16 @@ describe('language', () => {
       'Lech Poznań wygrał z Rakowem i umocnił się na pozycji lidera.'].join('\n');
     expect(readingLanguage('pl', results)).toBe('pl');
     expect(byStoplist('pl', results)).toBe('pl');
+  });
+  it('tells Croatian, Bosnian and Serbian apart by the words they write differently, and leaves other guesses alone', () => {
+    const hr = 'Tijekom prošlog tjedna cijene kruha porasle su za deset posto, a tisuće obitelji žale se na troškove.';
+    const sr = 'Posle nedelju dana cene hleba ponovo su porasle, a deca su se vratila u školu u celom gradu.';
+    const bs = 'Prije sedmicu dana cijene hljeba porasle su za deset posto, a hiljade porodica žale se na troškove.';
+    for (const guess of ['hr', 'bs', 'sr']) expect([hr, sr, bs].map((t) => southSlavic(guess, t))).toEqual(['hr', 'sr', 'bs']);
+    expect(southSlavic('hr', 'После недељу дана цене хлеба поново су порасле.')).toBe('sr');
+    // Too few words that differ: the guess stands; other languages are not asked.
+    expect(southSlavic('bs', 'Vlada je danas usvojila novi zakon o porezu.')).toBe('bs');
+    expect(southSlavic('sl', sr)).toBe('sl');
   });
   it('corrects a Bulgarian or Spanish guess by letters only Russian or Portuguese write', () => {
     expect(byOrthography('bg', 'Мы были там, и это было хорошо.')).toBe('ru');
