@@ -21,13 +21,37 @@ const MONTHS: ReadonlyArray<[number, string[]]> = [
   [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'نوفمبر', 'تشرين الثاني', 'نونبر', 'listopada', 'listopad', 'ноября', 'ноябрь', 'kasım', 'kasim', 'νοεμβρίου', 'νοέμβριος', 'नवंबर', 'नवम्बर', 'נובמבר', 'בנובמבר', 'noiembrie', 'listopadu', 'листопада', 'নভেম্বর', 'نوامبر']],
   [12, ['december', 'dec', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezember', 'dez', 'dezembro', 'dicembre', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'دجنبر', 'desember', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'aralık', 'aralik', 'δεκεμβρίου', 'δεκέμβριος', 'दिसंबर', 'दिसम्बर', 'דצמבר', 'בדצמבר', 'decembrie', 'prosince', 'prosinec', 'грудня', 'ডিসেম্বর', 'دسامبر']],
 ];
+/**
+ * Month names read only with a day beside them ("12 Marso 2025", "12. marts 2025", "14. ožujka 2025."), never as a
+ * month and year alone: several are words of other languages too ("machi"). Filipino, Hausa, Swahili, Azerbaijani,
+ * Kazakh, Danish and Norwegian, Croatian, Estonian. Not Danish "marts", an English word even beside a number
+ * ("Ireland's top 10 marts 2024").
+ */
+const DAY_MONTHS: ReadonlyArray<[number, string[]]> = [
+  [1, ['enero', 'janairu', 'januari', 'yanvar', 'қаңтар', 'qantar', 'januar', 'siječnja', 'siječanj', 'jaanuar']],
+  [2, ['pebrero', 'fabrairu', 'februari', 'fevral', 'ақпан', 'februar', 'veljače', 'veljača', 'veebruar']],
+  [3, ['marso', 'maris', 'machi', 'mart', 'наурыз', 'mars', 'ožujka', 'ožujak', 'märts']],
+  [4, ['abril', 'afrilu', 'aprili', 'aprel', 'сәуір', 'april', 'travnja', 'travanj', 'aprill']],
+  [5, ['mayo', 'mayu', 'mei', 'may', 'мамыр', 'maj', 'mai', 'svibnja', 'svibanj']],
+  [6, ['hunyo', 'yuni', 'juni', 'iyun', 'маусым', 'lipnja', 'lipanj', 'juuni']],
+  [7, ['hulyo', 'yuli', 'julai', 'iyul', 'шілде', 'juli', 'srpnja', 'srpanj', 'juuli']],
+  [8, ['agosto', 'agusta', 'agosti', 'avqust', 'тамыз', 'august', 'kolovoza', 'kolovoz']],
+  [9, ['setyembre', 'satumba', 'septemba', 'sentyabr', 'қыркүйек', 'september', 'rujna', 'rujan']],
+  [10, ['oktubre', 'oktoba', 'oktyabr', 'қазан', 'oktober', 'listopada', 'oktoober']],
+  [11, ['nobyembre', 'nuwamba', 'novemba', 'noyabr', 'қараша', 'november', 'studenoga', 'studenog', 'studeni']],
+  [12, ['disyembre', 'disamba', 'desemba', 'dekabr', 'желтоқсан', 'desember', 'december', 'prosinca', 'prosinac', 'detsember']],
+];
 // NFC, as parseDate reads the text: a Devanagari nukta letter (फ़) is stored decomposed.
-const MONTH_BY_NAME = new Map<string, number>(MONTHS.flatMap(([n, names]) => names.map((name) => [name.normalize('NFC'), n] as [string, number])));
+const names = (list: ReadonlyArray<[number, string[]]>): Array<[string, number]> => list.flatMap(([n, words]) => words.map((w) => [w.normalize('NFC'), n] as [string, number]));
+const MONTH_BY_NAME = new Map<string, number>([...names(DAY_MONTHS), ...names(MONTHS)]);
 /** Longest names first so "juillet" wins over "jul". */
-const MONTH_ALT = [...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).map((s) => s.replace(/\./g, '\\.')).join('|');
+const alternation = (words: Iterable<string>): string => [...new Set(words)].sort((a, b) => b.length - a.length).map((s) => s.replace(/\./g, '\\.')).join('|');
+const MONTH_ALT = alternation(names(MONTHS).map(([w]) => w));
 
 /** A month-name token: letters only, so "mar" never matches inside "marché". */
 const M = `(${MONTH_ALT})\\.?`;
+/** The same, or one of the names read only beside a day. */
+const MD = `(${alternation(MONTH_BY_NAME.keys())})\\.?`;
 const Y = '((?:19|20)\\d{2})';
 const D = '(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?';
 /** Boundaries that also work for Arabic letters (\\b is ASCII-only), and vowel signs (marks) inside Indic words. */
@@ -39,8 +63,8 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 
   // Han and Hangul are letters, and a date follows them without a space ("于2025年5月12日"): only digits may not precede.
   { re: new RegExp(`(?<!\\d)${Y}\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]`, 'u'), order: 'ymd' },
   { re: new RegExp(`${L}(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*${Y}${R}`, 'u'), order: 'dmy' },
-  { re: new RegExp(`${L}${D}\\s*(?:de\\s+)?${M}\\s*(?:de\\s+|del\\s+)?,?\\s*${Y}${R}`, 'iu'), order: 'dMy' },
-  { re: new RegExp(`${L}${M}\\s+${D},?\\s+${Y}${R}`, 'iu'), order: 'Mdy' },
+  { re: new RegExp(`${L}${D}\\s*(?:de\\s+)?${MD}\\s*(?:de\\s+|del\\s+)?,?\\s*${Y}${R}`, 'iu'), order: 'dMy' },
+  { re: new RegExp(`${L}${MD}\\s+${D},?\\s+${Y}${R}`, 'iu'), order: 'Mdy' },
   // Hungarian puts the year first: "2025. február 6."
   { re: new RegExp(`${L}${Y}\\.\\s*${M}\\s+(\\d{1,2})\\.?${R}`, 'iu'), order: 'yMd' },
   { re: new RegExp(`${L}${M}\\s*(?:de\\s+)?,?\\s*${Y}${R}`, 'iu'), order: 'My' },

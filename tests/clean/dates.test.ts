@@ -31,6 +31,17 @@ describe('parseDate', () => {
     // Words that are months elsewhere are not read as months here: Irish livestock marts, Japanese machi (town).
     ['Cattle marts 2024 review: prices up across the country', null],
     ['Machi 2025: Kawagoe prepares for festival crowds', null],
+    // Beside a day they are read (Filipino, Hausa, Swahili, Azerbaijani, Kazakh, Croatian, Estonian); alone, still not.
+    ['Marso 12, 2025 | 6:30 PM', '2025-03-12'],
+    ['12 Maris 2025', '2025-03-12'],
+    ['Imechapishwa: Jumatano, Aprili 23, 2025 saa 11:40 asubuhi', '2025-04-23'],
+    ['12 Machi 2025', '2025-03-12'],
+    ['12 mart 2025, 14:30', '2025-03-12'],
+    ['12 наурыз 2025', '2025-03-12'],
+    ['14. ožujka 2025. u 07:20', '2025-03-14'],
+    ['12. märts 2025, 14:35', '2025-03-12'],
+    ["Ireland's top 10 marts 2024", null],
+    ['Maris 2025: the year in review', null],
     ['3 maart 2024', '2024-03-03'],
     ['2025年5月12日 09:30', '2025-05-12'],
     ['于2025年5月1日发布', '2025-05-01'],
