@@ -25,19 +25,20 @@ const MONTHS: ReadonlyArray<[number, string[]]> = [
  * Month names read only with a day beside them ("12 Marso 2025", "12. marts 2025", "14. ožujka 2025."), never as a
  * month and year alone: several are words of other languages too ("machi"). Filipino, Hausa, Swahili, Azerbaijani,
  * Kazakh, Danish and Norwegian, Croatian, Estonian. Not Danish "marts", an English word even beside a number
- * ("Ireland's top 10 marts 2024").
+ * ("Ireland's top 10 marts 2024"), nor Hausa "Maris", a surname ("2. Maris 1961"), nor Croatian "listopada"
+ * (October), Polish for November.
  */
 const DAY_MONTHS: ReadonlyArray<[number, string[]]> = [
   [1, ['enero', 'janairu', 'januari', 'yanvar', 'қаңтар', 'qantar', 'januar', 'siječnja', 'siječanj', 'jaanuar']],
   [2, ['pebrero', 'fabrairu', 'februari', 'fevral', 'ақпан', 'februar', 'veljače', 'veljača', 'veebruar']],
-  [3, ['marso', 'maris', 'machi', 'mart', 'наурыз', 'mars', 'ožujka', 'ožujak', 'märts']],
+  [3, ['marso', 'machi', 'mart', 'наурыз', 'mars', 'ožujka', 'ožujak', 'märts']],
   [4, ['abril', 'afrilu', 'aprili', 'aprel', 'сәуір', 'april', 'travnja', 'travanj', 'aprill']],
   [5, ['mayo', 'mayu', 'mei', 'may', 'мамыр', 'maj', 'mai', 'svibnja', 'svibanj']],
   [6, ['hunyo', 'yuni', 'juni', 'iyun', 'маусым', 'lipnja', 'lipanj', 'juuni']],
   [7, ['hulyo', 'yuli', 'julai', 'iyul', 'шілде', 'juli', 'srpnja', 'srpanj', 'juuli']],
   [8, ['agosto', 'agusta', 'agosti', 'avqust', 'тамыз', 'august', 'kolovoza', 'kolovoz']],
   [9, ['setyembre', 'satumba', 'septemba', 'sentyabr', 'қыркүйек', 'september', 'rujna', 'rujan']],
-  [10, ['oktubre', 'oktoba', 'oktyabr', 'қазан', 'oktober', 'listopada', 'oktoober']],
+  [10, ['oktubre', 'oktoba', 'oktyabr', 'қазан', 'oktober', 'oktoober']],
   [11, ['nobyembre', 'nuwamba', 'novemba', 'noyabr', 'қараша', 'november', 'studenoga', 'studenog', 'studeni']],
   [12, ['disyembre', 'disamba', 'desemba', 'dekabr', 'желтоқсан', 'desember', 'december', 'prosinca', 'prosinac', 'detsember']],
 ];
@@ -101,21 +102,57 @@ const ANY_DIGIT_RE = /[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/
 
 /** First date found in `text`, or null. */
 export function parseDate(text: string): string | null {
+  return findDate(text)?.date ?? null;
+}
+
+/** The first date of the text and the text around it (NFC, ASCII digits), or null. */
+function findDate(text: string): { date: string; rest: string } | null {
   // Most lines asked (short ones, menus) have no digit: they skip normalising and six expressions (2% of cleaning).
   if (!ANY_DIGIT_RE.test(text)) return null;
   const s = asciiDigits(text.normalize('NFC')).replace(/[\u00a0\u202f]/g, ' ');
+  const found = (m: RegExpExecArray, date: string | null): { date: string; rest: string } | null =>
+    date === null ? null : { date, rest: s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length) };
   for (const { re, order } of DATE_PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
     // An impossible date ("30 February") is rejected outright, not re-read as its month alone.
-    return fromMatch(m, order);
+    return found(m, fromMatch(m, order));
   }
   // Persian written with the Arabic yeh and kaf (ي ك), as some sites and keyboards do; only text in Arabic script
   // is looked at (most lines with a digit and no date are not).
   if (!ARABIC_SCRIPT_RE.test(s)) return null;
   const solar = SOLAR_HIJRI_RE.exec(s.replace(/ي/g, 'ی').replace(/ك/g, 'ک'));
-  return solar ? fromSolarHijri(Number(solar[3]), SOLAR_HIJRI_MONTHS.indexOf(solar[2]) + 1, Number(solar[1])) : null;
+  return solar ? found(solar, fromSolarHijri(Number(solar[3]), SOLAR_HIJRI_MONTHS.indexOf(solar[2]) + 1, Number(solar[1]))) : null;
 }
+
+/**
+ * The date of a line that is a date line: its date, and besides it a time, a weekday, a cue or a byline's name, no
+ * more than DATE_LINE_OTHER_WORDS words ("Updated 12 March 2025, 16:10", "Imechapishwa: Jumatano, Aprili 23, 2025 saa
+ * 11:40 asubuhi", "Von Tim Scholz | 18.11.2024, 11:47 Uhr"); a headline or a programme line holding a date says more
+ * ("Tume yatangaza tarehe ya Uchaguzi Mkuu wa Oktoba 29, 2025", "Petak, 13. lipnja 2025. – Otvorenje festivala na Trgu").
+ */
+export function dateLineDate(text: string): string | null {
+  // A dateline's label says what the date is, whatever follows it (" date 2020-04 Penghinaan terhadap …").
+  const dateline = splitDateline(text);
+  if (dateline) return dateline.date;
+  const found = findDate(text);
+  if (!found) return null;
+  // A second date (the "Updated …" half) is no other word either.
+  let rest = found.rest;
+  for (let more = findDate(rest), n = 0; more && n < 2; more = findDate(rest), n++) rest = more.rest;
+  const others = (rest.match(OTHER_WORD_RE) ?? []).filter((w) => !TIME_WORD_RE.test(w)).length;
+  if (others <= DATE_LINE_OTHER_WORDS) return found.date;
+  // A header laid out in pieces ("Peter Hudák     15. marca 2025 o 10:24     Čítanie na 4 min"): a piece of it.
+  const pieces = text.split(PIECE_SEPARATOR_RE);
+  return pieces.length > 1 ? pieces.map(dateLineDate).find((d) => d !== null) ?? null : null;
+}
+/** Between the pieces of a laid-out line: a run of spaces, a bar or a middle dot. */
+const PIECE_SEPARATOR_RE = /\s{2,}|\s[|·•]\s/u;
+const DATE_LINE_OTHER_WORDS = 4;
+/** A word besides the date: letters (digits do not count). */
+const OTHER_WORD_RE = /\p{L}[\p{L}\p{M}'’.-]*/gu;
+/** Words of a time of day, not counted: am/pm and a time zone's capitals ("4:38 PM EDT", "09:15 WIB"). */
+const TIME_WORD_RE = /^(?:[aApP]\.?[mM]\.?|\p{Lu}{2,4})$/u;
 
 const ARABIC_SCRIPT_RE = /[\u0600-\u06ff]/u;
 /** The Solar Hijri months, in which Iranian and Afghan sites date their pages ("۲۵ اردیبهشت ۱۴۰۳"). */

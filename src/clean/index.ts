@@ -12,8 +12,8 @@ import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOption
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
 import { bodyLanguage, detectLanguage, readingLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
-import { parseDate, splitDateline } from './dates.js';
-import { COMMENTS_HEADING_RE, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
+import { dateLineDate, parseDate, splitDateline } from './dates.js';
+import { COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
 import { isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 
@@ -770,7 +770,7 @@ function dateUnderHeadline(judged: readonly Judged[], title: string): string | n
   for (let i = first - 1; i >= 0 && i >= first - HEADER_MAX_BLOCKS; i--) {
     const j = judged[i];
     if (j.block.text === title) return date;
-    if (j.features.words <= DATE_LINE_MAX_WORDS) date = parseDate(j.block.text) ?? date;
+    if (j.features.words <= DATE_LINE_MAX_WORDS) date = dateLineDate(j.block.text) ?? date;
   }
   return null;
 }
@@ -814,7 +814,7 @@ const SHARE_BAR_MAX_WORDS = 24;
 /** A byline, date, share line or credits line: what a news site's header holds between headline and article. */
 function isNewsFurniture(judged: readonly Judged[], j: Judged): boolean {
   const text = j.block.text;
-  return j.reason === 'byline' || j.reason === 'date-line' || isByline(text, j.features) || isShare(judged, j) || isCreditsLine(text) || (j.features.words <= 10 && parseDate(text) !== null);
+  return j.reason === 'byline' || j.reason === 'date-line' || isByline(text, j.features) || isShare(judged, j) || isCreditsLine(text) || (j.features.words <= 10 && dateLineDate(text) !== null);
 }
 
 /** Words of a standfirst, the sentence or two summing up the article under its headline. */
@@ -866,7 +866,7 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
   if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
-  if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || parseDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
+  if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || endsWithPhotographer(j.block.text) || dateLineDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
   // A reading time, and a letter or two alone (a drop cap set apart from its word, a stray initial).
   if (j.features.words <= READING_TIME_MAX_WORDS && READING_TIME_RE.test(j.block.text)) return 'skip';
   if (j.block.text.length <= 2) return 'skip';

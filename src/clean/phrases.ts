@@ -23,9 +23,9 @@ const RELATED_PREFIXES = [
   'pročitajte još', 'pročitajte i', 'procitajte jos', 'прочитајте још', 'pročitajte također', 'prečítajte si aj', 'prečítajte si tiež',
   'llegiu també', 'llegeix també', 'vegeu també', 'இதையும் படிக்க', 'இதையும் படியுங்கள்', 'یہ بھی پڑھیں', 'مزید پڑھیں',
 ];
-/** Prefixes that also open ordinary sentences ("Soma pia - wataalamu wanashauri …", "Loe ka - see on oluline …"): a
- *  related link only before a colon or an arrow. */
-const RELATED_PREFIXES_COLON = ['soma pia', 'loe ka', 'loe lisaks'];
+/** Prefixes that also open ordinary sentences ("Soma pia - wataalamu wanashauri …", "Loe ka - see on oluline …"), and
+ *  Filipino, Hausa, Albanian and Lithuanian ones: a related link only before a colon or an arrow. */
+const RELATED_PREFIXES_COLON = ['soma pia', 'loe ka', 'loe lisaks', 'basahin din', 'basahin rin', 'karanta kuma', 'lexo edhe', 'skaitykite taip pat', 'taip pat skaitykite'];
 /** Matches a line that starts with a related-link prefix followed by a separator and a headline. */
 export const RELATED_LINK_RE = new RegExp(
   // (a markdown dump sets the prefix in bold: "**LÆS OGSÅ:** …")
@@ -241,7 +241,7 @@ export const CAPTION_RE = new RegExp(
     // "新华社发" (released by Xinhua) closing one.
     // A credit in brackets closing the caption, the photo word then who took it: "(foto Ansa)", "(Photo: Reuters)",
     // "(تصوير: …)", "（圖／記者陳怡君攝）"; not a headline's tag alone ("(FOTO)", "（图）", "(photos)").
-    '[(（]\\s*(?:photo|photograph|picture|image|imagen|foto|fotó|bild|beeld|kuva|bilde|kuha|larawan|фото|снимка|zdjęcie|fotoğraf|צילום|تصوير|صورة|圖|图|写真|사진|ảnh|ภาพ|फोटो)(?:\\s*[:：／/]\\s*|\\s+)[^()（）\\s][^()（）]{0,79}[)）]\\s*$',
+    '[(（]\\s*(?:photo|photograph|picture|image|imagen|foto|fotó|bild|beeld|kuva|bilde|kuha|larawan|dok\\.|фото|снимка|zdjęcie|fotoğraf|צילום|تصوير|صورة|圖|图|写真|사진|ảnh|ภาพ|फोटो)(?:\\s*[:：／/]\\s*|\\s+)[^()（）\\s][^()（）]{0,79}[)）]\\s*$',
     // A credit after the caption's sentence with a copyright sign ("… N34. © Foto: Vechtdal Actueel").
     '[.。]\\s*©\\s*(?:photo|foto|fotó|bild|beeld|kuva|bilde|фото|image|imagen)\\s*[:：]',
     '^\\s*图为',
@@ -260,24 +260,28 @@ const CAPTION_AGENCY_CREDIT_RE = /[.。]\s*[(（]\s*\p{Lu}[\p{L}\p{N}.-]*(?:\s\p
  *  at a line's start, where tabloid headlines put it ("FOTO ŠOK U ZAGREBU"). */
 const PHOTO_WORD_CREDIT_RE = /[.。!?]\s+(?:FOTO|PHOTO)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s/]+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}\s*$/u;
 
-/** A photographer's name in capitals after the caption's sentence, as Portuguese and Spanish papers print it ("Vindima
- *  no Douro. PAULO PIMENTA", "… Finanças. MIGUEL A. LOPES/LUSA"): two words at least, so a wire's "AP" or a closing
- *  "ENDS" is not one. Case-sensitive. */
-const CAPITALS_CREDIT_RE = /[\p{Ll}\p{N}”’")][.!?]\s+\p{Lu}{2,}(?:\s+\p{Lu}{1,}\.?)*\s+\p{Lu}{2,}(?:\/\p{Lu}{2,})?\s*$/u;
-/** Characters of a caption with such a credit at most: a longer line is a paragraph, whose end may be a label run
- *  into it ("… season-high 10 assists. UP NEXT"). */
+/** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, PHOTO_WORD_CREDIT_RE). */
+export const isCaptionText = (text: string): boolean =>
+  // (the photo word looked for first: most short lines hold none)
+  CAPTION_RE.test(text) || CAPTION_AGENCY_CREDIT_RE.test(text) || (PHOTO_WORD_HINT_RE.test(text) && PHOTO_WORD_CREDIT_RE.test(text));
+
+/**
+ * A caption closed by its photographer's name in capitals, as Portuguese and Spanish papers print it ("Vindima no
+ * Douro. PAULO PIMENTA", "… Finanças. MIGUEL A. LOPES/LUSA"): two to four words of three capitals or more, or
+ * initials, in a line of 160 characters at most. Looked past above the article only, never taken out of a body: a
+ * paragraph may end in a label run into it ("… 10 assists. UP NEXT", "… town centre. ROAD CLOSURES"), a tabloid's
+ * headline in a phrase in capitals ("… posle tri dana. OGLASILA SE POLICIJA"), whose short words no name has.
+ */
+export function endsWithPhotographer(text: string): boolean {
+  return text.length <= CAPITALS_CREDIT_MAX_CHARS && endsInCapital(text) && CAPITALS_CREDIT_RE.test(text);
+}
+const CAPITALS_CREDIT_RE = /[\p{Ll}\p{N}”’")][.!?]\s+(?:(?:\p{Lu}{3,}|\p{Lu}\.)\s+){1,3}\p{Lu}{3,}(?:\/\p{Lu}{2,})?\s*$/u;
 const CAPITALS_CREDIT_MAX_CHARS = 160;
 /** Whether the line ends in a capital letter (asked before the expression, which most lines would fail slowly). */
 function endsInCapital(text: string): boolean {
   const last = text.trimEnd().slice(-1);
   return last !== last.toLowerCase();
 }
-
-/** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, PHOTO_WORD_CREDIT_RE, CAPITALS_CREDIT_RE). */
-export const isCaptionText = (text: string): boolean =>
-  // (the photo word looked for first: most short lines hold none)
-  CAPTION_RE.test(text) || CAPTION_AGENCY_CREDIT_RE.test(text) || (PHOTO_WORD_HINT_RE.test(text) && PHOTO_WORD_CREDIT_RE.test(text)) ||
-  (text.length <= CAPITALS_CREDIT_MAX_CHARS && endsInCapital(text) && CAPITALS_CREDIT_RE.test(text));
 const PHOTO_WORD_HINT_RE = /foto|photo/i;
 
 

@@ -7,7 +7,7 @@
 import type { Block } from './blocks.js';
 import { words, type BlockFeatures } from './features.js';
 import { GALLERY_COUNTER_RE, isAdLabel, isCaptionText, isCopyrightNotice, isSourceFooter, isTagList, RELATED_LINK_RE } from './phrases.js';
-import { parseDate } from './dates.js';
+import { dateLineDate, parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
 export interface SignalContext {
@@ -99,7 +99,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (isCaption(block.text, f)) return 'caption';
   if (isBreadcrumb(block.text, f)) return 'breadcrumb';
   if (isByline(block.text, f)) return 'byline';
-  if (f.words <= 10 && !f.sentenceEnd && parseDate(block.text) !== null) return 'date-line';
+  if (f.words <= 10 && !f.sentenceEnd && dateLineDate(block.text) !== null) return 'date-line';
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parsePublicationDate, splitDateline } from '../../src/clean/dates.js';
+import { dateLineDate, parseDate, parsePublicationDate, splitDateline } from '../../src/clean/dates.js';
 
 describe('parseDate', () => {
   it.each([
@@ -33,7 +33,6 @@ describe('parseDate', () => {
     ['Machi 2025: Kawagoe prepares for festival crowds', null],
     // Beside a day they are read (Filipino, Hausa, Swahili, Azerbaijani, Kazakh, Croatian, Estonian); alone, still not.
     ['Marso 12, 2025 | 6:30 PM', '2025-03-12'],
-    ['12 Maris 2025', '2025-03-12'],
     ['Imechapishwa: Jumatano, Aprili 23, 2025 saa 11:40 asubuhi', '2025-04-23'],
     ['12 Machi 2025', '2025-03-12'],
     ['12 mart 2025, 14:30', '2025-03-12'],
@@ -42,6 +41,8 @@ describe('parseDate', () => {
     ['12. märts 2025, 14:35', '2025-03-12'],
     ["Ireland's top 10 marts 2024", null],
     ['Maris 2025: the year in review', null],
+    ['2. Maris 1961 – 61', null],
+    ['14. listopada 2025.', '2025-11-14'], // Polish November; Croatian October is not read
     ['3 maart 2024', '2024-03-03'],
     ['2025年5月12日 09:30', '2025-05-12'],
     ['于2025年5月1日发布', '2025-05-01'],
@@ -71,6 +72,19 @@ describe('parseDate', () => {
     expect(parseDate(text)).toBe(want);
   });
 
+  it('tells a date line from a line that holds a date', () => {
+    for (const [line, want] of [
+      ['Updated 12 March 2025, 16:10', '2025-03-12'],
+      ['Imechapishwa: Jumatano, Aprili 23, 2025 saa 11:40 asubuhi', '2025-04-23'],
+      ['Von Tim Scholz | 18.11.2024, 11:47 Uhr', '2024-11-18'],
+      ['Apr 03, 2025 4:38 PM EDT  ·  Updated Apr 03, 2025 5:21 PM EDT', '2025-04-03'],
+      ['Peter Hudák             15. marca 2025 o 10:24           Čítanie na 4 min', '2025-03-15'],
+      [' date 2020-04 Penghinaan terhadap Istri dan Sahabat Nabi', '2020-04'],
+      // A headline or a programme line with a date in it says more.
+      ['Tume yatangaza tarehe ya Uchaguzi Mkuu wa Oktoba 29, 2025', null],
+      ['Petak, 13. lipnja 2025. – Otvorenje festivala na Trgu bana Jelačića', null],
+    ] as const) expect(dateLineDate(line), line).toBe(want);
+  });
   it('reads US month-first order when day-first is impossible', () => {
     expect(parseDate('11/20/2019 01:14 PM')).toBe('2019-11-20');
   });

@@ -8,7 +8,7 @@ import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { bodyLanguage, byOrthography, byStoplist, detectLanguage, readingLanguage, southSlavic } from '../../src/clean/language.js';
 import { cleanDocument } from '../../src/clean/index.js';
@@ -416,6 +416,8 @@ describe('language', () => {
     expect(southSlavic('hr', 'После недељу дана цене хлеба поново су порасле.')).toBe('sr');
     // Too few words that differ: the guess stands; other languages are not asked.
     expect(southSlavic('bs', 'Vlada je danas usvojila novi zakon o porezu.')).toBe('bs');
+    // Words all three write alike are no markers (zdravlje, teško, reći; "ceo" is also CEO), nor names (Maja, August).
+    expect(southSlavic('hr', 'Zdravlje djece je važno, rekao je ravnatelj, no teško je reći što će biti. Ceo tvrtke Maja Horvat dolazi u kolovozu.')).toBe('hr');
     expect(southSlavic('sl', sr)).toBe('sl');
   });
   it('corrects a Bulgarian or Spanish guess by letters only Russian or Portuguese write', () => {
@@ -622,9 +624,15 @@ describe('cleanDocument', () => {
       'Mga mamimili sa palengke sa Maynila. (Kuha ni Ana Cruz)',
       'Bayanan hoto, Manoma a gona a Kano',
       'Chanzo cha picha, Getty Images',
-      'El estadio durante el partido. PACO PUENTES',
-      'A reunião decorreu em Lisboa. JOÃO A. SILVA/LUSA',
     ]) expect(isCaptionText(caption), caption).toBe(true);
+    // A photographer's name in capitals closes a caption, looked past above the article; it is never taken out of a
+    // body, and a phrase in capitals (a label run into a paragraph, a tabloid headline's tail) is none.
+    for (const caption of ['El estadio durante el partido. PACO PUENTES', 'A reunião decorreu em Lisboa. JOÃO A. SILVA/LUSA']) {
+      expect(endsWithPhotographer(caption), caption).toBe(true);
+      expect(isCaptionText(caption), caption).toBe(false);
+    }
+    for (const line of ['Policija traga za muškarcem posle tri dana. OGLASILA SE POLICIJA', 'Hajduk slavio na Poljudu. EVO ŠTO JE REKAO CANNAVARO', 'Rondo had eight points. UP NEXT'])
+      expect(endsWithPhotographer(line), line).toBe(false);
     // A paragraph with a label run into its end, a one-word wire credit, a headline in capitals, a sentence saying "kuha".
     for (const line of ['Chris Paul had four points and five rebounds for the Thunder, and he did not appear to clash with his old opponent from last season. Rondo had eight points and a season-high 10 assists. UP NEXT',
       'Police confirmed the arrest. AP', 'NATO SUMMIT OPENS IN VILNIUS', 'Kuha ng larawan ang mga bata sa parke', 'Brexit: what happens next'])
