@@ -717,6 +717,11 @@ function headlineOfLede(judged: readonly Judged[], found: string | null): string
     const j = judged[i];
     // A breadcrumb stands above the headline: what is above it is the site's (a masthead, a tagline).
     if (j.reason === 'breadcrumb') break;
+    if (j.features.words < LEDE_HEADLINE_MIN_WORDS) continue;
+    // The words first: most lines share none, and the line's role is dearer to work out.
+    const s = shared(j.block.text);
+    // (the nearest of equals: a headline stands nearer the article than the same words in a teaser list above it)
+    if (s.shared < LEDE_HEADLINE_MIN_SHARED || s.share < LEDE_HEADLINE_MIN_SHARE || s.share <= bestShare) continue;
     if (!isHeading(j) || isStandfirst(j)) continue;
     // One of a list of headlines ("Most read", "Related coverage"): teasers of the same story share its words.
     const item = (k: number): boolean => judged[k].features.words >= LIST_ITEM_MIN_WORDS && isHeading(judged[k]);
@@ -724,12 +729,8 @@ function headlineOfLede(judged: readonly Judged[], found: string | null): string
     for (let k = i - 1; k >= 0 && item(k); k--) run++;
     for (let k = i + 1; k < first && item(k); k++) run++;
     if (run >= LIST_MIN_HEADINGS) continue;
-    const s = shared(j.block.text);
-    // the nearest of equals: a headline stands nearer the article than the same words in a teaser list above it
-    if (s.shared >= LEDE_HEADLINE_MIN_SHARED && s.share >= LEDE_HEADLINE_MIN_SHARE && s.share > bestShare) {
-      best = j.block.text;
-      bestShare = s.share;
-    }
+    best = j.block.text;
+    bestShare = s.share;
   }
   return best ?? found;
 }
