@@ -761,9 +761,9 @@ function wordStems(text: string): Set<string> {
  * The date of a line between the headline (`title`, a line above the article) and the article, without a publication
  * word ("14 март 2025, 09:12", "Marso 12, 2025 | 6:30 PM", "By Ann Lee | 12.03.2025"): the first such line under the
  * headline, since an "Updated" line follows the publication date. A date anywhere else on the page may be another
- * article's (a teaser's, a comment's); between headline and article it is the page's own. Probes 1-6 dates 47 / 20 /
- * 30 / 15 / 16 / 13 -> 64 / 46 / 45 / 52 / 27 / 31; dupes-dev 205 -> 206 of 206, and 2 of its 194 undated pages
- * given the date of the page their article was set into, whose headline was taken for theirs.
+ * article's (a teaser's, a comment's); between headline and article it is the page's own. (Where the headline taken
+ * is another page's, as on 2 of dupes-dev's 194 undated pages, whose article was set into that page's template, so is
+ * the date.)
  */
 function dateUnderHeadline(judged: readonly Judged[], title: string): string | null {
   const first = judged.findIndex((j) => j.reason === null);
