@@ -62,8 +62,10 @@ export function detectLanguage(text: string): string | null {
  * the words that differ: Serbian writes ekavian forms ("vreme", "deca", "posle"), Croatian and Bosnian ijekavian ones
  * ("vrijeme", "djeca", "poslije"); Croatian has words of its own ("tko", "tisuća", "tjedan", its month names "ožujka",
  * "travnja"), where Bosnian and Serbian share others ("hiljada", "sedmica", "porodica", "mart", "avgust"). A Cyrillic
- * text is Serbian. Only the label: the page is read as franc guessed (Croatian's stoplist or none). Decided on two marker words at least, twice as many as the other side's (between Croatian and
- * Bosnian, in an ijekavian text, one where the other has none); else the guess stands.
+ * text is Serbian. Decided on two marker words at least, twice as many as the other side's (between Croatian and
+ * Bosnian, in an ijekavian text, one where the other has none); else the guess stands, as it does for an ijekavian
+ * text with no word of either (Serbian is written ijekavian too, in Bosnia and Montenegro). Only the label: the page
+ * is read as franc guessed (Croatian's stoplist or none).
  */
 export function southSlavic(code: string, sample: string): string {
   if (code !== 'hr' && code !== 'bs' && code !== 'sr') return code;
@@ -81,7 +83,7 @@ export function southSlavic(code: string, sample: string): string {
   const tells = (a: number, b: number): boolean => wins(a, b) || (a > 0 && b === 0);
   if (tells(croatian, bosnian)) return 'hr';
   if (tells(bosnian, croatian)) return 'bs';
-  return code === 'sr' ? 'bs' : code;
+  return code;
 }
 const CYRILLIC_RE = /[\u0400-\u04ff]/;
 const MIN_MARKERS = 2;
