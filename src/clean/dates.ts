@@ -132,6 +132,8 @@ function findDate(text: string): { date: string; rest: string } | null {
  * ("Tume yatangaza tarehe ya Uchaguzi Mkuu wa Oktoba 29, 2025", "Petak, 13. lipnja 2025. – Otvorenje festivala na Trgu").
  */
 export function dateLineDate(text: string): string | null {
+  // (asked of most short lines of a page; the expressions below all need a digit)
+  if (!ANY_DIGIT_RE.test(text)) return null;
   // A dateline's label says what the date is, whatever follows it (" date 2020-04 Penghinaan terhadap …").
   const dateline = splitDateline(text);
   if (dateline) return dateline.date;

@@ -12,6 +12,7 @@ import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOption
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
 import { bodyLanguage, detectLanguage, readingLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
+import { isRuleLine } from './unwrap.js';
 import { dateLineDate, parseDate, splitDateline } from './dates.js';
 import { COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
 import { isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
@@ -64,8 +65,9 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   const dateline = stripDateline(judged);
   if (dateline && !meta.date) meta.date = dateline;
   // A title from a publication line is the page's word for it; one found by looking above the article is checked.
-  if (!meta.title) meta.title = headlineOfLede(judged, titleBeforeBody(judged));
-  if (!meta.date && meta.title) meta.date = dateUnderHeadline(judged, meta.title);
+  const first = judged.findIndex((j) => j.reason === null);
+  if (!meta.title) meta.title = headlineOfLede(judged, first, titleBeforeBody(judged, first));
+  if (!meta.date && meta.title) meta.date = dateUnderHeadline(judged, first, meta.title);
   if (meta.title) meta.title = bodyText(meta.title);
   if (meta.title) {
     const split = splitTitleSite(meta.title);
@@ -642,8 +644,7 @@ const TITLE_LOOKBACK = 3;
 /** Lines looked past (byline, credits, date, share bar, caption) count too, but only once this many are passed: a
  *  header stacks a few between headline and article. */
 const TITLE_SKIPS_FREE = 6;
-function titleBeforeBody(judged: Judged[]): string | null {
-  const first = judged.findIndex((j) => j.reason === null);
+function titleBeforeBody(judged: Judged[], first: number): string | null {
   if (first <= 0) return null;
   const script = writingSystem(judged[first].block.text);
   const role = (j: Judged): 'heading' | 'skip' | 'stop' => {
@@ -694,8 +695,7 @@ function titleBeforeBody(judged: Judged[]): string | null {
  * the same story, above a headline that shares no word with its lede, "Last bell"), nor one above a breadcrumb (a
  * masthead's tagline). Word stems, not words, so that inflected languages match.
  */
-function headlineOfLede(judged: readonly Judged[], found: string | null): string | null {
-  const first = judged.findIndex((j) => j.reason === null);
+function headlineOfLede(judged: readonly Judged[], first: number, found: string | null): string | null {
   if (first <= 0) return found;
   const lede = new Set<string>();
   for (let i = first, n = 0; i < judged.length && n < LEDE_BLOCKS; i++) {
@@ -765,8 +765,7 @@ function wordStems(text: string): Set<string> {
  * is another page's, as on 2 of dupes-dev's 194 undated pages, whose article was set into that page's template, so is
  * the date.)
  */
-function dateUnderHeadline(judged: readonly Judged[], title: string): string | null {
-  const first = judged.findIndex((j) => j.reason === null);
+function dateUnderHeadline(judged: readonly Judged[], first: number, title: string): string | null {
   let date: string | null = null;
   for (let i = first - 1; i >= 0 && i >= first - HEADER_MAX_BLOCKS; i--) {
     const j = judged[i];
@@ -850,8 +849,6 @@ function writingSystem(text: string): string | null {
   return script === 'jpn' ? 'cmn' : script;
 }
 
-/** A line of `=` or `-` only: the underline of the heading above it. */
-const UNDERLINE_RE = /^\s*(?:={3,}|-{3,})\s*$/;
 /** Words of a reading-time line ("Tempo di lettura: 3 minuti"). */
 const READING_TIME_MAX_WORDS = 6;
 /** Lines between a headline and its article, looked past. */
@@ -861,7 +858,7 @@ const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', '
 function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' | 'stop' {
   // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is; so is a heading's
   // underline (pandoc's setext `=====`).
-  if (j.reason === 'symbols' && (parseDate(j.block.text) !== null || UNDERLINE_RE.test(j.block.text))) return 'skip';
+  if (j.reason === 'symbols' && (parseDate(j.block.text) !== null || isRuleLine(j.block.text))) return 'skip';
   // Share buttons sit between many a headline and its article; other bars of links are the site's menus.
   if (isShare(judged, j)) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';

@@ -192,9 +192,8 @@ function stoplistDensity(words: readonly string[], lang: string): number {
  */
 export function readingLanguage(code: string | null, sample: string): string | null {
   if (code === null || !TAKEN_FOR.has(code) || !stoplist(code)) return code;
-  if (!notInLanguage(sample, code)) return code;
-  const other = byStoplist(code, sample);
-  return other !== code ? other : null;
+  // (byStoplist gives the stoplist-only language that reads the text, or null: the guess is no longer an answer)
+  return notInLanguage(sample, code) ? byStoplist(code, sample) : code;
 }
 
 /**

@@ -211,6 +211,8 @@ const RULE_RE = /^([=\-_~*#+])\1{2,}$/;
 function isRule(text: string, line: Line): boolean {
   return RULE_RE.test(text.slice(line.start, line.end));
 }
+/** A line (spaces around it aside) that is one mark repeated (see isRule): the title search looks past it. */
+export const isRuleLine = (line: string): boolean => RULE_RE.test(line.trim());
 
 /**
  * Whether the page has more breakable lines longer than any wrap than it could have joins for them (a page dumped
