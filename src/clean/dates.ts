@@ -3,8 +3,10 @@
  * Chinese, Japanese and Korean year-month-day ("2025年5月12日", "2025년 5월 12일"), and month names in English,
  * French, Spanish, German, Portuguese, Italian, Dutch, Swedish, Polish, Czech, Romanian, Hungarian, Russian, Ukrainian, Turkish,
  * Indonesian, Greek, Hindi, Bengali, Hebrew, Persian (Gregorian months) and Arabic script
- * (Egyptian/Gulf, Levantine and Maghrebi month names). Returns `YYYY-MM-DD`, or `YYYY-MM` when no day is stated.
+ * (Egyptian/Gulf, Levantine and Maghrebi month names), and beside a day and a year in every language of CLDR's data.
+ * Digits of any script are read. Returns `YYYY-MM-DD`, or `YYYY-MM` when no day is stated.
  */
+import { CLDR_MONTH_NAMES } from './cldr-months.js';
 
 /** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. */
 const MONTHS: ReadonlyArray<[number, string[]]> = [
@@ -22,25 +24,14 @@ const MONTHS: ReadonlyArray<[number, string[]]> = [
   [12, ['december', 'dec', 'décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezember', 'dez', 'dezembro', 'dicembre', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'دجنبر', 'desember', 'grudnia', 'grudzień', 'декабря', 'декабрь', 'aralık', 'aralik', 'δεκεμβρίου', 'δεκέμβριος', 'दिसंबर', 'दिसम्बर', 'דצמבר', 'בדצמבר', 'decembrie', 'prosince', 'prosinec', 'грудня', 'ডিসেম্বর', 'دسامبر']],
 ];
 /**
- * Month names read only with a day beside them ("12 Marso 2025", "12. marts 2025", "14. ožujka 2025."), never as a
- * month and year alone: several are words of other languages too ("machi"). Filipino, Hausa, Swahili, Azerbaijani,
- * Kazakh, Danish and Norwegian, Croatian, Estonian. Not Danish "marts", an English word even beside a number
- * ("Ireland's top 10 marts 2024"), nor Hausa "Maris", a surname ("2. Maris 1961"), nor Croatian "listopada"
- * (October), Polish for November.
+ * Month names read only with a day beside them, as CLDR's names are (see NAMED_DATE_PATTERNS), that CLDR does not
+ * have: Kazakh in Latin letters, Hausa and Croatian spellings.
  */
 const DAY_MONTHS: ReadonlyArray<[number, string[]]> = [
-  [1, ['enero', 'janairu', 'januari', 'yanvar', 'қаңтар', 'qantar', 'januar', 'siječnja', 'siječanj', 'jaanuar']],
-  [2, ['pebrero', 'fabrairu', 'februari', 'fevral', 'ақпан', 'februar', 'veljače', 'veljača', 'veebruar']],
-  [3, ['marso', 'machi', 'mart', 'наурыз', 'mars', 'ožujka', 'ožujak', 'märts']],
-  [4, ['abril', 'afrilu', 'aprili', 'aprel', 'сәуір', 'april', 'travnja', 'travanj', 'aprill']],
-  [5, ['mayo', 'mayu', 'mei', 'may', 'мамыр', 'maj', 'mai', 'svibnja', 'svibanj']],
-  [6, ['hunyo', 'yuni', 'juni', 'iyun', 'маусым', 'lipnja', 'lipanj', 'juuni']],
-  [7, ['hulyo', 'yuli', 'julai', 'iyul', 'шілде', 'juli', 'srpnja', 'srpanj', 'juuli']],
-  [8, ['agosto', 'agusta', 'agosti', 'avqust', 'тамыз', 'august', 'kolovoza', 'kolovoz']],
-  [9, ['setyembre', 'satumba', 'septemba', 'sentyabr', 'қыркүйек', 'september', 'rujna', 'rujan']],
-  [10, ['oktubre', 'oktoba', 'oktyabr', 'қазан', 'oktober', 'oktoober']],
-  [11, ['nobyembre', 'nuwamba', 'novemba', 'noyabr', 'қараша', 'november', 'studenoga', 'studenog', 'studeni']],
-  [12, ['disyembre', 'disamba', 'desemba', 'dekabr', 'желтоқсан', 'desember', 'december', 'prosinca', 'prosinac', 'detsember']],
+  [1, ['qantar']],
+  [2, ['fabrairu']],
+  [4, ['afrilu']],
+  [11, ['studenog']],
 ];
 // NFC, as parseDate reads the text: a Devanagari nukta letter (फ़) is stored decomposed.
 const names = (list: ReadonlyArray<[number, string[]]>): Array<[string, number]> => list.flatMap(([n, words]) => words.map((w) => [w.normalize('NFC'), n] as [string, number]));
@@ -54,7 +45,7 @@ const M = `(${MONTH_ALT})\\.?`;
 /** The same, or one of the names read only beside a day. */
 const MD = `(${alternation(MONTH_BY_NAME.keys())})\\.?`;
 const Y = '((?:19|20)\\d{2})';
-const D = '(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?';
+const D = '(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.|-)?';
 /** Boundaries that also work for Arabic letters (\\b is ASCII-only), and vowel signs (marks) inside Indic words. */
 const L = '(?<![\\p{L}\\p{M}\\p{N}])';
 const R = '(?![\\p{L}\\p{M}\\p{N}])';
@@ -64,7 +55,7 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 
   // Han and Hangul are letters, and a date follows them without a space ("于2025年5月12日"): only digits may not precede.
   { re: new RegExp(`(?<!\\d)${Y}\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]`, 'u'), order: 'ymd' },
   { re: new RegExp(`${L}(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*${Y}${R}`, 'u'), order: 'dmy' },
-  { re: new RegExp(`${L}${D}\\s*(?:de\\s+)?${MD}\\s*(?:de\\s+|del\\s+)?,?\\s*${Y}${R}`, 'iu'), order: 'dMy' },
+  { re: new RegExp(`${L}${D}\\s*(?:de\\s+|d['’])?${MD}\\s*(?:de\\s+|del\\s+)?,?\\s*${Y}${R}`, 'iu'), order: 'dMy' },
   { re: new RegExp(`${L}${MD}\\s+${D},?\\s+${Y}${R}`, 'iu'), order: 'Mdy' },
   // Hungarian puts the year first: "2025. február 6."
   { re: new RegExp(`${L}${Y}\\.\\s*${M}\\s+(\\d{1,2})\\.?${R}`, 'iu'), order: 'yMd' },
@@ -72,11 +63,19 @@ const DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'ymd' | 'dmy' | 'mdy' | 
   { re: new RegExp(`${L}${Y}-(\\d{2})${R}(?!-\\d)`, 'u'), order: 'ymd' },
 ];
 
-/** Arabic-Indic, Persian, Devanagari and Bengali digits → ASCII (each block's digits run from its …6 or …0 code). */
+/** Decimal digits of any script (Arabic-Indic, Devanagari, Gurmukhi, Thai, Myanmar …) → ASCII. */
 function asciiDigits(s: string): string {
-  return s
-    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (c) => String((c.charCodeAt(0) & 0xf) % 10))
-    .replace(/[\u0966-\u096f\u09e6-\u09ef]/g, (c) => String((c.charCodeAt(0) & 0xf) - 6));
+  return s.replace(NON_ASCII_DIGIT_RE, (c) => String(digitValue(c.codePointAt(0)!)));
+}
+const NON_ASCII_DIGIT_RE = /(?![0-9])\p{Nd}/gu;
+const DIGIT_RE = /^\p{Nd}$/u;
+
+/** A decimal digit's value: Unicode lays out every script's digits as runs of ten from zero, so it is the digit's
+ *  place in its run of digits, modulo ten. */
+function digitValue(code: number): number {
+  let place = 0;
+  while (place < 100 && DIGIT_RE.test(String.fromCodePoint(code - place - 1))) place++;
+  return place % 10;
 }
 
 function isValidDay(year: number, month: number, day: number): boolean {
@@ -97,8 +96,8 @@ function numericDmy(a: number, b: number, year: number): string | null {
   return format(year, b, a) ?? format(year, a, b);
 }
 
-/** A digit in any of the forms asciiDigits reads: every date pattern holds a year, (19|20)\d{2}. */
-const ANY_DIGIT_RE = /[0-9\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/;
+/** A digit of any script: every date pattern holds a year, (19|20)\d{2}. */
+const ANY_DIGIT_RE = /\p{Nd}/u;
 
 /** First date found in `text`, or null. */
 export function parseDate(text: string): string | null {
@@ -118,6 +117,8 @@ function findDate(text: string): { date: string; rest: string } | null {
     // An impossible date ("30 February") is rejected outright, not re-read as its month alone.
     return found(m, fromMatch(m, order));
   }
+  const named = findNamedDate(s);
+  if (named) return found(named.match, named.date);
   // Persian written with the Arabic yeh and kaf (ي ك), as some sites and keyboards do; only text in Arabic script
   // is looked at (most lines with a digit and no date are not).
   if (!ARABIC_SCRIPT_RE.test(s)) return null;
@@ -193,6 +194,60 @@ function fromMatch(m: RegExpExecArray, order: string): string | null {
     case 'My': return format(n(2), month(1), null);
     default: return null;
   }
+}
+
+/** CLDR names pages use as other words beside a number: Danish "marts" ("Ireland's top 10 marts 2024"), Hausa
+ *  "Maris" (a surname: "2. Maris 1961"). */
+const NOT_READ_AS_MONTHS = new Set(['marts', 'maris']);
+/** Every language's month names (CLDR), the lists above first where a name is in both. */
+const ANY_MONTH_BY_NAME = new Map<string, number>(MONTH_BY_NAME);
+CLDR_MONTH_NAMES.forEach((names, i) => {
+  for (const name of names.split('|')) if (!ANY_MONTH_BY_NAME.has(name) && !NOT_READ_AS_MONTHS.has(name)) ANY_MONTH_BY_NAME.set(name, i + 1);
+});
+/** Words a month name comes with in CLDR's dates: "12 de març del 2025", "12 ta’ Marzu 2025", "2025 m. kovo 12 d.". */
+const DATE_CONNECTORS = new Set(['de', 'del', 'di', 'da', 'do', 'of', 'the', 'ta’', 'm', 'g', 'gada', 'оны']);
+
+/** A word of a named date: letters with their marks, an abbreviation's dot, an apostrophe. */
+const WORD = "\\p{L}[\\p{L}\\p{M}’'.]*";
+/**
+ * Dates with a month name of any language, tried when no pattern above reads the text: the words between a day
+ * and a year (dMy), before a day and a year (Mdy), or between a year and a day (yMd) hold a month name and
+ * connectors only (findNamedDate).
+ */
+const NAMED_DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'dMy' | 'Mdy' | 'yMd' }> = [
+  { re: new RegExp(`${L}(\\d{1,2})[.-]?\\s*((?:${WORD}\\s+){0,3}${WORD})\\s*[,،]?\\s*${Y}${R}`, 'gu'), order: 'dMy' },
+  { re: new RegExp(`${L}((?:${WORD}\\s+){0,2}${WORD})\\s+(\\d{1,2})[.,،]?\\s*[,،]?\\s*${Y}${R}`, 'gu'), order: 'Mdy' },
+  { re: new RegExp(`${L}${Y}\\.?\\s*((?:${WORD}\\s+){0,2}${WORD})\\s+(\\d{1,2})${R}`, 'gu'), order: 'yMd' },
+];
+
+/** The month of words that are a month name and connectors, or 0. Before a day (Mdy), words ahead of the name are
+ *  the text before the date ("Published Maarso 12, 2025"): only the name's end must touch the day. */
+function monthOfWords(text: string, before: boolean): number {
+  // (CLDR writes the apostrophe ’, pages often ')
+  const words = text.toLowerCase().replace(/'/gu, '’').split(/\s+/u).map((w) => w.replace(/\.$/u, ''));
+  for (let from = 0; from < words.length; from++) {
+    for (let to = words.length; to > from; to--) {
+      const month = ANY_MONTH_BY_NAME.get(words.slice(from, to).join(' '));
+      if (month === undefined) continue;
+      const others = before ? words.slice(to) : [...words.slice(0, from), ...words.slice(to)];
+      if (others.every((w) => DATE_CONNECTORS.has(w))) return month;
+    }
+  }
+  return 0;
+}
+
+/** The first date of NAMED_DATE_PATTERNS in `s` (NFC, ASCII digits) and its match, or null. */
+function findNamedDate(s: string): { match: RegExpExecArray; date: string } | null {
+  for (const { re, order } of NAMED_DATE_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const [day, month, year] = order === 'dMy' ? [m[1], monthOfWords(m[2], false), m[3]] : order === 'Mdy' ? [m[2], monthOfWords(m[1], true), m[3]] : [m[3], monthOfWords(m[2], false), m[1]];
+      const date = month ? format(Number(year), month, Number(day)) : null;
+      if (date) return { match: m, date };
+      re.lastIndex = m.index + 1; // a later date may start inside this match
+    }
+  }
+  return null;
 }
 
 /** Day, month and two-digit year ("13.05.25"), read only after a publication cue: elsewhere it may be anything. */

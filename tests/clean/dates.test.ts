@@ -85,6 +85,34 @@ describe('parseDate', () => {
       ['Petak, 13. lipnja 2025. – Otvorenje festivala na Trgu bana Jelačića', null],
     ] as const) expect(dateLineDate(line), line).toBe(want);
   });
+  // Any language's month names (CLDR) beside a day and a year, in the orders CLDR prints them, with their connectors.
+  it.each([
+    ['12 მარტი, 2025', '2025-03-12'],
+    ['Maarso 12, 2025', '2025-03-12'],
+    ['12 de març del 2025', '2025-03-12'],
+    ["Dimarts, 8 d'abril de 2025, 19:45 h", '2025-04-08'],
+    ["12 ta' Marzu 2025", '2025-03-12'],
+    ['2025 m. kovo 12 d.', '2025-03-12'],
+    ['12-mart, 2025', '2025-03-12'],
+    ['12. marec 2025', '2025-03-12'],
+    ['12 Oṣù Ẹrẹ̀nà 2025', '2025-03-12'],
+    ['12 сакавіка 2025 г.', '2025-03-12'],
+    ['பதிவு: அக்டோபர் 15, 2025 06:42 AM', '2025-10-15'],
+    ['شائع 12 نومبر 2025 10:35am', '2025-11-12'],
+    ['12 مارچ، 2025', '2025-03-12'],
+    ['di 11 mrt 2025, 06:48', '2025-03-11'],
+    ['Zuzana Kováčová         5. februára 2024 o 07:50', '2024-02-05'],
+    // Digits of any script.
+    ['੧੨ ਮਾਰਚ ੨੦੨੫', '2025-03-12'],
+    ['२०२५ मार्च १२', '2025-03-12'],
+  ])('any language: %s → %s', (text, want) => {
+    expect(parseDate(text)).toBe(want);
+  });
+
+  it.each(['Page 2 of 2025', 'Top 5 films 2024', 'Chapter 12 the 2025 edition', '12 people 2025'])('reads no month in other words between a day and a year: %s', (text) => {
+    expect(parseDate(text)).toBeNull();
+  });
+
   it('reads US month-first order when day-first is impossible', () => {
     expect(parseDate('11/20/2019 01:14 PM')).toBe('2019-11-20');
   });
