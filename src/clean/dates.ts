@@ -207,6 +207,11 @@ CLDR_MONTH_NAMES.forEach((names, i) => {
 /** Words a month name comes with in CLDR's dates: "12 de març del 2025", "12 ta’ Marzu 2025", "2025 m. kovo 12 d.". */
 const DATE_CONNECTORS = new Set(['de', 'del', 'di', 'da', 'do', 'of', 'the', 'ta’', 'm', 'g', 'gada', 'оны']);
 
+/** A year, or one of the Buddhist era (Thai pages: "23 ม.ค. 2568" is 23 January 2025), which a Thai month name makes 543
+ *  years later than the Gregorian. */
+const Y_OR_BE = '((?:19|20|25)\\d{2})';
+const BUDDHIST_ERA_OFFSET = 543;
+const THAI_RE = /\p{Script=Thai}/u;
 /** A word of a named date: letters with their marks, an abbreviation's dot, an apostrophe. */
 const WORD = "\\p{L}[\\p{L}\\p{M}’'.]*";
 /**
@@ -215,9 +220,9 @@ const WORD = "\\p{L}[\\p{L}\\p{M}’'.]*";
  * connectors only (findNamedDate).
  */
 const NAMED_DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'dMy' | 'Mdy' | 'yMd' }> = [
-  { re: new RegExp(`${L}(\\d{1,2})[.-]?\\s*((?:${WORD}\\s+){0,3}${WORD})\\s*[,،]?\\s*${Y}${R}`, 'gu'), order: 'dMy' },
-  { re: new RegExp(`${L}((?:${WORD}\\s+){0,2}${WORD})\\s+(\\d{1,2})[.,،]?\\s*[,،]?\\s*${Y}${R}`, 'gu'), order: 'Mdy' },
-  { re: new RegExp(`${L}${Y}\\.?\\s*((?:${WORD}\\s+){0,2}${WORD})\\s+(\\d{1,2})${R}`, 'gu'), order: 'yMd' },
+  { re: new RegExp(`${L}(\\d{1,2})[.-]?\\s*((?:${WORD}\\s+){0,3}${WORD})\\s*[,،]?\\s*${Y_OR_BE}${R}`, 'gu'), order: 'dMy' },
+  { re: new RegExp(`${L}((?:${WORD}\\s+){0,2}${WORD})\\s+(\\d{1,2})[.,،]?\\s*[,،]?\\s*${Y_OR_BE}${R}`, 'gu'), order: 'Mdy' },
+  { re: new RegExp(`${L}${Y_OR_BE}\\.?\\s*((?:${WORD}\\s+){0,2}${WORD})\\s+(\\d{1,2})${R}`, 'gu'), order: 'yMd' },
 ];
 
 /** The month of words that are a month name and connectors, or 0. Before a day (Mdy), words ahead of the name are
@@ -242,7 +247,9 @@ function findNamedDate(s: string): { match: RegExpExecArray; date: string } | nu
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const [day, month, year] = order === 'dMy' ? [m[1], monthOfWords(m[2], false), m[3]] : order === 'Mdy' ? [m[2], monthOfWords(m[1], true), m[3]] : [m[3], monthOfWords(m[2], false), m[1]];
-      const date = month ? format(Number(year), month, Number(day)) : null;
+      const words = order === 'Mdy' ? m[1] : m[2];
+      const era = Number(year) >= 2500 && THAI_RE.test(words) ? BUDDHIST_ERA_OFFSET : 0;
+      const date = month ? format(Number(year) - era, month, Number(day)) : null;
       if (date) return { match: m, date };
       re.lastIndex = m.index + 1; // a later date may start inside this match
     }

@@ -105,6 +105,8 @@ function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
   let spaceRun = false;
   // Han and kana units in the current run of letters: a run of them is a clause, not a word (see CJK_UNITS_PER_WORD).
   let ideographs = 0;
+  // Thai, Lao, Khmer and Myanmar units in it: those scripts put spaces between phrases, not words.
+  let unspaced = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     let word: boolean;
@@ -122,6 +124,7 @@ function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
       const weight = cjkWeight(unit);
       extra += weight;
       if (weight === HAN_KANA_WEIGHT && word) ideographs++;
+      else if (word && isUnspacedUnit(unit)) unspaced++;
     }
     spaces = space ? spaces + 1 : 0;
     if (spaces === 3) spaceRun = true;
@@ -133,15 +136,16 @@ function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
       if (unit >= 0x80) ascii = false;
     } else if (start >= 0) {
       if (runs++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, i, ascii)) stops++;
-      count += runWords(ideographs);
+      count += runWords(ideographs, unspaced);
       ideographs = 0;
+      unspaced = 0;
       start = -1;
     }
     i += width - 1;
   }
   if (start >= 0) {
     if (runs++ < DENSITY_SAMPLE_WORDS && stopwords && isStopwordAt(stopwords, text, start, text.length, ascii)) stops++;
-    count += runWords(ideographs);
+    count += runWords(ideographs, unspaced);
   }
   return { count, sampled: Math.min(runs, DENSITY_SAMPLE_WORDS), stops, chars: text.length + extra, spaceRun };
 }
@@ -153,8 +157,15 @@ const CJK_UNITS_PER_WORD = 2;
 /** cjkWeight of a Han or kana unit. */
 const HAN_KANA_WEIGHT = 2;
 
-/** Words a run of letters counts for: one, or one per CJK_UNITS_PER_WORD of its Han and kana units. */
-const runWords = (ideographs: number): number => Math.max(1, Math.round(ideographs / CJK_UNITS_PER_WORD));
+/** Thai, Lao, Khmer and Myanmar are alphabets written without spaces between words: a word is about as many units as
+ *  a Latin word's letters with its space. */
+const UNSPACED_UNITS_PER_WORD = 6;
+/** A unit of the Myanmar, Thai and Lao, or Khmer blocks. */
+const isUnspacedUnit = (unit: number): boolean => (unit >= 0x0e00 && unit <= 0x0eff) || (unit >= 0x1000 && unit <= 0x109f) || (unit >= 0x1780 && unit <= 0x17ff);
+
+/** Words a run of letters counts for: one, or one per CJK_UNITS_PER_WORD of its Han and kana units and one per
+ *  UNSPACED_UNITS_PER_WORD of its Thai, Lao, Khmer or Myanmar ones. */
+const runWords = (ideographs: number, unspaced: number): number => Math.max(1, Math.round(ideographs / CJK_UNITS_PER_WORD + unspaced / UNSPACED_UNITS_PER_WORD));
 
 export function computeFeatures(block: Block, lang: string | null): BlockFeatures {
   const text = block.text;

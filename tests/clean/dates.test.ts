@@ -102,6 +102,9 @@ describe('parseDate', () => {
     ['12 مارچ، 2025', '2025-03-12'],
     ['di 11 mrt 2025, 06:48', '2025-03-11'],
     ['Zuzana Kováčová         5. februára 2024 o 07:50', '2024-02-05'],
+    // Thai, in the Buddhist era (543 years ahead).
+    ['23 ม.ค. 2568 09:30 น.', '2025-01-23'],
+    ['20 มีนาคม 2568', '2025-03-20'],
     // Digits of any script.
     ['੧੨ ਮਾਰਚ ੨੦੨੫', '2025-03-12'],
     ['२०२५ मार्च १२', '2025-03-12'],
@@ -109,7 +112,7 @@ describe('parseDate', () => {
     expect(parseDate(text)).toBe(want);
   });
 
-  it.each(['Page 2 of 2025', 'Top 5 films 2024', 'Chapter 12 the 2025 edition', '12 people 2025'])('reads no month in other words between a day and a year: %s', (text) => {
+  it.each(['12 March 2568', 'Page 2 of 2025', 'Top 5 films 2024', 'Chapter 12 the 2025 edition', '12 people 2025'])('reads no month in other words between a day and a year: %s', (text) => {
     expect(parseDate(text)).toBeNull();
   });
 

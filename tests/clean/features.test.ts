@@ -6,13 +6,16 @@ import { stoplist, stopwordDensity } from '../../src/clean/stopwords.js';
 
 const blockOf = (text: string): Block => ({ text, index: 0, indent: 0, blankBefore: 0 });
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-/** Han and kana, written without spaces: a run of them counts one word per two (at least one). */
+/** Han and kana, written without spaces: a run of them counts one word per two (at least one); Thai, Lao, Khmer and
+ *  Myanmar one per six. */
 const HAN_KANA = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/gu;
-const wordCount = (runs: string[]): number => runs.reduce((n, run) => n + Math.max(1, Math.round((run.match(HAN_KANA) ?? []).length / 2)), 0);
+const UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]/gu;
+const wordCount = (runs: string[]): number =>
+  runs.reduce((n, run) => n + Math.max(1, Math.round((run.match(HAN_KANA) ?? []).length / 2 + (run.match(UNSPACED) ?? []).length / 6)), 0);
 
 describe('computeFeatures word count and stopword density', () => {
-  it('count the runs of letters and digits (Han and kana two to a word), and measure density on the first 2,000 runs', () => {
-    const units = ['the', 'of', ' ', 'é', 'Ж', '7', '٣', '\u0301', '-', "'", '漢', '字', 'の', 'カ', 'ー', '・', '한', '𝐀', '😀', '\ud800', 'And', '\n'];
+  it('count the runs of letters and digits (Han and kana two to a word, Thai, Lao, Khmer and Myanmar six), and measure density on the first 2,000 runs', () => {
+    const units = ['the', 'of', ' ', 'é', 'Ж', '7', '٣', '\u0301', '-', "'", '漢', '字', 'の', 'カ', 'ー', '・', '한', '𝐀', '😀', '\ud800', 'And', '\n', 'ก', 'ี', 'ມ', 'က', 'ក'];
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: fc.constantFrom(...units), maxLength: 60 })), (text) => {
         const words = text.match(WORD) ?? [];
@@ -66,6 +69,10 @@ describe('computeFeatures word count and stopword density', () => {
     expect(computeFeatures(blockOf('政府宣布了一项支持中小企业的新计划，该计划将于明年一月一日开始实施。'), 'zh').words).toBe(17);
     expect(computeFeatures(blockOf('政府は中小企業を支援する新しい計画を発表した。'), 'ja').words).toBe(11);
     expect(computeFeatures(blockOf('정부는 중소기업을 지원하는 새로운 계획을 발표했다.'), 'ko').words).toBe(6);
+  });
+  it('count a sentence of Thai, written with spaces between phrases only, as about as many words as its translation', () => {
+    // "The government announced a new plan to support small and medium businesses, starting next January." (15 words)
+    expect(computeFeatures(blockOf('รัฐบาลประกาศแผนใหม่เพื่อสนับสนุนธุรกิจขนาดกลางและขนาดย่อม เริ่มมกราคมปีหน้า'), 'th').words).toBe(13);
   });
   it('stop reading words for density after 2,000 of a long block, but count them all', () => {
     const text = 'the '.repeat(2000) + 'zebra '.repeat(1000);
