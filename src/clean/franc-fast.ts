@@ -7,6 +7,9 @@
  * Same data (franc-min's own trigram lists and script expressions), same distance (Σ |count − rank − 1|, 300 for a
  * trigram a language lacks), same tie-break (first language in data order): tests/clean/franc-fast.test.ts checks
  * equality with franc on many samples.
+ *
+ * Another set of models may be given for the scripts franc-min has several languages of (a `ModelSet`: the label of
+ * a page is chosen among more languages than franc-min's 82, see language.ts); the script is found as franc-min finds it.
  */
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
@@ -49,8 +52,9 @@ interface InternedTrigrams {
   touched: Int32Array;
 }
 
-/** Largest alphabet interned: its cube of slots takes 8 MB (franc-min's scripts use 54–94 characters). */
-const ALPHABET_LIMIT = 128;
+/** Largest alphabet interned: its cube of slots takes 16 MB (franc-min's scripts use 54–94 characters, the label
+ *  models' Latin 129). */
+const ALPHABET_LIMIT = 160;
 
 function internTable(ranks: Map<number, Int32Array>): InternedTrigrams | null {
   const code = new Int16Array(0x10000).fill(-1);
@@ -175,6 +179,14 @@ export function internedTrigramCounts(value: string, script: string): Map<number
   return counts;
 }
 
+/** Trigram models by script and language (franc's data format), named for the tables built from them. */
+export interface ModelSet {
+  name: string;
+  data: Record<string, Record<string, string>>;
+}
+const FRANC_MIN: ModelSet = { name: 'franc-min', data: data as Record<string, Record<string, string>> };
+
+/** Tables by model set and script. */
 const tables = new Map<string, ScriptTable>();
 
 /** Three UTF-16 code units as one number (< 2^48, exact in a double): numeric Map keys hash without building strings. */
@@ -182,10 +194,11 @@ function trigramKey(text: string, i: number): number {
   return text.charCodeAt(i) * 4294967296 + text.charCodeAt(i + 1) * 65536 + text.charCodeAt(i + 2);
 }
 
-function tableOf(script: string): ScriptTable | undefined {
-  let table = tables.get(script);
+function tableOf(script: string, set: ModelSet = FRANC_MIN): ScriptTable | undefined {
+  const name = `${set.name}/${script}`;
+  let table = tables.get(name);
   if (table) return table;
-  const models = (data as Record<string, Record<string, string>>)[script];
+  const models = set.data[script];
   if (!models) return undefined;
   const languages = Object.keys(models);
   const dense = new Map<number, number[]>();
@@ -205,7 +218,7 @@ function tableOf(script: string): ScriptTable | undefined {
   const ranks = new Map<number, Int32Array>();
   for (const [key, pairs] of dense) ranks.set(key, Int32Array.from(pairs));
   table = { languages, ranks, interned: internTable(ranks) };
-  tables.set(script, table);
+  tables.set(name, table);
   return table;
 }
 
@@ -368,14 +381,14 @@ export function trigramCounts(value: string): Map<number, number> {
   return counts;
 }
 
-/** The ISO 639-3 code franc would give, or 'und'. */
-export function franc(value: string, options: { minLength?: number } = {}): string {
+/** The ISO 639-3 code franc would give, or 'und'; with `models`, chosen among those (franc-min's where a script has none). */
+export function franc(value: string, options: { minLength?: number; models?: ModelSet } = {}): string {
   const minLength = options.minLength ?? 10;
   if (!value || value.length < minLength) return 'und';
   value = value.slice(0, MAX_LENGTH);
   // (Latin's share is not read: Latin has a table.)
   const [script, share] = isPlainLatin(value) ? ['Latin', 1] : topScript(value);
-  const table = script === undefined ? undefined : tableOf(script);
+  const table = script === undefined ? undefined : options.models?.data[script] ? tableOf(script, options.models) : tableOf(script);
   if (!table) return !script || share === 0 ? 'und' : script;
   const n = table.languages.length;
   if (n === 0) return 'und';

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { franc } from 'franc-min';
+import { franc as francAll } from 'franc-all';
+import { data as allData } from 'franc-all/data.js';
 import { describe, expect, it } from 'vitest';
 import { expressions } from 'franc-min/expressions.js';
 import { asDictionary } from 'trigram-utils';
@@ -23,6 +25,22 @@ describe('franc-fast', () => {
           checked++;
         }
     expect(checked).toBeGreaterThan(100);
+  });
+  it('gives franc-all’s answer among the models it is given (all 329 of its Latin-script languages)', () => {
+    const models = { name: 'test-latin', data: { Latin: allData.Latin } };
+    const only = Object.keys(allData.Latin);
+    const texts = readdirSync(seeds).map((f) => readFileSync(join(seeds, f), 'utf8'));
+    texts.push('Die regering het Dinsdag aangekondig dat die prys van brood volgende maand weer sal styg.', "Mae'r llywodraeth wedi cyhoeddi cynllun newydd i wella gwasanaethau bws yng nghefn gwlad Cymru.");
+    let checked = 0;
+    for (const t of texts)
+      for (let off = 0; off < t.length; off += 900)
+        for (const len of [40, 400, 2048]) {
+          const s = t.slice(off, off + len);
+          if (topScript(s)[0] !== 'Latin') continue;
+          expect(francFast(s, { minLength: 10, models })).toBe(francAll(s, { minLength: 10, only }));
+          checked++;
+        }
+    expect(checked).toBeGreaterThan(20);
   });
 });
 

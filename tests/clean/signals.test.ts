@@ -387,6 +387,20 @@ describe('language', () => {
     const it = 'Le temperature fino a tre gradi sotto zero registrate nella notte di lunedì hanno lasciato un panorama desolante in buona parte dei frutteti della zona. Le prime stime delle organizzazioni agricole indicano perdite tra il 30 e il 70 per cento del raccolto, a seconda della zona e della varietà.';
     expect([ca, es, pt, fr, it].map(bodyLanguage)).toEqual(['ca', 'es', 'pt', 'fr', 'it']);
   });
+  it('labels a body in a language franc-min lacks with the wider models (every language with a two-letter code)', () => {
+    const texts: Record<string, string> = {
+      af: 'Die regering het Dinsdag aangekondig dat die prys van brood volgende maand weer sal styg. Volgens die minister is die styging nodig omdat die koste van graan en vervoer die afgelope jaar skerp toegeneem het. Boere se organisasies sê hulle is nie verbaas nie, maar vra dat arm gesinne ondersteun word.',
+      sl: 'Vlada je v torek sprejela nov zakon o javnem prevozu, ki bo začel veljati prihodnje leto. Minister je poudaril, da bodo vozovnice cenejše za upokojence in študente, občine pa bodo dobile več denarja za nove avtobusne linije.',
+      mk: 'Владата во вторник донесе нов закон за јавниот превоз, кој ќе стапи на сила следната година. Министерот истакна дека билетите ќе бидат поевтини за пензионерите и студентите, а општините ќе добијат повеќе пари за нови автобуски линии.',
+      cy: "Mae'r llywodraeth wedi cyhoeddi cynllun newydd i wella gwasanaethau bws yng nghefn gwlad Cymru. Dywedodd y gweinidog y bydd y cynllun yn costio tua deg miliwn o bunnoedd dros y tair blynedd nesaf, a bydd cynghorau lleol yn cael mwy o arian i redeg llwybrau newydd.",
+      eu: 'Gobernuak asteartean garraio publikoari buruzko lege berria onartu zuen, eta datorren urtean sartuko da indarrean. Ministroak azpimarratu zuenez, txartelak merkeagoak izango dira erretiratuentzat eta ikasleentzat, eta udalek diru gehiago jasoko dute autobus lerro berrietarako.',
+      is: 'Ríkisstjórnin samþykkti á þriðjudag ný lög um almenningssamgöngur sem taka gildi á næsta ári. Ráðherrann sagði að fargjöld yrðu lægri fyrir eldri borgara og námsmenn og að sveitarfélögin fengju meira fé til nýrra strætóleiða.',
+      lt: 'Vyriausybė antradienį patvirtino naują viešojo transporto įstatymą, kuris įsigalios kitais metais. Ministras pabrėžė, kad bilietai bus pigesni pensininkams ir studentams, o savivaldybės gaus daugiau pinigų naujoms autobusų linijoms.',
+    };
+    for (const [lang, text] of Object.entries(texts)) expect(bodyLanguage(text), lang).toBe(lang);
+    // The page is still read in franc-min's guess (most of these have no stoplist).
+    expect(detectLanguage(texts.af)).toBe('nl');
+  });
   it("reads a page without the stoplist of a guess that finds next to nothing in it, and labels it with no language", () => {
     // Estonian: no franc-min model, a stoplist too short to use; its words are in no Italian list.
     const et = 'Tallinna linnavalitsus kiitis kolmapäeval heaks määruse, millega tõuseb ühekordse sõidupileti hind kahe euroni. Abilinnapea sõnul on kulud viimase kolme aastaga kasvanud ligi kolmkümmend protsenti, samas kui piletitulu on jäänud samaks.';
