@@ -65,8 +65,16 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   const dateline = stripDateline(judged);
   if (dateline && !meta.date) meta.date = dateline;
   // A title from a publication line is the page's word for it; one found by looking above the article is checked.
-  const first = judged.findIndex((j) => j.reason === null);
-  if (!meta.title) meta.title = headlineOfLede(judged, first, titleBeforeBody(judged, first));
+  let first = judged.findIndex((j) => j.reason === null);
+  if (!meta.title) {
+    const found = titleBeforeBody(judged, first);
+    meta.title = headlineOfLede(judged, first, found);
+    // No heading above shares a word with the lede, or only a label does: the headline may be the body's first block.
+    const label = meta.title !== null && wordCount(meta.title) < HEADLINE_MIN_WORDS;
+    const head = meta.title === null || label ? headlineAtHeadOfBody(judged, first) : null;
+    if (head) ({ title: meta.title, first } = head);
+    meta.title ??= found;
+  }
   if (!meta.date && meta.title) meta.date = dateUnderHeadline(judged, first, meta.title);
   if (meta.title) meta.title = bodyText(meta.title);
   if (meta.title) {
@@ -688,7 +696,7 @@ function titleBeforeBody(judged: Judged[], first: number): string | null {
 
 /**
  * The headline found above the article (`found`) when it shares a word with the article's first paragraphs; else
- * the heading above the article that shares the most of its words with them, if it shares enough, or `found`. A
+ * the heading above the article that shares the most of its words with them, if it shares enough, or null. A
  * headline is written about what the lede says, in the same words; furniture the walk up from the article does not
  * know (a share bar's label in another language, a caption without a credit, a summary box of bullets, a comment
  * count) stops it short or gives it a line that shares none. Not a heading in a list of three or more (teasers of
@@ -697,12 +705,7 @@ function titleBeforeBody(judged: Judged[], first: number): string | null {
  */
 function headlineOfLede(judged: readonly Judged[], first: number, found: string | null): string | null {
   if (first <= 0) return found;
-  const lede = new Set<string>();
-  for (let i = first, n = 0; i < judged.length && n < LEDE_BLOCKS; i++) {
-    if (judged[i].reason !== null) continue;
-    for (const stem of wordStems(judged[i].block.text)) lede.add(stem);
-    n++;
-  }
+  const lede = ledeStems(judged, first);
   const shared = (text: string): { shared: number; share: number } => {
     const stems = wordStems(text);
     let n = 0;
@@ -732,8 +735,58 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     best = j.block.text;
     bestShare = s.share;
   }
-  return best ?? found;
+  return best;
 }
+/**
+ * The headline at the head of the body, where none found above it shares a word with the lede: kept as text because nothing around it was
+ * known furniture (a byline, a label, a caption's credit in words the phrase lists lack, a markdown `# Headline`). The
+ * article's first kept block is taken for the headline when it is heading-shaped (no sentence, HEADLINE_MIN_WORDS to
+ * HEADLINE_MAX_WORDS words), shares a word stem with the paragraphs under it, as a headline does with its lede, and
+ * stands over them with short lines only between (a byline, a date, a caption: `header`, at most HEADER_MAX_LINES).
+ * Marks them; returns the title and the article's new first block, or null.
+ */
+function headlineAtHeadOfBody(judged: Judged[], first: number): { title: string; first: number } | null {
+  const head = judged[first];
+  if (!head || head.features.sentenceEnd || head.features.words < HEADLINE_MIN_WORDS || head.features.words > HEADLINE_MAX_WORDS) return null;
+  const between: Judged[] = [];
+  let article = -1;
+  for (let i = first + 1; i < judged.length && article < 0; i++) {
+    const j = judged[i];
+    if (j.reason !== null) continue;
+    if (isParagraph(j)) article = i;
+    else if (j.features.words > HEADER_LINE_MAX_WORDS || between.push(j) > HEADER_MAX_LINES) return null;
+  }
+  if (article < 0) return null;
+  const lede = ledeStems(judged, article);
+  let shared = false;
+  for (const stem of wordStems(head.block.text)) if (lede.has(stem)) shared = true;
+  if (!shared) return null;
+  head.reason = 'title';
+  for (const j of between) j.reason = 'header';
+  return { title: head.block.text, first: article };
+}
+/** Runs of letters, digits and marks, as the block features count words. */
+const wordCount = (text: string): number => text.match(/[\p{L}\p{N}\p{M}]+/gu)?.length ?? 0;
+/** Words of a headline taken at the head of the body (a line of three is a label; a longer one a deck). */
+const HEADLINE_MIN_WORDS = 4;
+const HEADLINE_MAX_WORDS = 25;
+/** Lines between such a headline and its article, and their words at most ("Avtor: STA, Ur. R. P. | 4. 4. 2025 ob 11:30"). */
+const HEADER_MAX_LINES = 4;
+const HEADER_LINE_MAX_WORDS = 12;
+/** A paragraph of the article: a sentence, or longer than a headline. */
+const isParagraph = (j: Judged): boolean => j.features.sentenceEnd || j.features.words > HEADLINE_MAX_WORDS;
+
+/** The word stems of the first LEDE_BLOCKS kept blocks from `first` on. */
+function ledeStems(judged: readonly Judged[], first: number): Set<string> {
+  const lede = new Set<string>();
+  for (let i = first, n = 0; i < judged.length && n < LEDE_BLOCKS; i++) {
+    if (judged[i].reason !== null) continue;
+    for (const stem of wordStems(judged[i].block.text)) lede.add(stem);
+    n++;
+  }
+  return lede;
+}
+
 /** Body blocks whose words a headline is compared with: the lede and the paragraph after it. */
 const LEDE_BLOCKS = 2;
 /** Blocks above the article looked at: a header of menus, bylines, share bars and photos is rarely longer. */
