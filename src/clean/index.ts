@@ -712,19 +712,24 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     for (const stem of stems) if (lede.has(stem)) n++;
     return { shared: n, share: stems.size ? n / stems.size : 0 };
   };
-  if (found !== null && shared(found).shared > 0) return found;
+  const foundShare = found !== null ? shared(found) : { shared: 0, share: 0 };
   let best: string | null = null;
-  let bestShare = 0;
+  let bestShare = foundShare.shared > 0 ? foundShare.share : 0;
   const isHeading = (j: Judged | undefined): boolean => j !== undefined && j.features.words >= LEDE_HEADLINE_MIN_WORDS && headingRole(judged, j) === 'heading';
+  let menuRun = 0;
   for (let i = first - 1; i >= 0 && i >= first - LEDE_HEADLINE_LOOKBACK; i--) {
     const j = judged[i];
-    // A breadcrumb stands above the headline: what is above it is the site's (a masthead, a tagline).
-    if (j.reason === 'breadcrumb') break;
+    // A breadcrumb stands above the headline: what is above it is the site's (a masthead, a tagline). So does a menu
+    // (a run of one- and two-word lines that are no share buttons), when a found headline shares words.
+    menuRun = j.features.words <= LABEL_MAX_WORDS && !isShare(judged, j) ? menuRun + 1 : 0;
+    if (j.reason === 'breadcrumb' || (foundShare.shared > 0 && menuRun >= MENU_MIN_LINES)) break;
     if (j.features.words < LEDE_HEADLINE_MIN_WORDS) continue;
     // The words first: most lines share none, and the line's role is dearer to work out.
     const s = shared(j.block.text);
     // (the nearest of equals: a headline stands nearer the article than the same words in a teaser list above it)
     if (s.shared < LEDE_HEADLINE_MIN_SHARED || s.share < LEDE_HEADLINE_MIN_SHARE || s.share <= bestShare) continue;
+    // Over a found headline that shares words too, no sentence (a dateline's, a caption's, a lede's).
+    if (foundShare.shared > 0 && j.features.sentenceEnd) continue;
     if (!isHeading(j) || isStandfirst(j)) continue;
     // One of a list of headlines ("Most read", "Related coverage"): teasers of the same story share its words.
     const item = (k: number): boolean => judged[k].features.words >= LIST_ITEM_MIN_WORDS && isHeading(judged[k]);
@@ -735,7 +740,7 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     best = j.block.text;
     bestShare = s.share;
   }
-  return best;
+  return best ?? (foundShare.shared > 0 ? found : null);
 }
 /**
  * The headline at the head of the body, where none found above it shares a word with the lede: kept as text because nothing around it was
@@ -787,6 +792,8 @@ function ledeStems(judged: readonly Judged[], first: number): Set<string> {
   return lede;
 }
 
+/** Lines of one or two words in a row that make a menu. */
+const MENU_MIN_LINES = 4;
 /** Body blocks whose words a headline is compared with: the lede and the paragraph after it. */
 const LEDE_BLOCKS = 2;
 /** Blocks above the article looked at: a header of menus, bylines, share bars and photos is rarely longer. */
