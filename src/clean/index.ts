@@ -68,11 +68,18 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   let first = judged.findIndex((j) => j.reason === null);
   if (!meta.title) {
     const found = titleBeforeBody(judged, first);
-    meta.title = headlineOfLede(judged, first, found);
-    // No heading above shares a word with the lede, or only a label does: the headline may be the body's first block.
-    const label = meta.title !== null && wordCount(meta.title) < HEADLINE_MIN_WORDS;
-    const head = meta.title === null || label ? headlineAtHeadOfBody(judged, first) : null;
-    if (head) ({ title: meta.title, first } = head);
+    // Where the body's first block may be its headline, the lede is the paragraphs under it.
+    const head = headlineAtHeadOfBody(judged, first);
+    meta.title = headlineOfLede(judged, first, found, head?.article ?? first);
+    // No heading above shares a word with the lede, and none was found or only a line of the site's was (a section's
+    // label, a share bar's, which recur on its other pages): the headline is the body's first block. A short or punny
+    // headline of the page's own, sharing no word, stands.
+    if (head && (meta.title === null || isSitesLine(judged, first, meta.title)) && (found === null || isSitesLine(judged, first, found))) {
+      meta.title = judged[first].block.text;
+      judged[first].reason = 'title';
+      for (const j of head.between) j.reason = 'header';
+      first = head.article;
+    }
     meta.title ??= found;
   }
   if (!meta.date && meta.title) meta.date = dateUnderHeadline(judged, first, meta.title);
@@ -703,9 +710,9 @@ function titleBeforeBody(judged: Judged[], first: number): string | null {
  * the same story, above a headline that shares no word with its lede, "Last bell"), nor one above a breadcrumb (a
  * masthead's tagline). Word stems, not words, so that inflected languages match.
  */
-function headlineOfLede(judged: readonly Judged[], first: number, found: string | null): string | null {
+function headlineOfLede(judged: readonly Judged[], first: number, found: string | null, ledeFirst = first): string | null {
   if (first <= 0) return found;
-  const lede = ledeStems(judged, first);
+  const lede = ledeStems(judged, ledeFirst);
   const shared = (text: string): { shared: number; share: number } => {
     const stems = wordStems(text);
     let n = 0;
@@ -743,16 +750,19 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
   return best ?? (foundShare.shared > 0 ? found : null);
 }
 /**
- * The headline at the head of the body, where none found above it shares a word with the lede: kept as text because nothing around it was
- * known furniture (a byline, a label, a caption's credit in words the phrase lists lack, a markdown `# Headline`). The
- * article's first kept block is taken for the headline when it is heading-shaped (no sentence, HEADLINE_MIN_WORDS to
- * HEADLINE_MAX_WORDS words), shares a word stem with the paragraphs under it, as a headline does with its lede, and
- * stands over them with short lines only between (a byline, a date, a caption: `header`, at most HEADER_MAX_LINES).
- * Marks them; returns the title and the article's new first block, or null.
+ * The headline at the head of the body, where none found above it shares a word with the lede: kept as text because
+ * nothing around it was known furniture (a byline, a label, a caption's credit in words the phrase lists lack, a
+ * markdown `# Headline`). The article's first kept block may be the headline when it is heading-shaped (no sentence,
+ * HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS words, one sentence at most, not opened by a time, a number or a bullet as a
+ * live entry or a list item is), shares a word stem with the paragraphs under it, as a headline does with its lede, and stands over them
+ * with at most HEADER_MAX_LINES short lines between (a byline, a date, a caption: `header`), none of them opened by a
+ * time, a number or a bullet unless it is a date line. Returns the first paragraph and those lines, or null.
  */
-function headlineAtHeadOfBody(judged: Judged[], first: number): { title: string; first: number } | null {
+function headlineAtHeadOfBody(judged: readonly Judged[], first: number): { article: number; between: Judged[] } | null {
   const head = judged[first];
   if (!head || head.features.sentenceEnd || head.features.words < HEADLINE_MIN_WORDS || head.features.words > HEADLINE_MAX_WORDS) return null;
+  // (nor two sentences: a standfirst's, an interviewer's question)
+  if (ITEM_OPENING_RE.test(head.block.text) || SENTENCE_BREAK_RE.test(head.block.text)) return null;
   const between: Judged[] = [];
   let article = -1;
   for (let i = first + 1; i < judged.length && article < 0; i++) {
@@ -760,24 +770,33 @@ function headlineAtHeadOfBody(judged: Judged[], first: number): { title: string;
     if (j.reason !== null) continue;
     if (isParagraph(j)) article = i;
     else if (j.features.words > HEADER_LINE_MAX_WORDS || between.push(j) > HEADER_MAX_LINES) return null;
+    else if (ITEM_OPENING_RE.test(j.block.text) && dateLineDate(j.block.text) === null) return null;
   }
   if (article < 0) return null;
   const lede = ledeStems(judged, article);
-  let shared = false;
-  for (const stem of wordStems(head.block.text)) if (lede.has(stem)) shared = true;
-  if (!shared) return null;
-  head.reason = 'title';
-  for (const j of between) j.reason = 'header';
-  return { title: head.block.text, first: article };
+  for (const stem of wordStems(head.block.text)) if (lede.has(stem)) return { article, between };
+  return null;
 }
+/** A line above the article of fewer than HEADLINE_MIN_WORDS words that recurs on other pages of the run: the site's
+ *  (a section's label, "Newyddion y Gogledd"; a share bar's, "Artikel teilen"), where a short headline ("Milk madness")
+ *  is the page's own. */
+function isSitesLine(judged: readonly Judged[], first: number, text: string): boolean {
+  if (wordCount(text) >= HEADLINE_MIN_WORDS) return false;
+  for (let i = first - 1; i >= 0; i--) if (judged[i].block.text === text) return judged[i].docs >= MIN_SITE_LINE_DOCS;
+  return false;
+}
+const MIN_SITE_LINE_DOCS = 2;
 /** Runs of letters, digits and marks, as the block features count words. */
 const wordCount = (text: string): number => text.match(/[\p{L}\p{N}\p{M}]+/gu)?.length ?? 0;
-/** Words of a headline taken at the head of the body (a line of three is a label; a longer one a deck). */
+/** Words of a headline taken at the head of the body (a line of three is a label; a longer one a deck or a standfirst). */
 const HEADLINE_MIN_WORDS = 4;
-const HEADLINE_MAX_WORDS = 25;
+const HEADLINE_MAX_WORDS = 15;
 /** Lines between such a headline and its article, and their words at most ("Avtor: STA, Ur. R. P. | 4. 4. 2025 ob 11:30"). */
-const HEADER_MAX_LINES = 4;
+const HEADER_MAX_LINES = 3;
 const HEADER_LINE_MAX_WORDS = 12;
+/** A line opened by a time, a number, a bullet or a ticker's marks: a live entry ("13:52 …", "+++ 10:42 Uhr"), a list
+ *  item ("3. …", "- …"). */
+const ITEM_OPENING_RE = /^\s*(?:\d{1,2}[:.]\d{2}|\d{1,3}[.)]\s|[-+•*·–—>#]\s|\+\+)/u;
 /** A paragraph of the article: a sentence, or longer than a headline. */
 const isParagraph = (j: Judged): boolean => j.features.sentenceEnd || j.features.words > HEADLINE_MAX_WORDS;
 
