@@ -25,11 +25,13 @@ const MONTHS: ReadonlyArray<[number, string[]]> = [
 ];
 /**
  * Month names read only with a day beside them, as CLDR's names are (see NAMED_DATE_PATTERNS), that CLDR does not
- * have: Kazakh in Latin letters, Hausa and Croatian spellings.
+ * have: Kazakh in Latin letters, Hausa and Croatian spellings, Dutch `mrt` (short names are left out of CLDR's: see
+ * SHORT_LATIN_NAME_RE; alone with a year it is a metro: "Tarif MRT 2025 naik").
  */
 const DAY_MONTHS: ReadonlyArray<[number, string[]]> = [
   [1, ['qantar']],
   [2, ['fabrairu']],
+  [3, ['mrt']],
   [4, ['afrilu']],
   [11, ['studenog']],
 ];
@@ -199,10 +201,15 @@ function fromMatch(m: RegExpExecArray, order: string): string | null {
 /** CLDR names pages use as other words beside a number: Danish "marts" ("Ireland's top 10 marts 2024"), Hausa
  *  "Maris" (a surname: "2. Maris 1961"). */
 const NOT_READ_AS_MONTHS = new Set(['marts', 'maris']);
+/** A CLDR name of three Latin letters or fewer is a word somewhere beside a number and a year ("Top 5 Mac 2025 deals":
+ *  Malay March; Breton "du", November): only the lists above read such names. */
+const SHORT_LATIN_NAME_RE = /^[a-z\u00c0-\u024f]{1,3}$/u;
 /** Every language's month names (CLDR), the lists above first where a name is in both. */
 const ANY_MONTH_BY_NAME = new Map<string, number>(MONTH_BY_NAME);
 CLDR_MONTH_NAMES.forEach((names, i) => {
-  for (const name of names.split('|')) if (!ANY_MONTH_BY_NAME.has(name) && !NOT_READ_AS_MONTHS.has(name)) ANY_MONTH_BY_NAME.set(name, i + 1);
+  for (const name of names.split('|')) {
+    if (!ANY_MONTH_BY_NAME.has(name) && !NOT_READ_AS_MONTHS.has(name) && !SHORT_LATIN_NAME_RE.test(name)) ANY_MONTH_BY_NAME.set(name, i + 1);
+  }
 });
 /** Words a month name comes with in CLDR's dates: "12 de març del 2025", "12 ta’ Marzu 2025", "2025 m. kovo 12 d.". */
 const DATE_CONNECTORS = new Set(['de', 'del', 'di', 'da', 'do', 'of', 'the', 'ta’', 'm', 'g', 'gada', 'оны']);

@@ -1,7 +1,8 @@
 /** Language of a text: franc-min trigram detection, ISO 639-3 mapped to ISO 639-1; null when unsure. */
 // franc-fast: franc-min's answers at a fifth of the cost (it was 55% of clean CPU time); see franc-fast.ts.
 import { data as allModels } from 'franc-all/data.js';
-import { iso6393To1 } from 'iso-639-3';
+import { data as minModels } from 'franc-min/data.js';
+import { iso6393, iso6393To1 } from 'iso-639-3';
 import { franc, type ModelSet } from './franc-fast.js';
 import { countLetterUnits } from './letters.js';
 import { stoplist } from './stopwords.js';
@@ -25,10 +26,12 @@ const twoLetterCode = (code: string): string | undefined => MACROLANGUAGE_CODES[
  * Bulgarian, English). Its page is still read in franc-min's guess (see pageLanguage): most of those languages have
  * no stoplist, and a page read with none lost paragraphs that a neighbour's list kept.
  */
+/** Living languages (iso-639-3's type): not Interlingua, Esperanto or Latin, which took loanword-heavy Czech. */
+const LIVING = new Set(iso6393.filter((l) => l.type === 'living').map((l) => l.iso6393));
 const LABEL_MODELS: ModelSet = {
   name: 'labels',
   data: Object.fromEntries(
-    Object.entries(allModels).map(([script, models]) => [script, Object.fromEntries(Object.entries(models).filter(([code]) => twoLetterCode(code) !== undefined))]),
+    Object.entries(allModels).map(([script, models]) => [script, Object.fromEntries(Object.entries(models).filter(([code]) => twoLetterCode(code) !== undefined && LIVING.has(code)))]),
   ),
 };
 
@@ -116,19 +119,23 @@ const BOSNIAN_SERBIAN: ReadonlySet<string> = new Set(['hiljada', 'hiljade', 'sed
  * on such pages (a Norwegian page read with Norway's short list lost paragraphs that Sweden's kept).
  */
 export function bodyLanguage(text: string): string | null {
-  let code = detectLanguage(text);
-  // An English guess stands: none of the languages the label models add is near English, and their Latin table,
-  // twice franc-min's, took cleaning 6% longer on English pages. Danish and Norwegian (Bokmål, Nynorsk): their stoplists tell them from
-  // Swedish and each other better than trigrams do (a Swedish and a Norwegian page of the probes were Danish by
-  // trigrams), from franc-min's guess (see byStoplist).
-  if (code !== 'en') {
-    const label = detectLanguage(text, LABEL_MODELS);
-    if (label !== null && !STOPLISTS_TELL.has(label)) code = label;
-  }
   const sample = text.slice(0, SAMPLE_CHARS);
   // franc-min may also find no language of its own in such a text (Finnish came out undetermined).
-  return byStoplist(code === null ? null : southSlavic(code, sample), sample);
+  const guess = detectLanguage(text);
+  const read = byStoplist(guess === null ? null : southSlavic(guess, sample), sample);
+  // An English guess stands: none of the languages the label models add is near English, and their Latin table,
+  // twice franc-min's, took cleaning 6% longer on English pages. So does a language the stoplists named over franc-min's
+  // guess (Slovak, Catalan … taken for Spanish): trigrams took a Slovak page full of English names for Galician.
+  if (guess === 'en' || (read !== guess && read !== null && STOPLIST_ONLY_LANGUAGES.includes(read))) return read;
+  const label = detectLanguage(text, LABEL_MODELS);
+  // Danish and Norwegian (Bokmål, Nynorsk): their stoplists tell them from Swedish and each other better than trigrams
+  // do (a Swedish and a Norwegian page of the probes were Danish by trigrams).
+  if (label === null || STOPLISTS_TELL.has(label)) return read;
+  // One franc-min lacks is weighed by the stoplists as a guess is (a Slovak page full of English names came out Galician).
+  return byStoplist(southSlavic(label, sample), sample, !FRANC_MIN_LABELS.has(label));
 }
+/** The labels franc-min's models give. */
+const FRANC_MIN_LABELS = new Set(Object.values(minModels).flatMap((models) => Object.keys(models).map(twoLetterCode)));
 const STOPLISTS_TELL = new Set(['da', 'no', 'nn']);
 
 /**
@@ -158,8 +165,9 @@ const MIN_OWN_DENSITY = 0.15;
 /** Words a sample needs before stopword densities are compared. */
 const MIN_STOPLIST_WORDS = 20;
 
-export function byStoplist(code: string | null, sample: string): string | null {
-  if (code !== null && !TAKEN_FOR.has(code)) return code;
+export function byStoplist(code: string | null, sample: string, label = false): string | null {
+  // (`label`: a label models' answer that franc-min cannot give, weighed like a guess, never dropped)
+  if (code !== null && !TAKEN_FOR.has(code) && !label) return code;
   const words = sampleWords(sample);
   if (!words) return code;
   const density = (lang: string): number => stoplistDensity(words, lang);
@@ -177,7 +185,7 @@ export function byStoplist(code: string | null, sample: string): string | null {
     }
   }
   // A guess whose own list reads the text as no text in its language reads is no guess (Estonian taken for Italian).
-  return best === code && code !== null && notInLanguage(sample, code) ? null : best;
+  return best === code && code !== null && !label && notInLanguage(sample, code) ? null : best;
 }
 
 /**
@@ -232,6 +240,9 @@ export function readingLanguage(code: string | null, sample: string): string | n
 const ORTHOGRAPHY: ReadonlyArray<{ detected: string; other: string; otherLetters: RegExp; ownLetters: RegExp }> = [
   { detected: 'bg', other: 'ru', otherLetters: /[ыэЫЭ]/g, ownLetters: /(?!)/ },
   { detected: 'es', other: 'pt', otherLetters: /[ãõçÃÕÇ]/g, ownLetters: /[ñÑ¿¡]/ },
+  // Bulgarian's ъ and щ, which Macedonian does not write (it writes ѓ ќ ѕ љ њ џ ј instead): short Bulgarian took the
+  // label models' Macedonian.
+  { detected: 'mk', other: 'bg', otherLetters: /[ъщЪЩ]/g, ownLetters: /[ѓќѕљњџјЃЌЅЉЊЏЈ]/ },
 ];
 const MIN_ORTHOGRAPHY_LETTERS = 2;
 

@@ -436,6 +436,11 @@ describe('language', () => {
       lt: 'Vyriausybė antradienį patvirtino naują viešojo transporto įstatymą, kuris įsigalios kitais metais. Ministras pabrėžė, kad bilietai bus pigesni pensininkams ir studentams, o savivaldybės gaus daugiau pinigų naujoms autobusų linijoms.',
     };
     for (const [lang, text] of Object.entries(texts)) expect(bodyLanguage(text), lang).toBe(lang);
+    // Short Bulgarian, which the wider models take for Macedonian, writes ъ and щ; Macedonian does not.
+    expect(bodyLanguage('Силен дъжд наводни няколко улици в София през нощта. Пожарникарите помагаха на хората да изпомпват водата от мазетата.')).toBe('bg');
+    // A language the stoplists name over franc-min's guess stands over the trigrams (Slovak full of English names).
+    const sk = 'Festival Pohoda ohlásil prvých účinkujúcich: Massive Attack, Fontaines D.C. a ďalší. Na novej stage pre electronic music sa predstavia aj domáci umelci, nebude chýbať ani street food a program pre deti. Vstupenky sú v predaji od pondelka a ich cena sa do konca mesiaca nezmení.';
+    expect(bodyLanguage(sk)).toBe('sk');
     // The page is still read in franc-min's guess (most of these have no stoplist).
     expect(detectLanguage(texts.af)).toBe('nl');
   });
