@@ -68,7 +68,8 @@ export function splitTitleSite(title: string): { title: string; site: string | n
   const m = TITLE_SITE_SEPARATOR_RE.exec(title);
   if (!m) return { title, site: null };
   const site = cleanSiteName(m[1]);
-  if (!site || site.split(/\s+/).length > 4) return { title, site: null };
+  // (a lower-case word alone after a dash is the headline's own: "… in favor of impeachment — some")
+  if (!site || site.split(/\s+/).length > 4 || /^\p{Ll}+$/u.test(site)) return { title, site: null };
   return { title: title.slice(0, m.index).trim(), site };
 }
 

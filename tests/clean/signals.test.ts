@@ -287,6 +287,7 @@ describe('metadata', () => {
   it('site appended to a title', () => {
     expect(splitTitleSite('Royal Arrogance | New York Post')).toEqual({ title: 'Royal Arrogance', site: 'New York Post' });
     expect(splitTitleSite('A title without site')).toEqual({ title: 'A title without site', site: null });
+    expect(splitTitleSite('They have all come out in favor of impeachment — some')).toEqual({ title: 'They have all come out in favor of impeachment — some', site: null });
   });
 });
 
