@@ -15,7 +15,7 @@ import { topScript } from './franc-fast.js';
 import { isRuleLine } from './unwrap.js';
 import { dateLineDate, parseDate, splitDateline } from './dates.js';
 import { COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
-import { isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
+import { isCounterLine, isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
@@ -944,8 +944,9 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
   if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
   if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || endsWithPhotographer(j.block.text) || dateLineDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
-  // A reading time, and a letter or two alone (a drop cap set apart from its word, a stray initial).
-  if (j.features.words <= READING_TIME_MAX_WORDS && READING_TIME_RE.test(j.block.text)) return 'skip';
+  // A reading time, a counter ("ნახვები: 5 904", "Views: 1,204"), and a letter or two alone (a drop cap set apart from
+  // its word, a stray initial).
+  if (j.features.words <= READING_TIME_MAX_WORDS && (READING_TIME_RE.test(j.block.text) || isCounterLine(j.block.text))) return 'skip';
   if (j.block.text.length <= 2) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }

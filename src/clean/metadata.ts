@@ -83,6 +83,12 @@ export function isTitleShaped(line: string, wordCount: number): boolean {
 /** One credit of a credits line: a label of a word or two and a colon, then its value ("Editor: Ann Lee"). */
 const CREDIT_RE = /^\p{L}+(?:\s\p{L}+)?\s*:\s*\S/u;
 
+/** A label and a number, nothing else: a page's views or comments counted ("ნახვები: 5 904", "Views: 1,204"). */
+const COUNTER_RE = /^[^\p{N}:]{1,40}:\s*\p{N}[\p{N}\s.,\u00a0\u202f]*$/u;
+export function isCounterLine(line: string): boolean {
+  return COUNTER_RE.test(line.trim());
+}
+
 /** Credits laid out as text ("Writer: Ann Lee | Editor: Tom Ray"), in any language: two items or more between bars
  *  or bullets, each a label and its value. A headline holds one colon at most. */
 export function isCreditsLine(line: string): boolean {

@@ -6,7 +6,7 @@ import { hardNoiseReason, type SignalContext } from '../../src/clean/signals.js'
 import { initialClass, smoothClasses, DEFAULT_THRESHOLDS } from '../../src/clean/classify.js';
 import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
-import { isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
+import { isCounterLine, isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
 import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
@@ -283,6 +283,10 @@ describe('metadata', () => {
     expect(siteNameLine('Times Union')).toBe('Times Union');
     expect(siteNameLine('and it ended.')).toBeNull();
     expect(siteNameLine('thanks for reading')).toBeNull();
+  });
+  it('counter lines: a label and a number, nothing else', () => {
+    for (const line of ['ნახვები: 5 904', 'Views: 1,204', 'Lượt xem: 5.904', 'Komentarze: 12']) expect(isCounterLine(line), line).toBe(true);
+    for (const line of ['Score: Arsenal 2, Chelsea 1', 'Budget 2025: 12 billion for schools', 'Tempo di lettura: 3 minuti', '12:30']) expect(isCounterLine(line), line).toBe(false);
   });
   it('site appended to a title', () => {
     expect(splitTitleSite('Royal Arrogance | New York Post')).toEqual({ title: 'Royal Arrogance', site: 'New York Post' });
