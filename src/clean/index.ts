@@ -75,8 +75,8 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
     // label, a share bar's, which recur on its other pages): the headline is the body's first block. A short or punny
     // headline of the page's own, sharing no word, stands.
     if (head && (meta.title === null || isSitesLine(judged, first, meta.title)) && (found === null || isSitesLine(judged, first, found))) {
-      meta.title = judged[first].block.text;
-      judged[first].reason = 'title';
+      meta.title = judged[head.head].block.text;
+      judged[head.head].reason = 'title';
       for (const j of head.between) j.reason = 'header';
       first = head.article;
     }
@@ -758,7 +758,10 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
  * with at most HEADER_MAX_LINES short lines between (a byline, a date, a caption: `header`), none of them opened by a
  * time, a number or a bullet unless it is a date line. Returns the first paragraph and those lines, or null.
  */
-function headlineAtHeadOfBody(judged: readonly Judged[], first: number): { article: number; between: Judged[] } | null {
+function headlineAtHeadOfBody(judged: readonly Judged[], first: number): { head: number; article: number; between: Judged[] } | null {
+  // A section's label kept over it ("Спорт") goes with the lines between.
+  const label = judged[first] && judged[first].features.words <= LABEL_MAX_WORDS && !judged[first].features.sentenceEnd ? judged[first] : null;
+  if (label) first = judged.findIndex((j, i) => i > first && j.reason === null);
   const head = judged[first];
   if (!head || head.features.sentenceEnd || head.features.words < HEADLINE_MIN_WORDS || head.features.words > HEADLINE_MAX_WORDS) return null;
   // (nor two sentences: a standfirst's, an interviewer's question)
@@ -773,8 +776,9 @@ function headlineAtHeadOfBody(judged: readonly Judged[], first: number): { artic
     else if (ITEM_OPENING_RE.test(j.block.text) && dateLineDate(j.block.text) === null) return null;
   }
   if (article < 0) return null;
+  if (label) between.push(label);
   const lede = ledeStems(judged, article);
-  for (const stem of wordStems(head.block.text)) if (lede.has(stem)) return { article, between };
+  for (const stem of wordStems(head.block.text)) if (lede.has(stem)) return { head: first, article, between };
   return null;
 }
 /** A line above the article of fewer than HEADLINE_MIN_WORDS words that recurs on other pages of the run: the site's

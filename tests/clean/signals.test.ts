@@ -353,6 +353,22 @@ describe('the headline at the head of the body', () => {
       expect(r.date).toBe(i === 0 ? '2025-03-11' : '2025-03-18');
     }
   });
+  it('looks past a section label of a word or two kept over the headline', () => {
+    const labelled = (label: string, headline: string, date: string, paragraphs: string[]) =>
+      [`Neidio i'r cynnwys`, 'Hafan | Newyddion | Chwaraeon | Busnes | Celfyddydau | Tywydd | English', label, headline, date, ...paragraphs,
+        'Rhannu Facebook X E-bost', 'Telerau defnyddio | Amdanom ni | Polisi preifatrwydd | Cwcis'].join('\n\n');
+    const run = [
+      labelled('Trafnidiaeth', 'Gwasanaeth bws newydd rhwng Bangor a Chaernarfon yn dechrau fis nesaf', '11.03.2025 | 10:15', pages[0].split('\n\n').slice(8, 10)),
+      labelled('Amaeth', 'Ffermwyr yn poeni am effaith y tywydd gwlyb ar yr ŵyna eleni', '18.03.2025 | 08:40', pages[1].split('\n\n').slice(8, 10)),
+      labelled('Gwleidyddiaeth', 'Cyngor yn cytuno i godi treth y cyngor bron i naw y cant', '04.03.2025 | 17:05', pages[2].split('\n\n').slice(8, 10)),
+    ];
+    const stats = createCorpusStats();
+    for (const p of run) addToCorpusStats(stats, p);
+    const r = cleanDocument(run[1], stats);
+    expect(r.title).toBe('Ffermwyr yn poeni am effaith y tywydd gwlyb ar yr ŵyna eleni');
+    expect(r.date).toBe('2025-03-18');
+    expect(r.text.startsWith('Mae ffermwyr defaid')).toBe(true);
+  });
 });
 
 describe('recurrence across a run', () => {
