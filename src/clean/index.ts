@@ -720,23 +720,34 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     return { shared: n, share: stems.size ? n / stems.size : 0 };
   };
   const foundShare = found !== null ? shared(found) : { shared: 0, share: 0 };
+  // A found line that shares words stands, unless it is shaped like a deck or a caption (longer than a headline, or
+  // holding a full stop): then the nearest heading above it that shares enough of its words is the headline. Not the
+  // best-sharing one: a kicker or a tags line above the headline ("Streik bei der Deutschen Bahn", "Champions League
+  // final 2025") is made of the story's own words.
+  const deckLike = found !== null && foundShare.shared > 0 && (wordCount(found) > TITLE_MAX_WORDS_SHORT || FULL_STOP_RE.test(found));
+  // So does a line of a few words (a byline's name and place in a script without capitals, "ਪਰਮਿੰਦਰ ਸਿੰਘ, ਚੰਡੀਗੜ੍ਹ"),
+  // to a longer heading above it.
+  const shortFound = found !== null && foundShare.shared > 0 && !deckLike && wordCount(found) <= SHORT_FOUND_MAX_WORDS;
+  if (foundShare.shared > 0 && !deckLike && !shortFound) return found;
   let best: string | null = null;
-  let bestShare = foundShare.shared > 0 ? foundShare.share : 0;
+  let bestShare = 0;
   const isHeading = (j: Judged | undefined): boolean => j !== undefined && j.features.words >= LEDE_HEADLINE_MIN_WORDS && headingRole(judged, j) === 'heading';
   let menuRun = 0;
   for (let i = first - 1; i >= 0 && i >= first - LEDE_HEADLINE_LOOKBACK; i--) {
     const j = judged[i];
     // A breadcrumb stands above the headline: what is above it is the site's (a masthead, a tagline). So does a menu
-    // (a run of one- and two-word lines that are no share buttons), when a found headline shares words.
+    // (a run of one- and two-word lines that are no share buttons), above a deck.
     menuRun = j.features.words <= LABEL_MAX_WORDS && !isShare(judged, j) ? menuRun + 1 : 0;
-    if (j.reason === 'breadcrumb' || (foundShare.shared > 0 && menuRun >= MENU_MIN_LINES)) break;
-    if (j.features.words < LEDE_HEADLINE_MIN_WORDS) continue;
+    if (j.reason === 'breadcrumb' || ((deckLike || shortFound) && menuRun >= MENU_MIN_LINES)) break;
+    const competing = deckLike || shortFound;
+    if (competing && j.block.text === found) continue;
+    if (j.features.words < LEDE_HEADLINE_MIN_WORDS || (shortFound && j.features.words <= wordCount(found!))) continue;
     // The words first: most lines share none, and the line's role is dearer to work out.
     const s = shared(j.block.text);
     // (the nearest of equals: a headline stands nearer the article than the same words in a teaser list above it)
     if (s.shared < LEDE_HEADLINE_MIN_SHARED || s.share < LEDE_HEADLINE_MIN_SHARE || s.share <= bestShare) continue;
-    // Over a found headline that shares words too, no sentence (a dateline's, a caption's, a lede's).
-    if (foundShare.shared > 0 && j.features.sentenceEnd) continue;
+    // Over a deck or a byline, no sentence (a dateline's, a caption's, a lede's).
+    if (competing && j.features.sentenceEnd) continue;
     if (!isHeading(j) || isStandfirst(j)) continue;
     // One of a list of headlines ("Most read", "Related coverage"): teasers of the same story share its words.
     const item = (k: number): boolean => judged[k].features.words >= LIST_ITEM_MIN_WORDS && isHeading(judged[k]);
@@ -744,11 +755,16 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     for (let k = i - 1; k >= 0 && item(k); k--) run++;
     for (let k = i + 1; k < first && item(k); k++) run++;
     if (run >= LIST_MIN_HEADINGS) continue;
+    if (competing) return j.block.text;
     best = j.block.text;
     bestShare = s.share;
   }
-  return best ?? (foundShare.shared > 0 ? found : null);
+  return best ?? (deckLike || shortFound ? found : null);
 }
+/** Words of a found line that a longer heading above it may replace. */
+const SHORT_FOUND_MAX_WORDS = 4;
+/** A full stop with text after it, or at the end: a caption's or a deck's sentence ("… samedi matin. Midi Littoral"). */
+const FULL_STOP_RE = /[.。](?:["'”’»)]*\s+\S|["'”’»)]*\s*$)/u;
 /**
  * The headline at the head of the body, where none found above it shares a word with the lede: kept as text because
  * nothing around it was known furniture (a byline, a label, a caption's credit in words the phrase lists lack, a
