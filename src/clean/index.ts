@@ -703,8 +703,10 @@ function titleBeforeBody(judged: Judged[], first: number): string | null {
 }
 
 /**
- * The headline found above the article (`found`) when it shares a word with the article's first paragraphs; else
- * the heading above the article that shares the most of its words with them, if it shares enough, or null. A
+ * The headline found above the article (`found`) when it shares a word with the article's first paragraphs (unless it
+ * is shaped like a deck or a caption, or is a line of a few words: then the nearest heading above it that shares enough
+ * of them, if any); else the heading above the article that shares the most of its words with them, if it shares
+ * enough, or null. A
  * headline is written about what the lede says, in the same words; furniture the walk up from the article does not
  * know (a share bar's label in another language, a caption without a credit, a summary box of bullets, a comment
  * count) stops it short or gives it a line that shares none. Not a heading in a list of three or more (teasers of
@@ -728,8 +730,10 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
   const deckLike = found !== null && foundShare.shared > 0 && (wordCount(found) > TITLE_MAX_WORDS_SHORT || FULL_STOP_RE.test(found));
   // So does a line of a few words (a byline's name and place in a script without capitals, "ਪਰਮਿੰਦਰ ਸਿੰਘ, ਚੰਡੀਗੜ੍ਹ"),
   // to a longer heading above it.
-  const shortFound = found !== null && foundShare.shared > 0 && !deckLike && wordCount(found) <= SHORT_FOUND_MAX_WORDS;
-  if (foundShare.shared > 0 && !deckLike && !shortFound) return found;
+  const foundWords = found === null ? 0 : wordCount(found);
+  const shortFound = foundShare.shared > 0 && !deckLike && foundWords <= SHORT_FOUND_MAX_WORDS;
+  const competing = deckLike || shortFound;
+  if (foundShare.shared > 0 && !competing) return found;
   let best: string | null = null;
   let bestShare = 0;
   const isHeading = (j: Judged | undefined): boolean => j !== undefined && j.features.words >= LEDE_HEADLINE_MIN_WORDS && headingRole(judged, j) === 'heading';
@@ -739,10 +743,9 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     // A breadcrumb stands above the headline: what is above it is the site's (a masthead, a tagline). So does a menu
     // (a run of one- and two-word lines that are no share buttons), above a deck.
     menuRun = j.features.words <= LABEL_MAX_WORDS && !isShare(judged, j) ? menuRun + 1 : 0;
-    if (j.reason === 'breadcrumb' || ((deckLike || shortFound) && menuRun >= MENU_MIN_LINES)) break;
-    const competing = deckLike || shortFound;
+    if (j.reason === 'breadcrumb' || (competing && menuRun >= MENU_MIN_LINES)) break;
     if (competing && j.block.text === found) continue;
-    if (j.features.words < LEDE_HEADLINE_MIN_WORDS || (shortFound && j.features.words <= wordCount(found!))) continue;
+    if (j.features.words < LEDE_HEADLINE_MIN_WORDS || (shortFound && j.features.words <= foundWords)) continue;
     // The words first: most lines share none, and the line's role is dearer to work out.
     const s = shared(j.block.text);
     // (the nearest of equals: a headline stands nearer the article than the same words in a teaser list above it)
@@ -760,7 +763,7 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     best = j.block.text;
     bestShare = s.share;
   }
-  return best ?? (deckLike || shortFound ? found : null);
+  return best ?? (competing ? found : null);
 }
 /** Words of a found line that a longer heading above it may replace. */
 const SHORT_FOUND_MAX_WORDS = 4;
@@ -769,11 +772,12 @@ const FULL_STOP_RE = /[.。](?:["'”’»)]*\s+\S|["'”’»)]*\s*$)/u;
 /**
  * The headline at the head of the body, where none found above it shares a word with the lede: kept as text because
  * nothing around it was known furniture (a byline, a label, a caption's credit in words the phrase lists lack, a
- * markdown `# Headline`). The article's first kept block may be the headline when it is heading-shaped (no sentence,
- * HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS words, one sentence at most, not opened by a time, a number or a bullet as a
- * live entry or a list item is), shares a word stem with the paragraphs under it, as a headline does with its lede, and stands over them
- * with at most HEADER_MAX_LINES short lines between (a byline, a date, a caption: `header`), none of them opened by a
- * time, a number or a bullet unless it is a date line. Returns the first paragraph and those lines, or null.
+ * markdown `# Headline`). The article's first kept block (under a section's label of a word or two) may be the
+ * headline when it is heading-shaped (HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS words, no sentence's end nor two
+ * sentences, not opened by a time, a number or a bullet as a live entry or a list item is), shares a word stem with the
+ * paragraphs under it, as a headline does with its lede, and stands over them with at most HEADER_MAX_LINES short lines
+ * between (a byline, a date, a caption: `header`), none of them opened by a time, a number or a bullet unless it is a
+ * date line. Returns the headline's block, the first paragraph's and the lines between (with the label), or null.
  */
 function headlineAtHeadOfBody(judged: readonly Judged[], first: number): { head: number; article: number; between: Judged[] } | null {
   // A section's label kept over it ("Спорт") goes with the lines between.
