@@ -503,7 +503,7 @@ function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseP
     if (IN_ARTICLE_NOISE.has(j.reason as string)) continue;
     // A teaser after a closing "Read more:" link is another article's summary.
     if (siteWide(j) || j.features.boilerplate > 0 || isTeaserShaped(j.features)) return;
-    if (step === 1 && closingSentence(j)) {
+    if (step === 1 && closingSentence(j, sparseProse)) {
       j.reason = null;
       return;
     }
@@ -522,10 +522,11 @@ const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'pull-quote']);
 /** Words of the shortest closing sentence kept ("Les travaux doivent débuter en 2027."): a label has fewer. */
 const CLOSING_MIN_WORDS = 4;
 /** A short closing sentence of the article, dropped for its length alone: a sentence, no navigation phrase, and as
- *  many stopwords as prose has (where the language has a stoplist). */
-function closingSentence(j: Judged): boolean {
+ *  many stopwords as prose has (where the language has a stoplist, and its prose does not read sparse in it: "Les
+ *  obres s'adjudicaran abans de l'estiu." has one). */
+function closingSentence(j: Judged, sparseProse: boolean): boolean {
   const f = j.features;
-  return j.reason === 'short' && f.sentenceEnd && f.words >= CLOSING_MIN_WORDS && f.boilerplate === 0 && (f.stopwordDensity ?? 1) >= DEFAULT_THRESHOLDS.stopwordsLow;
+  return j.reason === 'short' && f.sentenceEnd && f.words >= CLOSING_MIN_WORDS && f.boilerplate === 0 && (sparseProse || (f.stopwordDensity ?? 1) >= DEFAULT_THRESHOLDS.stopwordsLow);
 }
 
 /** The level a republished copy is measured against: edits (a few words per paragraph) leave most of one copy's

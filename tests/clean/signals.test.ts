@@ -382,6 +382,10 @@ describe('stopword thresholds of a sparse language', () => {
     // Sentence densities 0.19, 0.20, 0.12, 0.19 in English's list: the sparsest third's 0.19 against the reference 0.4.
     expect(stopwordScale(page, null)).toBeCloseTo(0.475, 2);
     expect(stopwordScale(PROSE.repeat(4).replace(/\. /g, '.\n\n'), null)).toBe(1);
+    // On such a page a short closing sentence keeps its place whatever its stopwords.
+    const closing = 'Final budget votes resume Friday morning.';
+    const withClosing = ['Home | News | Sport', 'Council cuts libraries and pools', page, closing, '© 2025 Daily News'].join('\n\n');
+    expect(cleanDocument(withClosing, null).text.endsWith(closing)).toBe(true);
   });
 });
 
