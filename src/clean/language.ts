@@ -19,15 +19,15 @@ const MACROLANGUAGE_CODES: Readonly<Record<string, string>> = {
 /** The ISO 639-1 code of an ISO 639-3 one franc gives, or undefined (a language without one is left unlabelled). */
 const twoLetterCode = (code: string): string | undefined => MACROLANGUAGE_CODES[code] ?? iso6393To1[code];
 
-/**
- * franc-all's models of every language with a two-letter code, for the scripts franc-min has several languages of
- * (Latin, Cyrillic, Arabic, Devanagari): a page's label is chosen among them (Afrikaans, Slovenian, Macedonian,
- * Welsh, Basque … which franc-min, 82 languages of 8M speakers or more, lacks and gave as Dutch, Croatian,
- * Bulgarian, English). Its page is still read in franc-min's guess (see pageLanguage): most of those languages have
- * no stoplist, and a page read with none lost paragraphs that a neighbour's list kept.
- */
 /** Living languages (iso-639-3's type): not Interlingua, Esperanto or Latin, which took loanword-heavy Czech. */
 const LIVING = new Set(iso6393.filter((l) => l.type === 'living').map((l) => l.iso6393));
+/**
+ * franc-all's models of every living language with a two-letter code, for the scripts franc-min has several languages
+ * of (Latin, Cyrillic, Arabic, Devanagari): a body's label is chosen among them (Afrikaans, Slovenian, Macedonian,
+ * Welsh, Basque … which franc-min, 82 languages of 8M speakers or more, lacks and gave as Dutch, Croatian,
+ * Bulgarian, English; see bodyLanguage). Its page is still read in franc-min's guess (see pageLanguage): most of those
+ * languages have no stoplist, and a page read with none lost paragraphs that a neighbour's list kept.
+ */
 const LABEL_MODELS: ModelSet = {
   name: 'labels',
   data: Object.fromEntries(
@@ -114,9 +114,10 @@ const CROATIAN: ReadonlySet<string> = new Set(['tko', 'tisuća', 'tisuće', 'tje
 const BOSNIAN_SERBIAN: ReadonlySet<string> = new Set(['hiljada', 'hiljade', 'sedmica', 'sedmice', 'sedmicu', 'historija', 'historije', 'istorija', 'istorije', 'porodica', 'porodice', 'porodici', 'univerzitet', 'univerziteta', 'šta', 'tokom', 'uopšte', 'opština', 'opštine', 'januar', 'januara', 'februar', 'februara', 'mart', 'marta', 'juni', 'juna', 'jula', 'avgust', 'avgusta', 'septembar', 'septembra', 'oktobar', 'oktobra', 'novembar', 'novembra', 'decembar', 'decembra', 'hleb', 'hljeb', 'voz', 'voza', 'fudbal', 'fudbalski', 'pozorište', 'muzika', 'muzike', 'saobraćaj', 'kafa']);
 
 /**
- * The language a cleaned body is labelled with: detectLanguage's, told apart by stoplists where franc-min has no model
- * (byStoplist). Only the label: the page is still read with the stoplist detectLanguage picks, which measured better
- * on such pages (a Norwegian page read with Norway's short list lost paragraphs that Sweden's kept).
+ * The language a cleaned body is labelled with: franc-min's guess, told apart by stoplists where franc-min has no
+ * model (byStoplist), or where that guess is not English, the label models' answer (LABEL_MODELS). Only the label: the
+ * page is still read with the stoplist franc-min's guess picks, which measured better on such pages (a Norwegian page
+ * read with Norway's short list lost paragraphs that Sweden's kept).
  */
 export function bodyLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
