@@ -737,6 +737,7 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
   if (foundShare.shared > 0 && !competing) return found;
   let best: string | null = null;
   let bestShare = 0;
+  let bestAt = -1;
   const isHeading = (j: Judged | undefined): boolean => j !== undefined && j.features.words >= LEDE_HEADLINE_MIN_WORDS && headingRole(judged, j) === 'heading';
   let menuRun = 0;
   for (let i = first - 1; i >= 0 && i >= first - LEDE_HEADLINE_LOOKBACK; i--) {
@@ -763,9 +764,22 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     if (competing) return j.block.text;
     best = j.block.text;
     bestShare = s.share;
+    bestAt = i;
+  }
+  // A kicker of a few words over its headline ("Cost of living crisis", then "Demand at food banks doubles …") is made of
+  // the story's own words and may share more of them: the heading right under it that shares enough is the headline.
+  if (best !== null && wordCount(best) <= KICKER_MAX_WORDS) {
+    const under = judged.findIndex((j, k) => k > bestAt && k < first && j.features.words > 0);
+    const j = judged[under];
+    if (j && j.features.words > wordCount(best) && j.features.words <= TITLE_MAX_WORDS_SHORT && !j.features.sentenceEnd && isHeading(j)) {
+      const s = shared(j.block.text);
+      if (s.shared >= LEDE_HEADLINE_MIN_SHARED && s.share >= LEDE_HEADLINE_MIN_SHARE) return j.block.text;
+    }
   }
   return best ?? (competing ? found : null);
 }
+/** Words of a kicker over a headline at most. */
+const KICKER_MAX_WORDS = 5;
 /** Words of a found line that a longer heading above it may replace. */
 const SHORT_FOUND_MAX_WORDS = 4;
 /** A full stop with text after it, or at the end: a caption's or a deck's sentence ("… samedi matin. Midi Littoral"). */
