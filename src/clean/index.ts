@@ -4,7 +4,7 @@
  */
 import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
-import { PHRASE_MAX_WORDS, tableRows, type BlockFeatures } from './features.js';
+import { PHRASE_MAX_WORDS, tableRows, words, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
 import { hardNoiseReason, isByline, isTemplate, SHAPE_REASONS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
@@ -728,10 +728,10 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
   // holding a full stop): then the nearest heading above it that shares enough of its words is the headline. Not the
   // best-sharing one: a kicker or a tags line above the headline ("Streik bei der Deutschen Bahn", "Champions League
   // final 2025") is made of the story's own words.
-  const deckLike = found !== null && foundShare.shared > 0 && (wordCount(found) > TITLE_MAX_WORDS_SHORT || FULL_STOP_RE.test(found));
+  const foundWords = found === null ? 0 : wordCount(found);
+  const deckLike = found !== null && foundShare.shared > 0 && (foundWords > TITLE_MAX_WORDS_SHORT || FULL_STOP_RE.test(found));
   // So does a line of a few words (a byline's name and place in a script without capitals, "ਪਰਮਿੰਦਰ ਸਿੰਘ, ਚੰਡੀਗੜ੍ਹ"),
   // to a longer heading above it.
-  const foundWords = found === null ? 0 : wordCount(found);
   const shortFound = foundShare.shared > 0 && !deckLike && foundWords <= SHORT_FOUND_MAX_WORDS;
   const competing = deckLike || shortFound;
   if (foundShare.shared > 0 && !competing) return found;
@@ -768,10 +768,12 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
   }
   // A kicker of a few words over its headline ("Cost of living crisis", then "Demand at food banks doubles …") is made of
   // the story's own words and may share more of them: the heading right under it that shares enough is the headline.
-  if (best !== null && wordCount(best) <= KICKER_MAX_WORDS) {
-    const under = judged.findIndex((j, k) => k > bestAt && k < first && j.features.words > 0);
+  const kicker = best === null ? 0 : wordCount(best);
+  if (best !== null && kicker <= KICKER_MAX_WORDS) {
+    let under = bestAt + 1;
+    while (under < first && judged[under].features.words === 0) under++;
     const j = judged[under];
-    if (j && j.features.words > wordCount(best) && j.features.words <= TITLE_MAX_WORDS_SHORT && !j.features.sentenceEnd && isHeading(j)) {
+    if (under < first && j.features.words > kicker && j.features.words <= TITLE_MAX_WORDS_SHORT && !j.features.sentenceEnd && isHeading(j)) {
       const s = shared(j.block.text);
       if (s.shared >= LEDE_HEADLINE_MIN_SHARED && s.share >= LEDE_HEADLINE_MIN_SHARE) return j.block.text;
     }
@@ -826,8 +828,8 @@ function isSitesLine(judged: readonly Judged[], first: number, text: string): bo
   return false;
 }
 const MIN_SITE_LINE_DOCS = 2;
-/** Runs of letters, digits and marks, as the block features count words. */
-const wordCount = (text: string): number => text.match(/[\p{L}\p{N}\p{M}]+/gu)?.length ?? 0;
+/** Runs of letters, digits and marks (the block features' words, without their CJK weighting). */
+const wordCount = (text: string): number => words(text).length;
 /** Words of a headline taken at the head of the body (a line of three is a label; a longer one a deck or a standfirst). */
 const HEADLINE_MIN_WORDS = 4;
 const HEADLINE_MAX_WORDS = 15;
