@@ -98,8 +98,9 @@ function numericDmy(a: number, b: number, year: number): string | null {
   return format(year, b, a) ?? format(year, a, b);
 }
 
-/** A digit of any script: every date pattern holds a year, (19|20)\d{2}. */
-const ANY_DIGIT_RE = /\p{Nd}/u;
+/** Four digits of any script in a row: every date pattern holds a year of four ((19|20)\d{2}, a Buddhist era's 25\d{2},
+ *  a Solar Hijri 1[34]\d{2}), so a line without them is no date ("12 comments", "10:45"). */
+const YEAR_DIGITS_RE = /\p{Nd}{4}/u;
 
 /** First date found in `text`, or null. */
 export function parseDate(text: string): string | null {
@@ -108,8 +109,8 @@ export function parseDate(text: string): string | null {
 
 /** The first date of the text and the text around it (NFC, ASCII digits), or null. */
 function findDate(text: string): { date: string; rest: string } | null {
-  // Most lines asked (short ones, menus) have no digit: they skip normalising and six expressions (2% of cleaning).
-  if (!ANY_DIGIT_RE.test(text)) return null;
+  // Most lines asked (short ones, menus) hold no year: they skip normalising and six expressions (2% of cleaning).
+  if (!YEAR_DIGITS_RE.test(text)) return null;
   const s = asciiDigits(text.normalize('NFC')).replace(/[\u00a0\u202f]/g, ' ');
   const found = (m: RegExpExecArray, date: string | null): { date: string; rest: string } | null =>
     date === null ? null : { date, rest: s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length) };
@@ -135,8 +136,8 @@ function findDate(text: string): { date: string; rest: string } | null {
  * ("Tume yatangaza tarehe ya Uchaguzi Mkuu wa Oktoba 29, 2025", "Petak, 13. lipnja 2025. – Otvorenje festivala na Trgu").
  */
 export function dateLineDate(text: string): string | null {
-  // (asked of most short lines of a page; the expressions below all need a digit)
-  if (!ANY_DIGIT_RE.test(text)) return null;
+  // (asked of most short lines of a page; the expressions below all need a year)
+  if (!YEAR_DIGITS_RE.test(text)) return null;
   // A dateline's label says what the date is, whatever follows it (" date 2020-04 Penghinaan terhadap …").
   const dateline = splitDateline(text);
   if (dateline) return dateline.date;

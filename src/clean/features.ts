@@ -2,6 +2,7 @@
 import type { Block } from './blocks.js';
 import { boilerplateCoverage } from './phrases.js';
 import { classAt, isAsciiDigit, isAsciiLetter, isJsSpace, LETTER, MARK, NUMBER, PAIR } from '../text/char-classes.js';
+import { utf16Units } from '../text/units.js';
 import { isAsciiStopword, isStopword, stopwordTable, type StopwordTable } from './stopwords.js';
 
 export interface BlockFeatures {
@@ -107,8 +108,9 @@ function scanBlock(text: string, stopwords: StopwordTable | null): BlockScan {
   let ideographs = 0;
   // Thai, Lao, Khmer and Myanmar units in it: those scripts put spaces between phrases, not words.
   let unspaced = 0;
+  const units = utf16Units(text);
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
+    const unit = units[i];
     let word: boolean;
     let space: boolean;
     let width = 1;
@@ -211,8 +213,9 @@ const MIN_SHARED_EDGES = 2;
 
 /** Column positions where the cells of a line start and end (starts even, ends odd, so they never mix). */
 function cellEdges(block: Block): Set<number> | null {
-  // Most lines have no cell gap: no set for them (a set per line was a thirtieth of what cleaning allocated).
-  if (block.text.includes('\u00a0') || !block.text.includes('  ')) return null;
+  // Most lines have no cell gap: no set for them (a set per line was a thirtieth of what cleaning allocated), and
+  // one search clears them.
+  if (!block.text.includes('  ') || block.text.includes('\u00a0')) return null;
   const edges = new Set<number>();
   let start = 0;
   let cells = 0;

@@ -3,6 +3,7 @@
  * more languages) for navigation, sharing,
  * related links and source footers. Used as ONE signal among several, never alone on long blocks.
  */
+import { utf16Units } from '../text/units.js';
 import { countLetterUnits } from './letters.js';
 import { classAt, isAsciiLetter, LETTER, PAIR } from '../text/char-classes.js';
 
@@ -328,19 +329,19 @@ for (const phrase of BOILERPLATE_LONGEST_FIRST) {
 }
 
 /** The first (longest) ASCII phrase at `start` followed by the end or a non-letter. */
-function asciiPhraseAt(text: string, start: number): AsciiPhrase | null {
+function asciiPhraseAt(text: string, units: Uint16Array, start: number): AsciiPhrase | null {
   if (start + 1 >= text.length) return null;
-  const first = text.charCodeAt(start);
-  const second = text.charCodeAt(start + 1);
+  const first = units[start];
+  const second = units[start + 1];
   if (first >= 0x80 || second >= 0x80) return null;
   const candidates = ASCII_PHRASES[pairIndex(first, second)];
   if (!candidates) return null;
   for (const candidate of candidates) {
     const { phrase } = candidate;
     const end = start + phrase.length;
-    if (end > text.length || (end < text.length && isAsciiLetter(text.charCodeAt(end)))) continue;
+    if (end > text.length || (end < text.length && isAsciiLetter(units[end]))) continue;
     let i = 2;
-    while (i < phrase.length && foldAscii(text.charCodeAt(start + i)) === phrase.charCodeAt(i)) i++;
+    while (i < phrase.length && foldAscii(units[start + i]) === phrase.charCodeAt(i)) i++;
     if (i === phrase.length) return candidate;
   }
   return null;
@@ -361,8 +362,10 @@ function asciiCoveredLetters(text: string): number {
   let covered = 0;
   let from = 0;
   let afterLetter = false;
+  // (the copy scanBlock made of the block's units, most often: see utf16Units)
+  const units = utf16Units(text);
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
+    const unit = units[i];
     if (unit >= 0x80) {
       const bits = classAt(text, i);
       if (bits & LETTER) return -1;
@@ -371,7 +374,7 @@ function asciiCoveredLetters(text: string): number {
       continue;
     }
     if (i === 0 || (i > from && !afterLetter)) {
-      const match = asciiPhraseAt(text, i);
+      const match = asciiPhraseAt(text, units, i);
       if (match) {
         covered += match.letters;
         from = i + match.phrase.length;

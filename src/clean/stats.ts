@@ -7,6 +7,7 @@
  */
 
 import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
+import { utf16Units } from '../text/units.js';
 import { unwrapHardWraps } from './unwrap.js';
 
 export interface CorpusStats {
@@ -108,10 +109,12 @@ function unitKeyOf(unit: number): number {
  * Cleaning hashes every line of the run twice (counting, then looking up), and the regex path was 60% of reading.
  */
 function fastLineKeyHash(text: string, from: number, to: number, maxWords = Infinity): number | null {
+  // (every line of a page is hashed from one copy of its units: see utf16Units)
+  const units = utf16Units(text);
   let start = from;
   let end = to;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpace(units[start])) start++;
+  while (end > start && isSpace(units[end - 1])) end--;
   end = Math.min(end, start + LINE_KEY_MAX_CHARS);
   // Without a branch on "letter or separator", which goes either way at every word boundary: the hash is
   // chosen by masks (all ones or zero); counting a document's lines took 12% less time than with the branch.
@@ -123,8 +126,8 @@ function fastLineKeyHash(text: string, from: number, to: number, maxWords = Infi
   /** -1 once a unit is hashed: separators before the first one add no space (the key is trimmed). */
   let emitted = 0;
   for (let i = start; i < end; i++) {
-    let key = unitKey[text.charCodeAt(i)];
-    if (key === KEY_UNSEEN) key = unitKeyOf(text.charCodeAt(i));
+    let key = unitKey[units[i]];
+    if (key === KEY_UNSEEN) key = unitKeyOf(units[i]);
     if (key === KEY_COMPLEX) return null;
     const separator = key >> 31; // every marker left is KEY_SEPARATOR
     const space = ~separator & afterSeparator & emitted;
