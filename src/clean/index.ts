@@ -890,8 +890,25 @@ function dateUnderHeadline(judged: readonly Judged[], first: number, title: stri
   let date: string | null = null;
   for (let i = first - 1; i >= 0 && i >= first - HEADER_MAX_BLOCKS; i--) {
     const j = judged[i];
-    if (j.block.text === title) return date;
+    if (j.block.text === title) return date ?? dateUnderLede(judged, first, j.docs < 2);
     if (j.features.words <= DATE_LINE_MAX_WORDS) date = dateLineDate(j.block.text) ?? date;
+  }
+  return null;
+}
+
+/**
+ * The date of a line right under the article's first paragraph, with only lines taken out of the body between: where a
+ * standfirst stands between the headline and the byline ("Avtor: Maja Kovačič | 12. 3. 2025 ob 14:05" under it), the
+ * standfirst is the body's first paragraph and the byline's date is below it. Where the headline is held by other
+ * pages of the run too (a teaser of it on them, or a teaser's headline taken on an article set into another page's
+ * template), a date line they hold too is not read: a byline's recurs in its line key (digits fold to 0), but so do
+ * the dates of a template's teasers.
+ */
+function dateUnderLede(judged: readonly Judged[], first: number, ownHeadline: boolean): string | null {
+  for (let i = first + 1; i < judged.length && i <= first + HEADER_MAX_BLOCKS && judged[i].reason !== null; i++) {
+    const j = judged[i];
+    const date = j.features.words <= DATE_LINE_MAX_WORDS && (ownHeadline || j.docs < 2) ? dateLineDate(j.block.text) : null;
+    if (date) return date;
   }
   return null;
 }

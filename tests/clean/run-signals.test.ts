@@ -105,6 +105,22 @@ describe('run statistics in cleanDocument', () => {
     const out = cleanDocument(pages[0], statsOf(pages));
     expect(out.date).toBeNull();
   });
+  it('a byline\'s date under the standfirst is the page\'s date, though the author\'s bylines recur in the run', () => {
+    // headline, standfirst (the body's first paragraph), byline with the date, article: digits fold in line keys, so
+    // one author's bylines are one recurring line
+    const pages = [0, 1, 2, 3].map((k) =>
+      [`Council approves the ${NAMES[k]} street plan`, `Residents of ${NAMES[k]} street will see work start in spring, the council said.`, `Von Anna Berger | 1${k}.11.2024, 09:12 Uhr`, 'Teilen Drucken Kommentare', para('river', k), para('bridge', k)].join('\n'));
+    const out = cleanDocument(pages[2], statsOf(pages));
+    expect(out.title).toBe('Council approves the cedar street plan');
+    expect(out.date).toBe('2024-11-12');
+  });
+  it('under a headline other pages hold too, a date line they hold too under the lede is not read', () => {
+    // an article set into another page's template: a teaser's headline above it, the teasers' dates under its lede
+    const pages = [0, 1, 2, 3].map((k) =>
+      ['Ferry operator adds winter sailings to the islands', para('river', k), 'November 19, 2019 at 5:10 pm', 'Harbour board backs new quay', para('bridge', k), para('school', k)].join('\n'));
+    const out = cleanDocument(pages[1], statsOf(pages));
+    expect(out.date).toBeNull();
+  });
   it('a publication line above the article is the page\'s date even when the site\'s lines recur', () => {
     const pages = [0, 1, 2, 3].map((k) => [`Title of story ${k} for today`, `Published in Daily Post on March ${k + 1}, 2021`, para('river', k), para('bridge', k)].join('\n'));
     const out = cleanDocument(pages[1], statsOf(pages));
