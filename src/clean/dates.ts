@@ -153,7 +153,7 @@ export function dateLineDate(text: string): string | null {
   return pieces.length > 1 ? pieces.map(dateLineDate).find((d) => d !== null) ?? null : null;
 }
 /** Between the pieces of a laid-out line: a run of spaces, a bar or a middle dot. */
-const PIECE_SEPARATOR_RE = /\s{2,}|\s[|·•]\s/u;
+export const PIECE_SEPARATOR_RE = /\s{2,}|\s[|·•]\s/u;
 const DATE_LINE_OTHER_WORDS = 4;
 /** A word besides the date: letters (digits do not count). */
 const OTHER_WORD_RE = /\p{L}[\p{L}\p{M}'’.-]*/gu;

@@ -13,9 +13,9 @@ import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './tease
 import { bodyLanguage, detectLanguage, readingLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { isRuleLine } from './unwrap.js';
-import { dateLineDate, parseDate, splitDateline } from './dates.js';
+import { dateLineDate, parseDate, PIECE_SEPARATOR_RE, splitDateline } from './dates.js';
 import { COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
-import { isCounterLine, isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
+import { holdsPublicationCue, isCounterLine, isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
@@ -897,20 +897,44 @@ function dateUnderHeadline(judged: readonly Judged[], first: number, title: stri
 }
 
 /**
- * The date of a line right under the article's first paragraph, with only lines taken out of the body between: where a
- * standfirst stands between the headline and the byline ("Avtor: Maja Kovačič | 12. 3. 2025 ob 14:05" under it), the
- * standfirst is the body's first paragraph and the byline's date is below it. Where the headline is held by other
- * pages of the run too (a teaser of it on them, or a teaser's headline taken on an article set into another page's
- * template), a date line they hold too is not read: a byline's recurs in its line key (digits fold to 0), but so do
- * the dates of a template's teasers.
+ * The date of a line right under the article's first paragraph, with only lines taken out of the body between, where
+ * the line is a byline or a publication line (isBylineDate): where a standfirst stands between the headline and the
+ * byline ("Avtor: Maja Kovačič | 12. 3. 2025 ob 14:05" under it), the standfirst is the body's first paragraph and the
+ * byline's date is below it. Where the headline is held by other pages of the run too (a teaser of it on them, or a
+ * teaser's headline taken on an article set into another page's template), a date line they hold too is not read: a
+ * byline's recurs in its line key (digits fold to 0), but so do the dates of a template's teasers.
  */
 function dateUnderLede(judged: readonly Judged[], first: number, ownHeadline: boolean): string | null {
   for (let i = first + 1; i < judged.length && i <= first + HEADER_MAX_BLOCKS && judged[i].reason !== null; i++) {
     const j = judged[i];
-    const date = j.features.words <= DATE_LINE_MAX_WORDS && (ownHeadline || j.docs < 2) ? dateLineDate(j.block.text) : null;
-    if (date) return date;
+    if (j.features.words > DATE_LINE_MAX_WORDS || !(ownHeadline || j.docs < 2)) continue;
+    const date = dateLineDate(j.block.text);
+    if (date && isBylineDate(judged, first, i)) return date;
   }
   return null;
+}
+
+/**
+ * Whether the date line judged[i], under the lede at `first`, is the page's byline or publication line: a publication
+ * cue on it, a byline (a cue and a name), a name set off as one of its pieces ("Penulis: Rina Wulandari | Senin, 12 Mei
+ * 2025"), or a byline or a name alone between the lede and it (a name, then "mardi 11 mars 2025 à 18h04"). Under the
+ * lede, other dated lines have none of them: a deal's, an event's, a live entry's ("Deal ends: March 31, 2025", "When:
+ * July 31-Aug. 3, 2025", "7:15 a.m. Friday, April 4, 2025").
+ */
+function isBylineDate(judged: readonly Judged[], first: number, i: number): boolean {
+  const text = judged[i].block.text;
+  if (holdsPublicationCue(text) || isByline(text, judged[i].features)) return true;
+  if (text.split(PIECE_SEPARATOR_RE).some((piece) => isNamePiece(piece.replace(LABEL_RE, '')))) return true;
+  for (let k = first + 1; k < i; k++) if (isByline(judged[k].block.text, judged[k].features) || (nameShaped(judged[k]) && isNamePiece(judged[k].block.text))) return true;
+  return false;
+}
+/** A label of one word before a colon ("Avtor:", "Penulis:"). */
+const LABEL_RE = /^\s*\p{L}+\s*:\s*/u;
+/** A full name: two or three words each starting with a capital. */
+function isNamePiece(piece: string): boolean {
+  const name = piece.trim();
+  const count = name.split(/\s+/).length;
+  return count >= 2 && count <= BYLINE_NAME_MAX_WORDS && NAME_RE.test(name);
 }
 /** Blocks between a headline and its article at most (byline, dates, share bar, photo and caption, a summary box). */
 const HEADER_MAX_BLOCKS = 12;

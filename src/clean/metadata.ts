@@ -6,13 +6,16 @@ import { parsePublicationDate } from './dates.js';
 import { words } from './features.js';
 
 /** Verbs that open a publication line, per language. */
-const PUBLISHED_CUE = '(?:published|posted|first published|publié|publiée|mis en ligne|paru|publicado|publicada|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано|опубликован|yayınlanma(?: tarihi)?|yayınlandı|publicat|publicată|publikováno|zveřejněno|publicerad|publicerat|publisert|publiceret|julkaistu|közzétéve|megjelent|เผยแพร่|公開日時|配信日時|掲載日時|掲載日|опубліковано|প্রকাশ|প্রকাশিত|منتشر شده|تاریخ انتشار|diterbitkan|dipublikasikan|δημοσιεύθηκε|δημοσίευση|đăng lúc|đăng ngày|प्रकाशित|פורסם|发布时间|发布于|发表于|公開日|配信日|게시일|입력|نشر|نُشر|نشرت)';
+const PUBLISHED_CUE = '(?:published|posted|first published|publié|publiée|mis en ligne|paru|publicado|publicada|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|opublikowano|objavljeno|опубликовано|опубликован|yayınlanma(?: tarihi)?|yayınlandı|publicat|publicată|publikováno|zveřejněno|publicerad|publicerat|publisert|publiceret|julkaistu|közzétéve|megjelent|เผยแพร่|公開日時|配信日時|掲載日時|掲載日|опубліковано|প্রকাশ|প্রকাশিত|منتشر شده|تاریخ انتشار|diterbitkan|dipublikasikan|δημοσιεύθηκε|δημοσίευση|đăng lúc|đăng ngày|प्रकाशित|פורסם|发布时间|发布于|发表于|公開日|配信日|게시일|입력|نشر|نُشر|نشرت)';
 /** Prepositions between the cue and the site name ("in", "by", "dans", "par", "en", "por", "in", "von"…). */
 const SITE_PREP = '(?:in|on|by|at|dans|par|sur|en|por|em|no|na|von|bei|auf|su|da|في|على|عبر)';
 /** Prepositions between the site name and the date ("on", "le", "el", "am", "em", "il", "في", ","). */
 const DATE_PREP = '(?:\\s(?:on|le|el|am|em|il|del|at|في|بتاريخ)|\\s*[,،–—|]|\\s-)';
 const PUBLISHED_WITH_SITE_RE = new RegExp(`^\\s*${PUBLISHED_CUE}\\s+${SITE_PREP}\\s+(.+?)${DATE_PREP}\\s+(.*\\d.*)$`, 'iu');
 const PUBLISHED_RE = new RegExp(`^\\s*${PUBLISHED_CUE}(?![\\p{L}])(.*)$`, 'iu');
+/** A publication cue anywhere in a line ("Originally published May 3, 2019", "Tomaž Zupan | Objavljeno: 1. 4. 2025"). */
+const PUBLISHED_CUE_ANYWHERE_RE = new RegExp(`(?<![\\p{L}])${PUBLISHED_CUE}(?![\\p{L}])`, 'iu');
+export const holdsPublicationCue = (line: string): boolean => PUBLISHED_CUE_ANYWHERE_RE.test(line);
 /** A publication line is one short line; it may give the update too ("Published 6:04 a.m. CT March 11, 2025 | Updated 9:15 a.m. …"). */
 const PUBLISHED_MAX_WORDS = 24;
 /** Words of a publication line that ends like a sentence. */

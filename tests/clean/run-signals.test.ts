@@ -114,6 +114,18 @@ describe('run statistics in cleanDocument', () => {
     expect(out.title).toBe('Council approves the cedar street plan');
     expect(out.date).toBe('2024-11-12');
   });
+  it('under the lede, a dated line that is no byline nor publication line is not the page\'s date', () => {
+    // a deal's end, an event's dates, a live entry's time: dated lines under a first paragraph that are not the page's
+    for (const dated of ['Deal ends: March 31, 2025, 11:59 p.m. PT', 'When: July 31-Aug. 3, 2025', '7:15 a.m. Friday, April 4, 2025']) {
+      const pages = [0, 1, 2, 3].map((k) => [`Council approves the ${NAMES[k]} street plan`, para('river', k), dated, para('bridge', k), para('school', k)].join('\n'));
+      expect(cleanDocument(pages[0], statsOf(pages)).date).toBeNull();
+    }
+    // the same place holding a publication line or a name set off beside its date
+    for (const [line, date] of [['Originally published March 31, 2025', '2025-03-31'], ['Penulis: Rina Wulandari | Senin, 12 Mei 2025 14:05 WIB', '2025-05-12']]) {
+      const pages = [0, 1, 2, 3].map((k) => [`Council approves the ${NAMES[k]} street plan`, para('river', k), line, para('bridge', k), para('school', k)].join('\n'));
+      expect(cleanDocument(pages[0], statsOf(pages)).date).toBe(date);
+    }
+  });
   it('under a headline other pages hold too, a date line they hold too under the lede is not read', () => {
     // an article set into another page's template: a teaser's headline above it, the teasers' dates under its lede
     const pages = [0, 1, 2, 3].map((k) =>
