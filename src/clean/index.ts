@@ -4,9 +4,9 @@
  */
 import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
-import { PHRASE_MAX_WORDS, tableRows, words, type BlockFeatures } from './features.js';
+import { computeFeatures, PHRASE_MAX_WORDS, tableRows, words, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
-import { hardNoiseReason, isByline, isTemplate, SHAPE_REASONS } from './signals.js';
+import { hardNoiseReason, isByline, isTemplate, opensWithBylineCue, SHAPE_REASONS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
@@ -15,7 +15,7 @@ import { topScript } from './franc-fast.js';
 import { isRuleLine } from './unwrap.js';
 import { dateLineDate, parseDate, PIECE_SEPARATOR_RE, splitDateline } from './dates.js';
 import { COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
-import { holdsPublicationCue, isCounterLine, isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
+import { holdsPublicationCue, publicationCueAt, isCounterLine, isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
@@ -888,13 +888,37 @@ function wordStems(text: string): Set<string> {
  */
 function dateUnderHeadline(judged: readonly Judged[], first: number, title: string): string | null {
   let date: string | null = null;
+  // (a byline's run-on publication line only fills a gap: a date line near the headline is the page's own)
+  let runOn: string | null = null;
   for (let i = first - 1; i >= 0 && i >= first - HEADER_MAX_BLOCKS; i--) {
     const j = judged[i];
-    if (j.block.text === title) return date ?? dateUnderLede(judged, first, j.docs < 2);
+    if (j.block.text === title) return date ?? runOn ?? dateUnderLede(judged, first, j.docs < 2);
     if (j.features.words <= DATE_LINE_MAX_WORDS) date = dateLineDate(j.block.text) ?? date;
+    runOn = bylinePublicationDate(j) ?? runOn;
   }
   return null;
 }
+
+/**
+ * The date of a byline with its publication line run on ("Par Camille Le Gall. Publié le 12/03/2025 à 18h05", "By
+ * Ann Lee, Staff Writer. Published March 14, 2025"): a line of more words than a date line holds, a byline, a
+ * separator, then the publication cue. Not one whose cue follows other words ("By Ann Lee. Originally published in The
+ * Atlantic on May 3, 2019", "Door Pieter Jansen. Eerder gepubliceerd in NRC op 2 februari 2020": another outlet's).
+ */
+function bylinePublicationDate(j: Judged): string | null {
+  const text = j.block.text;
+  if (j.features.words > BYLINE_LINE_MAX_WORDS || !opensWithBylineCue(text)) return null;
+  const at = publicationCueAt(text);
+  if (at <= 0 || !BYLINE_TAIL_RE.test(text.slice(0, at))) return null;
+  const byline = text.slice(0, at).replace(BYLINE_TAIL_RE, '');
+  if (!isByline(byline, computeFeatures({ text: byline, index: 0, blankBefore: 0, indent: 0 }, null))) return null;
+  const rest = text.slice(at);
+  return parsePublishedLine(rest, words(rest).length)?.date ?? null;
+}
+/** Separators that end a byline before the publication line run on after it. */
+const BYLINE_TAIL_RE = /\s*[.,;|·•–—-]\s*$/u;
+/** Words of a byline with its publication line run on ("Por María José Ortega. Publicado el 7 de marzo de 2025, 12:40"). */
+const BYLINE_LINE_MAX_WORDS = 16;
 
 /**
  * The date of a line right under the article's first paragraph, with only lines taken out of the body between, where
@@ -907,8 +931,8 @@ function dateUnderHeadline(judged: readonly Judged[], first: number, title: stri
 function dateUnderLede(judged: readonly Judged[], first: number, ownHeadline: boolean): string | null {
   for (let i = first + 1; i < judged.length && i <= first + HEADER_MAX_BLOCKS && judged[i].reason !== null; i++) {
     const j = judged[i];
-    if (j.features.words > DATE_LINE_MAX_WORDS || !(ownHeadline || j.docs < 2)) continue;
-    const date = dateLineDate(j.block.text);
+    if (!(ownHeadline || j.docs < 2)) continue;
+    const date = (j.features.words <= DATE_LINE_MAX_WORDS ? dateLineDate(j.block.text) : null) ?? bylinePublicationDate(j);
     if (date && isBylineDate(judged, first, i)) return date;
   }
   return null;

@@ -68,6 +68,9 @@ const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 /** Reasons that name a block before the run template does (its shape says more than its recurrence). */
 export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup', 'ad-label']);
 
+/** Whether the line opens with a byline's cue ("By", "Par", "Von" …): a cheap test before isByline's others. */
+export const opensWithBylineCue = (text: string): boolean => BYLINE_CUE_RE.test(text);
+
 /** "By Ann Lee", "Por Rafael Nogueira, Folha do Vale — São José", "Von Tim Scholz | 18.11.2024, 11:47 Uhr". */
 export function isByline(text: string, f: BlockFeatures): boolean {
   if (f.sentenceEnd || f.words > BYLINE_DATED_MAX_WORDS) return false;

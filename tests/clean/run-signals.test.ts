@@ -126,6 +126,16 @@ describe('run statistics in cleanDocument', () => {
       expect(cleanDocument(pages[0], statsOf(pages)).date).toBe(date);
     }
   });
+  it('a byline with its publication line run on, under the headline, gives the page\'s date', () => {
+    const page = (line: string) => ['Accueil   Actualité   Sports   Loisirs', 'Saint-Nazaire : le chantier décroche deux paquebots', line, para('river'), para('bridge', 1), para('school', 2)].join('\n');
+    expect(cleanDocument(page('Par Camille Le Gall. Publié le 12/03/2025 à 18h05'), null).date).toBe('2025-03-12');
+    expect(cleanDocument(page('By Ann Lee, Staff Writer. Published March 14, 2025'), null).date).toBe('2025-03-14');
+    // a cue after words that are no byline is no publication line, nor one after a modifier (another outlet's)
+    expect(cleanDocument(page('The report was published 12 March 2025 by the ministry'), null).date).toBeNull();
+    expect(cleanDocument(page('By Ann Lee. Originally published in The Atlantic on May 3, 2019'), null).date).toBeNull();
+    // and a date line of the page's own under it is not replaced
+    expect(cleanDocument(page('Par Camille Le Gall. Publié le 12/03/2020\n19 mars 2025, 08:00'), null).date).toBe('2025-03-19');
+  });
   it('under a headline other pages hold too, a date line they hold too under the lede is not read', () => {
     // an article set into another page's template: a teaser's headline above it, the teasers' dates under its lede
     const pages = [0, 1, 2, 3].map((k) =>
