@@ -83,7 +83,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
     meta.title ??= found;
   }
   if (!meta.date && meta.title) meta.date = dateUnderHeadline(judged, first, meta.title);
-  if (meta.title) meta.title = bodyText(meta.title);
+  if (meta.title) meta.title = bodyText(withWrappedTail(judged, meta.title));
   if (meta.title) {
     const split = splitTitleSite(meta.title);
     if (split.site && !meta.site) meta.site = split.site;
@@ -960,6 +960,34 @@ function isNamePiece(piece: string): boolean {
   const count = name.split(/\s+/).length;
   return count >= 2 && count <= BYLINE_NAME_MAX_WORDS && NAME_RE.test(name);
 }
+/**
+ * The headline with the rest of it that a dump tool wrapped onto the next line: lynx centres a headline, so the line it
+ * wrapped fills the width from the page's margin and its rest stands further in, where unwrapping (which joins lines
+ * of one indentation) leaves it ("La gelada de dilluns arrasa fins al 70% de la fruita de pinyol en algunes" over
+ * "finques del Segrià"). The headline's line must start at the article's margin (a headline of one line is centred
+ * further in) and be long; the next line must follow with no blank line, stand further in, open in lower case, be
+ * short, hold no date, time, byline or credit, and be out of the body.
+ */
+function withWrappedTail(judged: readonly Judged[], title: string): string {
+  const at = judged.findIndex((j) => j.block.text === title);
+  const head = judged[at];
+  const tail = judged[at + 1];
+  if (!head || !tail || title.length < WRAPPED_HEADLINE_MIN_CHARS || tail.block.blankBefore > 0 || tail.block.indent <= head.block.indent) return title;
+  const margin = Math.min(...judged.filter((j) => j.reason === null && j.features.words > WRAPPED_TAIL_MAX_WORDS).map((j) => j.block.indent));
+  if (head.block.indent > margin) return title;
+  const text = tail.block.text;
+  if (tail.reason === null || tail.features.words > WRAPPED_TAIL_MAX_WORDS || tail.features.sentenceEnd || !LOWER_START_RE.test(text)) return title;
+  return isByline(text, tail.features) || CREDIT_START_RE.test(text) || dateLineDate(text) !== null || TIME_RE.test(text) ? title : `${title} ${text}`;
+}
+/** Characters of a headline wrapped by a dump tool at least (lynx and w3m wrap at 72–80 columns, less a margin). */
+const WRAPPED_HEADLINE_MIN_CHARS = 60;
+const WRAPPED_TAIL_MAX_WORDS = 8;
+const LOWER_START_RE = /^\p{Ll}/u;
+const TIME_RE = /\b\d{1,2}[:.h]\d{2}\b/u;
+/** A credit's first word, a byline's without a name too ("por la redacción", "par notre correspondant", "via agência
+ *  Lusa"); not "de" or "di", which open as many wrapped headlines' rests as bylines. */
+const CREDIT_START_RE = /^(?:by|par|por|von|via|from|with|avec|con|com)\s/iu;
+
 /** Blocks between a headline and its article at most (byline, dates, share bar, photo and caption, a summary box). */
 const HEADER_MAX_BLOCKS = 12;
 /** Words of a line holding the date: a byline with it runs to a dozen ("Von Tim Scholz | 18.11.2024, 11:47 Uhr"). */

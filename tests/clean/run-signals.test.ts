@@ -1,5 +1,8 @@
 // Signals that read the run's line statistics: the article's recurring tail, the empty-body rescue, publication
 // lines of the template; and the article region's teaser lists.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
 import { isTeaserShaped } from '../../src/clean/teasers.js';
@@ -135,6 +138,17 @@ describe('run statistics in cleanDocument', () => {
     expect(cleanDocument(page('By Ann Lee. Originally published in The Atlantic on May 3, 2019'), null).date).toBeNull();
     // and a date line of the page's own under it is not replaced
     expect(cleanDocument(page('Par Camille Le Gall. Publié le 12/03/2020\n19 mars 2025, 08:00'), null).date).toBe('2025-03-19');
+  });
+  it('a lynx headline wrapped onto a line further in is read whole; a credit, a date or a centred headline is not joined', () => {
+    // the page of fixtures/clean/title-wrapped-lynx-ca, its headline's two lines replaced
+    const fixture = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/clean/title-wrapped-lynx-ca/input.txt'), 'utf8');
+    const [head, tail] = ['   El consell comarcal aprova el nou servei de bus a demanda per als pobles', '                         de la Vall Fosca'];
+    const page = (h: string, t: string) => fixture.replace(`${head}\n${tail}`, `${h}\n${t}`);
+    expect(cleanDocument(page(head, tail), null).title).toBe(`${head.trim()} de la Vall Fosca`);
+    for (const other of ['                    por la redacción', '                  mardi 12 mars 2025']) expect(cleanDocument(page(head, other), null).title).toBe(head.trim());
+    // a headline of one line, centred further in than the article's margin, has no rest to join
+    const centred = '      El consell aprova el nou servei de bus a demanda per als pobles';
+    expect(cleanDocument(page(centred, '                      cròniques del Pallars'), null).title).toBe(centred.trim());
   });
   it('under a headline other pages hold too, a date line they hold too under the lede is not read', () => {
     // an article set into another page's template: a teaser's headline above it, the teasers' dates under its lede
