@@ -83,7 +83,9 @@ function internTable(ranks: Map<number, Int32Array>): InternedTrigrams | null {
   return { code, letters, slotAt, pairStart, pairs, unitCode, counts: new Int32Array(slots), touched: new Int32Array(slots) };
 }
 
-/** The sample's units, read by countInternedTrigrams (franc reads MAX_LENGTH at most): written as bytes, read as units. */
+/** The sample's units, read by countInternedTrigrams (franc reads MAX_LENGTH at most): written as bytes, read as units.
+ *  A fixed buffer of its own rather than utf16Units': a sample is never scanned twice, and copying it there would drop
+ *  the page line the shared copy holds. */
 const SAMPLE_BYTES = Buffer.allocUnsafeSlow(MAX_LENGTH * 2);
 const SAMPLE_UNITS = new Uint16Array(SAMPLE_BYTES.buffer, SAMPLE_BYTES.byteOffset, MAX_LENGTH);
 

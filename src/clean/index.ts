@@ -981,8 +981,11 @@ function withWrappedTail(judged: readonly Judged[], title: string): string {
 }
 /** Characters of a headline wrapped by a dump tool at least (lynx and w3m wrap at 72–80 columns, less a margin). */
 const WRAPPED_HEADLINE_MIN_CHARS = 60;
+/** Words of a wrapped headline's rest at most (a longer line under it is a standfirst or a caption). */
 const WRAPPED_TAIL_MAX_WORDS = 8;
+/** A rest opens in lower case: it continues a sentence. */
 const LOWER_START_RE = /^\p{Ll}/u;
+/** A time of day ("14:20", "18h05"): an update's or an entry's line, never a headline's rest. */
 const TIME_RE = /\b\d{1,2}[:.h]\d{2}\b/u;
 /** A credit's first word, a byline's without a name too ("por la redacción", "par notre correspondant", "via agência
  *  Lusa"); not "de" or "di", which open as many wrapped headlines' rests as bylines. */

@@ -15,11 +15,11 @@ const PUBLISHED_WITH_SITE_RE = new RegExp(`^\\s*${PUBLISHED_CUE}\\s+${SITE_PREP}
 const PUBLISHED_RE = new RegExp(`^\\s*${PUBLISHED_CUE}(?![\\p{L}])(.*)$`, 'iu');
 /** A publication cue anywhere in a line ("Originally published May 3, 2019", "Tomaž Zupan | Objavljeno: 1. 4. 2025"). */
 const PUBLISHED_CUE_ANYWHERE_RE = new RegExp(`(?<![\\p{L}])${PUBLISHED_CUE}(?![\\p{L}])`, 'iu');
-export const holdsPublicationCue = (line: string): boolean => PUBLISHED_CUE_ANYWHERE_RE.test(line);
 /** Where the line's first publication cue starts, or -1. */
 export function publicationCueAt(line: string): number {
   return PUBLISHED_CUE_ANYWHERE_RE.exec(line)?.index ?? -1;
 }
+export const holdsPublicationCue = (line: string): boolean => publicationCueAt(line) >= 0;
 /** A publication line is one short line; it may give the update too ("Published 6:04 a.m. CT March 11, 2025 | Updated 9:15 a.m. …"). */
 const PUBLISHED_MAX_WORDS = 24;
 /** Words of a publication line that ends like a sentence. */
