@@ -17,9 +17,9 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { bandingFor, describeClusters, emptySignatureTable, planClusters, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
+import { bandingFor, describeClusters, editPairs, emptySignatureTable, planClusters, type Cluster, type DedupOptions, type DedupResult, type DocSignature } from './dedup/index.js';
 import { BandBuckets } from './dedup/lsh.js';
-import { atLeast, copyU32, decodeSignatures, flagsOf, layoutAt, SIGNATURES_HEADER, signatureStarts, wordCodesOf } from './dedup/signature-file.js';
+import { atLeast, copyU32, decodeSignatures, flagsOf, layoutAt, SIGNATURES_FILE, SIGNATURES_HEADER, signatureStarts } from './dedup/signature-file.js';
 import { debugMemory } from './debug.js';
 import { collectGarbage, COLLECT_MIN_ITEMS } from './memory.js';
 import type { InputFile } from './io/discover.js';
@@ -29,6 +29,7 @@ import { FileLines, jsonLine, trackTemporary, untrackTemporary, type LineSink } 
 import type { OutputRecord, SourceRecord } from './types.js';
 import type { CleanedBatch, PackedSignatures } from './workers/clean-batch.js';
 import { cleanStageOptions, runCleanBatches, type CleanPool } from './workers/clean-stage.js';
+import { memberEdits, type EditTask } from './workers/edit-similarities.js';
 import { LineCounts } from './workers/line-counts.js';
 
 /* ------------------------------------------------------------------ accounting */
@@ -306,7 +307,7 @@ export const SHARD_FILES = {
   records: 'records.jsonl',
   readRejects: 'read-rejects.jsonl',
   cleanRejects: 'clean-rejects.jsonl',
-  signatures: 'signatures.bin',
+  signatures: SIGNATURES_FILE,
   summary: 'summary.json',
 } as const;
 
@@ -453,6 +454,8 @@ export interface ReduceOptions {
   detectDuplicates: boolean;
   /** Drop duplicates (clean) or only mark them (`--no-dedup`). */
   dropDuplicates: boolean;
+  /** How the clusters' edit similarities are computed (default: memberEdits, on this thread). */
+  runEdits?: EditRunner;
 }
 
 /** Where the reduce step sends its outputs (the pipeline's PipelineIo, minus reading). */
@@ -593,11 +596,20 @@ async function* fileLines(path: string): AsyncGenerator<string> {
   for await (const line of lines) if (line) yield line;
 }
 
+/** Computes the edit similarities of a plan's pairs (memberEdits, on the calling thread or one of its own). */
+export type EditRunner = (task: EditTask) => Promise<Float64Array>;
+
+export interface ShardClusters extends DedupResult {
+  /** Settles once every copy's `edit` is set: the edit similarities are computed apart (see edit-similarities.ts). */
+  edits: Promise<void>;
+}
+
 /**
  * Clusters over the shards' signatures, loading only the candidate members, and of those only what
- * clustering reads (SignatureTable); the word codes are read back afterwards for the clusters' members only.
+ * clustering reads (SignatureTable). The members' edit similarities are left to `runEdits`, which reads their
+ * word codes back: the clusters are complete once `edits` settles, and the caller may write the records meanwhile.
  */
-export async function clusterShards(shardDirs: readonly string[], members: CandidateMembers, dedup: DedupOptions): Promise<DedupResult> {
+export async function clusterShards(shardDirs: readonly string[], members: CandidateMembers, dedup: DedupOptions, runEdits: EditRunner = memberEdits): Promise<ShardClusters> {
   let rows = 0;
   if (members === 'all') rows = await signatureCount(shardDirs);
   else for (const wanted of members.values()) rows += wanted.size;
@@ -623,29 +635,22 @@ export async function clusterShards(shardDirs: readonly string[], members: Candi
   }
   table.sortById();
   const plan = planClusters(table, dedup);
-  // The plan's garbage (candidate pairs, verification) goes before the word codes are read: at a million
+  // The plan's garbage (candidate pairs, verification) goes before the clusters are described: at a million
   // documents it was the run's peak, on top of the table still in use.
   if (table.size >= COLLECT_MIN_ITEMS) collectGarbage();
   debugMemory('dedup plan');
-  const codes = await readWordCodes(shardDirs, plan.clusters.flat().map((position) => table.row(position)), rowShard, rowIndex);
-  const clusters = describeClusters(table, plan.clusters, (position) => codes.get(table.row(position)) ?? '', dedup);
-  return { clusters, candidatePairs: plan.candidatePairs, verifiedPairs: plan.verifiedPairs };
-}
-
-/** The word codes of the given table rows (row → shard and local index), read back from the shards' files. */
-async function readWordCodes(shardDirs: readonly string[], rows: readonly number[], rowShard: readonly number[], rowIndex: readonly number[]): Promise<Map<number, string>> {
-  const byShard = new Map<number, Map<number, number>>();
-  for (const row of rows) {
-    let indexes = byShard.get(rowShard[row]);
-    if (!indexes) byShard.set(rowShard[row], (indexes = new Map()));
-    indexes.set(rowIndex[row], row);
-  }
-  const codes = new Map<number, string>();
-  for (const [s, indexes] of [...byShard].sort((a, b) => a[0] - b[0])) {
-    const bytes = await readFile(join(shardDirs[s], SHARD_FILES.signatures));
-    for (const [index, start] of signatureStarts(bytes, new Set(indexes.keys()))) codes.set(indexes.get(index)!, wordCodesOf(bytes, layoutAt(bytes, start)));
-  }
-  return codes;
+  const pairs = editPairs(plan.clusters);
+  const where = new Uint32Array(pairs.length * 4);
+  pairs.forEach(([rep, copy], k) => where.set([rowShard[table.row(rep)], rowIndex[table.row(rep)], rowShard[table.row(copy)], rowIndex[table.row(copy)]], 4 * k));
+  const copyIds = pairs.map(([, copy]) => table.id(copy));
+  const edits = runEdits({ shardDirs: [...shardDirs], pairs: where });
+  // Every copy's edit is set when they come; until then 0.
+  const clusters = describeClusters(table, plan.clusters, new Float64Array(pairs.length), dedup);
+  const copies = new Map(clusters.flatMap((c) => c.members.slice(1).map((m) => [m.id, m] as const)));
+  const filled = edits.then((values) => copyIds.forEach((id, k) => (copies.get(id)!.edit = values[k])));
+  // Awaited by the caller once the records are written; a failure meanwhile is not an unhandled rejection.
+  filled.catch(() => undefined);
+  return { clusters, candidatePairs: plan.candidatePairs, verifiedPairs: plan.verifiedPairs, edits: filled };
 }
 
 /**
@@ -660,7 +665,7 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   // Between passes of a large run, the last pass's dead data is collected (see memory.ts).
   const collect = summary.read >= COLLECT_MIN_ITEMS ? collectGarbage : () => undefined;
   if (options.detectDuplicates) collect(); // the candidate search's band keys
-  const result: DedupResult = options.detectDuplicates ? await clusterShards(shardDirs, members, options.dedup) : { clusters: [], candidatePairs: 0, verifiedPairs: 0 };
+  const result: ShardClusters = options.detectDuplicates ? await clusterShards(shardDirs, members, options.dedup, options.runEdits) : { clusters: [], candidatePairs: 0, verifiedPairs: 0, edits: Promise.resolve() };
   summary.seconds.dedup = Number(process.hrtime.bigint() - started) / 1e9;
   if (options.detectDuplicates) collect(); // the signature table
   debugMemory('dedup');
@@ -678,6 +683,7 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   const clusters: object[] = [];
   const viewsWhileWriting = result.clusters.length && sinks.clusters && sinks.output ? new MemberViews(result.clusters) : undefined;
   if (result.clusters.length && !viewsWhileWriting && (sinks.clusters || !sinks.output)) {
+    await result.edits;
     for await (const line of clusterLinesOf(result.clusters, shardRecords(shardDirs))) {
       await sinks.clusters?.write(line);
       if (!sinks.output) clusters.push(JSON.parse(line) as object);
@@ -686,6 +692,7 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   }
   debugMemory('cluster records');
   await writeRecords(shardRecords(shardDirs), result.clusters, options, sinks, summary, viewsWhileWriting);
+  await result.edits;
   if (viewsWhileWriting) for (const line of viewsWhileWriting.lines()) await sinks.clusters!.write(line);
   debugMemory('write');
   summary.seconds.write = Number(process.hrtime.bigint() - writeStarted) / 1e9;

@@ -293,17 +293,26 @@ export function planClusters(table: SignatureTable, options: DedupOptions): Clus
 }
 
 /**
- * The clusters of a plan with every member's similarities to its representative. `wordCodesAt` gives a
- * position's word codes (for the edit similarity): asked only for the members of the clusters.
+ * The (representative, copy) pairs of a plan whose edit similarity its clusters report, as plan positions: each
+ * cluster's copies in plan order (the order describeClusters reads its `edits` in).
  */
-export function describeClusters(table: SignatureTable, plan: readonly number[][], wordCodesAt: (position: number) => string, options: DedupOptions): Cluster[] {
+export function editPairs(plan: readonly number[][]): Array<[rep: number, copy: number]> {
+  return plan.flatMap(([rep, ...rest]) => rest.map((m): [number, number] => [rep, m]));
+}
+
+/**
+ * The clusters of a plan with every member's similarities to its representative; `edits` holds the word-level
+ * edit similarity of each pair of editPairs(plan), in that order (computed apart: it is the one similarity that
+ * needs the word codes, read back for the clusters' members only).
+ */
+export function describeClusters(table: SignatureTable, plan: readonly number[][], edits: ArrayLike<number>, options: DedupOptions): Cluster[] {
   const clusters: Cluster[] = [];
+  let pair = 0;
   for (const [rep, ...rest] of plan) {
     const repId = table.id(rep);
-    const repCodes = wordCodesAt(rep);
     const members: ClusterMember[] = rest.map((m) => {
       const v = verifyAt(table, rep, m, options);
-      return { id: table.id(m), similarity: v.similarity, jaccard: v.jaccard, containment: v.containment, edit: editSimilarity(repCodes, wordCodesAt(m)) };
+      return { id: table.id(m), similarity: v.similarity, jaccard: v.jaccard, containment: v.containment, edit: edits[pair++] };
     });
     members.sort((a, b) => b.similarity - a.similarity || byId(a.id, b.id));
     members.unshift({ id: repId, similarity: 1, jaccard: 1, containment: 1, edit: 1 });
@@ -330,6 +339,8 @@ export function signatureTable(signatures: Iterable<SignatureFields>, options: D
 export function findDuplicates(signatures: DocSignature[], options: DedupOptions): DedupResult {
   const table = signatureTable(signatures, options);
   const plan = planClusters(table, options);
-  const clusters = describeClusters(table, plan.clusters, (k) => signatures[table.row(k)].wordCodes, options);
+  const codes = (k: number): string => signatures[table.row(k)].wordCodes;
+  const edits = editPairs(plan.clusters).map(([rep, copy]) => editSimilarity(codes(rep), codes(copy)));
+  const clusters = describeClusters(table, plan.clusters, edits, options);
   return { clusters, candidatePairs: plan.candidatePairs, verifiedPairs: plan.verifiedPairs };
 }

@@ -6,6 +6,8 @@ import type { DocSignature } from './index.js';
 
 /** The file's format and signature scheme (0002: one-permutation MinHash; a 0001 file's MinHash values do not band with these). */
 export const SIGNATURES_HEADER = Buffer.from('CSIG0002');
+/** A shard folder's signatures file. */
+export const SIGNATURES_FILE = 'signatures.bin';
 
 /** Bytes of a signature's record after its size field. */
 const encodedSize = (s: DocSignature): number => 4 + Buffer.byteLength(s.id, 'utf8') + 4 + s.wordCodes.length * 2 + 4 + s.minhash.length * 4 + 4 + s.shingles.length * 4 + 24 + 1;

@@ -69,6 +69,30 @@ describe('spoolBatches', () => {
     expect(batches.length).toBeGreaterThan(1000 / 64);
   });
 
+  it('cuts a spool of many reads after the line that reaches either limit, as counting line by line would', async () => {
+    // ~6 MB of lines of uneven length: batches straddle the 1 MB reads, and the buffer is compacted between them.
+    const lines = Array.from({ length: 12_000 }, (_, i) => JSON.stringify({ id: `d${i}`, text: 'é'.repeat((i * 7919) % 900) }) + '\n');
+    const path = join(dir, 'spool-many.jsonl');
+    writeFileSync(path, lines.join(''));
+    const expected: string[] = [];
+    let batch = '';
+    let count = 0;
+    for (const line of lines) {
+      batch += line;
+      count++;
+      if (count >= 100 || Buffer.byteLength(batch) >= 40_000) {
+        expected.push(batch);
+        batch = '';
+        count = 0;
+      }
+    }
+    if (batch) expected.push(batch);
+    const batches: string[] = [];
+    for await (const b of spoolBatches(path, 100, 40_000)) batches.push(b);
+    expect(batches.length).toBeGreaterThan(100);
+    expect(batches).toEqual(expected);
+  });
+
   it('hands out bytes batches each in a buffer of its own (transferable), cut after a line longer than the limit', async () => {
     const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `d${i}`, text: (i === 150 ? 'ж'.repeat(3_000_000) : 'é'.repeat(i % 97)) }) + '\n');
     const path = join(dir, 'spool-bytes.jsonl');
