@@ -29,8 +29,9 @@ import { FileLines, jsonLine, trackTemporary, untrackTemporary, type LineSink } 
 import type { OutputRecord, SourceRecord } from './types.js';
 import type { CleanedBatch, PackedSignatures } from './workers/clean-batch.js';
 import { cleanStageOptions, runCleanBatches, type CleanPool } from './workers/clean-stage.js';
-import { memberEdits, type EditTask } from './workers/edit-similarities.js';
+import { clusterDetails, type ClusterDetails, type DetailsTask } from './workers/cluster-details.js';
 import { LineCounts } from './workers/line-counts.js';
+import { NO_VIEW } from './member-view.js';
 
 /* ------------------------------------------------------------------ accounting */
 
@@ -454,8 +455,8 @@ export interface ReduceOptions {
   detectDuplicates: boolean;
   /** Drop duplicates (clean) or only mark them (`--no-dedup`). */
   dropDuplicates: boolean;
-  /** How the clusters' edit similarities are computed (default: memberEdits, on this thread). */
-  runEdits?: EditRunner;
+  /** How the clusters' details are read back (default: clusterDetails, on this thread). */
+  runDetails?: DetailsRunner;
 }
 
 /** Where the reduce step sends its outputs (the pipeline's PipelineIo, minus reading). */
@@ -596,20 +597,21 @@ async function* fileLines(path: string): AsyncGenerator<string> {
   for await (const line of lines) if (line) yield line;
 }
 
-/** Computes the edit similarities of a plan's pairs (memberEdits, on the calling thread or one of its own). */
-export type EditRunner = (task: EditTask) => Promise<Float64Array>;
+/** Finds the clusters' details from where their members are (clusterDetails, on the calling thread or one of its own). */
+export type DetailsRunner = (task: DetailsTask) => Promise<ClusterDetails>;
 
 export interface ShardClusters extends DedupResult {
-  /** Settles once every copy's `edit` is set: the edit similarities are computed apart (see edit-similarities.ts). */
-  edits: Promise<void>;
+  /** Each member's view by id (see member-view.ts), once every copy's `edit` is set: these details are read back
+   *  apart (see cluster-details.ts). */
+  details: Promise<ReadonlyMap<string, string>>;
 }
 
 /**
  * Clusters over the shards' signatures, loading only the candidate members, and of those only what
- * clustering reads (SignatureTable). The members' edit similarities are left to `runEdits`, which reads their
- * word codes back: the clusters are complete once `edits` settles, and the caller may write the records meanwhile.
+ * clustering reads (SignatureTable). The members' edit similarities and views are left to `runDetails`, which reads
+ * them back: the clusters are complete once `details` settles, and the caller may write the records meanwhile.
  */
-export async function clusterShards(shardDirs: readonly string[], members: CandidateMembers, dedup: DedupOptions, runEdits: EditRunner = memberEdits): Promise<ShardClusters> {
+export async function clusterShards(shardDirs: readonly string[], members: CandidateMembers, dedup: DedupOptions, runDetails: DetailsRunner = clusterDetails): Promise<ShardClusters> {
   let rows = 0;
   if (members === 'all') rows = await signatureCount(shardDirs);
   else for (const wanted of members.values()) rows += wanted.size;
@@ -639,18 +641,28 @@ export async function clusterShards(shardDirs: readonly string[], members: Candi
   // documents it was the run's peak, on top of the table still in use.
   if (table.size >= COLLECT_MIN_ITEMS) collectGarbage();
   debugMemory('dedup plan');
+  const placeOf = (position: number): [number, number] => [rowShard[table.row(position)], rowIndex[table.row(position)]];
   const pairs = editPairs(plan.clusters);
-  const where = new Uint32Array(pairs.length * 4);
-  pairs.forEach(([rep, copy], k) => where.set([rowShard[table.row(rep)], rowIndex[table.row(rep)], rowShard[table.row(copy)], rowIndex[table.row(copy)]], 4 * k));
+  const positions = plan.clusters.flat();
+  const task: DetailsTask = {
+    shardDirs: [...shardDirs],
+    members: Uint32Array.from(positions.flatMap(placeOf)),
+    pairs: Uint32Array.from(pairs.flatMap(([rep, copy]) => [...placeOf(rep), ...placeOf(copy)])),
+  };
+  const memberIds = positions.map((position) => table.id(position));
   const copyIds = pairs.map(([, copy]) => table.id(copy));
-  const edits = runEdits({ shardDirs: [...shardDirs], pairs: where });
-  // Every copy's edit is set when they come; until then 0.
+  const found = runDetails(task);
+  // Every copy's edit is set when the details come; until then 0.
   const clusters = describeClusters(table, plan.clusters, new Float64Array(pairs.length), dedup);
   const copies = new Map(clusters.flatMap((c) => c.members.slice(1).map((m) => [m.id, m] as const)));
-  const filled = edits.then((values) => copyIds.forEach((id, k) => (copies.get(id)!.edit = values[k])));
+  const details = found.then(({ edits, views }) => {
+    copyIds.forEach((id, k) => (copies.get(id)!.edit = edits[k]));
+    const shown = views.split('\n');
+    return new Map(memberIds.map((id, k) => [id, shown[k]]));
+  });
   // Awaited by the caller once the records are written; a failure meanwhile is not an unhandled rejection.
-  filled.catch(() => undefined);
-  return { clusters, candidatePairs: plan.candidatePairs, verifiedPairs: plan.verifiedPairs, edits: filled };
+  details.catch(() => undefined);
+  return { clusters, candidatePairs: plan.candidatePairs, verifiedPairs: plan.verifiedPairs, details };
 }
 
 /**
@@ -665,7 +677,7 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   // Between passes of a large run, the last pass's dead data is collected (see memory.ts).
   const collect = summary.read >= COLLECT_MIN_ITEMS ? collectGarbage : () => undefined;
   if (options.detectDuplicates) collect(); // the candidate search's band keys
-  const result: ShardClusters = options.detectDuplicates ? await clusterShards(shardDirs, members, options.dedup, options.runEdits) : { clusters: [], candidatePairs: 0, verifiedPairs: 0, edits: Promise.resolve() };
+  const result: ShardClusters = options.detectDuplicates ? await clusterShards(shardDirs, members, options.dedup, options.runDetails) : { clusters: [], candidatePairs: 0, verifiedPairs: 0, details: Promise.resolve(new Map()) };
   summary.seconds.dedup = Number(process.hrtime.bigint() - started) / 1e9;
   if (options.detectDuplicates) collect(); // the signature table
   debugMemory('dedup');
@@ -677,23 +689,16 @@ export async function reduceStep(shardDirs: readonly string[], options: ReduceOp
   for (const kind of [SHARD_FILES.readRejects, SHARD_FILES.cleanRejects])
     if (sinks.rejects) for (const dir of shardDirs) for await (const line of fileLines(join(dir, kind))) await sinks.rejects.write(line + '\n');
 
-  // A run without record output (dupes, stats, report) gets the cluster records back. A run with it writes
-  // them to its clusters sink: the members' views are gathered in the pass that writes the records, and the
-  // cluster records follow (a pass of its own over every record was a third of writing).
+  await writeRecords(shardRecords(shardDirs), result.clusters, options, sinks, summary);
+  // The cluster records follow, from the members' views kept with their signatures: a run with record output writes
+  // them to its clusters sink, a run without (dupes, stats, report) gets them back.
+  const views = await result.details;
   const clusters: object[] = [];
-  const viewsWhileWriting = result.clusters.length && sinks.clusters && sinks.output ? new MemberViews(result.clusters) : undefined;
-  if (result.clusters.length && !viewsWhileWriting && (sinks.clusters || !sinks.output)) {
-    await result.edits;
-    for await (const line of clusterLinesOf(result.clusters, shardRecords(shardDirs))) {
+  if (sinks.clusters || !sinks.output)
+    for (const line of clusterLines(result.clusters, views)) {
       await sinks.clusters?.write(line);
       if (!sinks.output) clusters.push(JSON.parse(line) as object);
     }
-    collect(); // the members' views and the pass's garbage
-  }
-  debugMemory('cluster records');
-  await writeRecords(shardRecords(shardDirs), result.clusters, options, sinks, summary, viewsWhileWriting);
-  await result.edits;
-  if (viewsWhileWriting) for (const line of viewsWhileWriting.lines()) await sinks.clusters!.write(line);
   debugMemory('write');
   summary.seconds.write = Number(process.hrtime.bigint() - writeStarted) / 1e9;
   return { summary, clusters };
@@ -732,81 +737,31 @@ export function clusterRoles(clusters: readonly Cluster[]): { copiesOf: Map<stri
   return { copiesOf, keptFor };
 }
 
-/** The cluster records of `corpus dupes --json` and `--dupes-out`, with titles and previews read back from the cleaned records. */
-export async function clusterRecords(clusters: readonly Cluster[], cleaned: AsyncIterable<Buffer>): Promise<object[]> {
-  const records: object[] = [];
-  for await (const line of clusterLinesOf(clusters, cleaned)) records.push(JSON.parse(line) as object);
-  return records;
-}
-
-/** What a cluster member shows when its record was not found. */
-const NO_VIEW = JSON.stringify({ title: null, site: null, date: null, chars: 0, preview: '' });
-
 /**
- * What each cluster member shows (title, site, date, chars, preview), held as one short JSON string per member
- * rather than every cluster record at once (on a million documents the records took ~1 GB); cluster records
- * are joined from those strings rather than built as objects and serialised (on a million documents the
- * objects' garbage grew the heap by ~450 MB).
+ * The cluster records of `--dupes-out` and `corpus dupes --json`, one JSON line each: every member's similarities
+ * and then its view (`views`, by id). Joined from those strings rather than built as objects and serialised (on a
+ * million documents the objects' garbage grew the heap by ~450 MB).
  */
-export class MemberViews {
-  private readonly members: Set<string>;
-  private readonly shown = new Map<string, string>();
-
-  constructor(private readonly clusters: readonly Cluster[]) {
-    this.members = new Set(clusters.flatMap((c) => c.members.map((m) => m.id)));
-  }
-
-  /** Notes what a cleaned record (its JSON line) shows, when it is a member. */
-  see(line: Buffer, id = recordId(line)): void {
-    if (!this.members.has(id)) return;
-    const r = JSON.parse(line.toString('utf8')) as OutputRecord;
-    this.shown.set(id, JSON.stringify({ title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) }));
-  }
-
-  /** clusterRecords one at a time, as JSON lines (`jsonLine` of each record). */
-  *lines(): Generator<string> {
-    for (let i = 0; i < this.clusters.length; i++) {
-      const cluster = this.clusters[i];
-      // Each member's fields, then its view's: the key order of { ...member, ...view }.
-      const parts = cluster.members.map((m) => JSON.stringify(m).slice(0, -1) + ',' + (this.shown.get(m.id) ?? NO_VIEW).slice(1));
-      yield `{"cluster":${i + 1},"kept":${JSON.stringify(cluster.kept)},"members":[${parts.join(',')}]}\n`;
-    }
+export function* clusterLines(clusters: readonly Cluster[], views: ReadonlyMap<string, string>): Generator<string> {
+  for (let i = 0; i < clusters.length; i++) {
+    const cluster = clusters[i];
+    // Each member's fields, then its view's: the key order of { ...member, ...view }.
+    const parts = cluster.members.map((m) => JSON.stringify(m).slice(0, -1) + ',' + (views.get(m.id) || NO_VIEW).slice(1));
+    yield `{"cluster":${i + 1},"kept":${JSON.stringify(cluster.kept)},"members":[${parts.join(',')}]}\n`;
   }
 }
 
-/** clusterRecords one at a time, as JSON lines, from one pass over the cleaned records. */
-export async function* clusterLinesOf(clusters: readonly Cluster[], cleaned: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const views = new MemberViews(clusters);
-  for await (const line of cleaned) views.see(line);
-  yield* views.lines();
-}
-
-/** First words of a body, on one line. */
-export function previewOf(text: string, chars = 120): string {
-  // Flatten a prefix only, long enough to hold `chars` characters once spaces are collapsed: a slice of the whole
-  // flattened body would keep that body alive (V8 slices point into their parent), and clusterRecords keeps a
-  // preview per member: 2 GB of bodies on a million documents.
-  let flat = '';
-  for (let prefix = chars * 2; ; prefix *= 2) {
-    flat = text.slice(0, prefix).replace(/\s+/g, ' ').trim();
-    if (flat.length > chars || prefix >= text.length) break;
-  }
-  return flat.length <= chars ? flat : flat.slice(0, chars - 1).trimEnd() + '…';
-}
-
-/** The reduce step's last stage: writes each cleaned record in order, dropping or marking duplicates; `views` sees every record. */
+/** The reduce step's last stage: writes each cleaned record in order, dropping or marking duplicates. */
 export async function writeRecords(
   cleaned: AsyncIterable<Buffer>,
   clusters: readonly Cluster[],
   options: { dropDuplicates: boolean },
   io: Pick<ReduceSinks, 'output' | 'onRecord'>,
   summary: RunSummary,
-  views?: MemberViews,
 ): Promise<void> {
   const { copiesOf, keptFor } = clusterRoles(clusters);
   for await (const line of cleaned) {
     const id = recordId(line);
-    views?.see(line, id);
     const kept = keptFor.get(id);
     const copies = copiesOf.get(id);
     // Most records are in no cluster: written as the map step serialised them (the same bytes), never decoded,

@@ -36,12 +36,13 @@ import { collectGarbage, COLLECT_MIN_ITEMS } from './memory.js';
 import type { OutputRecord } from './types.js';
 import type { PackedSignatures } from './workers/clean-batch.js';
 import { BATCH_RECORDS, CleanPool, cleanStageOptions, WORKER_RESOURCE_LIMITS } from './workers/clean-stage.js';
-import { memberEdits, memberEditsOnThread } from './workers/edit-similarities.js';
+import { clusterDetails, clusterDetailsOnThread } from './workers/cluster-details.js';
 import { LineCounts } from './workers/line-counts.js';
 import type { ReadTask, ReadTaskResult } from './workers/read-worker.js';
 
 export { cleanRecord } from './workers/clean-batch.js';
-export { clusterRecords, clusterRoles, INPUT_FAILURES, previewOf, writeRecords, type RunSummary } from './mapreduce.js';
+export { clusterLines, clusterRoles, INPUT_FAILURES, writeRecords, type RunSummary } from './mapreduce.js';
+export { memberView, previewOf } from './member-view.js';
 
 export interface PipelineOptions {
   read: ReadOptions;
@@ -255,9 +256,9 @@ export async function runPipeline(files: InputFile[], options: PipelineOptions, 
     const members = candidates ? await time('candidates', async () => candidates!.members()) : 'all';
     candidates = null; // its keys (140 MB per million documents) are not needed by the reduce
 
-    // With a second core, the clusters' edit similarities are computed on it while the records are written.
-    const runEdits = cleanStageOptions(options).jobs > 1 ? memberEditsOnThread : memberEdits;
-    const result = await reduceStep(mapDirs, { dedup: options.dedup, detectDuplicates: options.detectDuplicates, dropDuplicates: options.dropDuplicates, runEdits }, io, members, fileCount);
+    // With a second core, the clusters' details are read back on it while the records are written.
+    const runDetails = cleanStageOptions(options).jobs > 1 ? clusterDetailsOnThread : clusterDetails;
+    const result = await reduceStep(mapDirs, { dedup: options.dedup, detectDuplicates: options.detectDuplicates, dropDuplicates: options.dropDuplicates, runDetails }, io, members, fileCount);
     const dedup = (seconds.candidates ?? 0) + (result.summary.seconds.dedup ?? 0);
     result.summary.seconds = { read: seconds.read, clean: seconds.clean, dedup, write: result.summary.seconds.write };
     return result;

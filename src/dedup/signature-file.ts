@@ -4,26 +4,30 @@
  */
 import type { DocSignature } from './index.js';
 
-/** The file's format and signature scheme (0002: one-permutation MinHash; a 0001 file's MinHash values do not band with these). */
-export const SIGNATURES_HEADER = Buffer.from('CSIG0002');
+/** The file's format and signature scheme (0002: one-permutation MinHash, a 0001 file's MinHash values do not band with
+ *  these; 0003: each record ends with its document's member view). */
+export const SIGNATURES_HEADER = Buffer.from('CSIG0003');
 /** A shard folder's signatures file. */
 export const SIGNATURES_FILE = 'signatures.bin';
 
 /** Bytes of a signature's record after its size field. */
-const encodedSize = (s: DocSignature): number => 4 + Buffer.byteLength(s.id, 'utf8') + 4 + s.wordCodes.length * 2 + 4 + s.minhash.length * 4 + 4 + s.shingles.length * 4 + 24 + 1;
+const encodedSize = (s: DocSignature, view: string): number =>
+  4 + Buffer.byteLength(s.id, 'utf8') + 4 + s.wordCodes.length * 2 + 4 + s.minhash.length * 4 + 4 + s.shingles.length * 4 + 24 + 1 + 4 + Buffer.byteLength(view, 'utf8');
 
 /**
  * Signatures as bytes, one record after the other, each its size then: id (UTF-8), word codes (UTF-16 code units,
- * little-endian), MinHash slots, shingle sample (32-bit little-endian), then shingle count, length, words and the
- * title/site/date flags. One buffer for them all (a buffer per document kept the main thread collecting garbage);
+ * little-endian), MinHash slots, shingle sample (32-bit little-endian), then shingle count, length, words, the
+ * title/site/date flags, and the document's member view (UTF-8; `views[i]`, empty when not given: see
+ * member-view.ts). One buffer for them all (a buffer per document kept the main thread collecting garbage);
  * arrays are copied as blocks, not value by value (the file assumes a little-endian machine, as copyU32 does).
  */
-export function encodeSignatures(list: readonly DocSignature[]): Buffer {
-  const b = Buffer.alloc(list.reduce((n, s) => n + 4 + encodedSize(s), 0));
+export function encodeSignatures(list: readonly DocSignature[], views: readonly string[] = []): Buffer {
+  const b = Buffer.alloc(list.reduce((n, s, i) => n + 4 + encodedSize(s, views[i] ?? ''), 0));
   const bytesOf = (a: Uint32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   let o = 0;
-  for (const s of list) {
-    o = b.writeUInt32LE(encodedSize(s), o);
+  for (const [i, s] of list.entries()) {
+    const view = views[i] ?? '';
+    o = b.writeUInt32LE(encodedSize(s, view), o);
     o = b.writeUInt32LE(Buffer.byteLength(s.id, 'utf8'), o);
     o += b.write(s.id, o, 'utf8');
     o = b.writeUInt32LE(s.wordCodes.length, o);
@@ -39,6 +43,8 @@ export function encodeSignatures(list: readonly DocSignature[]): Buffer {
     o = b.writeDoubleLE(s.length, o);
     o = b.writeDoubleLE(s.words, o);
     o = b.writeUInt8((s.hasTitle ? 1 : 0) | (s.hasSite ? 2 : 0) | (s.hasDate ? 4 : 0), o);
+    o = b.writeUInt32LE(Buffer.byteLength(view, 'utf8'), o);
+    o += b.write(view, o, 'utf8');
   }
   return b;
 }
@@ -91,6 +97,12 @@ export function copyU32(bytes: Buffer, offset: number, count: number, into: Uint
 
 /** `scratch` when it holds `n` values, else a new one that does: reused across signatures, not allocated per document. */
 export const atLeast = (scratch: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> => (scratch.length >= n ? scratch : new Uint32Array(n));
+
+/** The member view encodeSignatures wrote after the flags ('' when none was given). */
+export function viewOf(bytes: Buffer, l: SignatureLayout): string {
+  const at = l.numbers + 25;
+  return bytes.toString('utf8', at + 4, at + 4 + bytes.readUInt32LE(at));
+}
 
 /** The word codes as encodeSignatures wrote them: UTF-16LE code units, each read back as it is. */
 export function wordCodesOf(bytes: Buffer, l: SignatureLayout): string {

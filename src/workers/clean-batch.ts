@@ -8,6 +8,7 @@ import { cleanDocument, type CorpusStats } from '../clean/index.js';
 import { bandingFor, signCompact, type DedupOptions, type DocSignature } from '../dedup/index.js';
 import { bandKeys } from '../dedup/lsh.js';
 import { encodeSignatures } from '../dedup/signature-file.js';
+import { memberView } from '../member-view.js';
 import type { RejectReason } from '../io/read.js';
 import type { OutputRecord, SourceRecord } from '../types.js';
 
@@ -95,6 +96,7 @@ export function cleanBatch(rows: string, stats: CorpusStats | null, options: Bat
   const lines: string[] = [];
   const rejects: BatchReject[] = [];
   const signatures: DocSignature[] = [];
+  const views: string[] = [];
   let from = 0;
   while (from < rows.length) {
     let to = rows.indexOf('\n', from);
@@ -113,22 +115,26 @@ export function cleanBatch(rows: string, stats: CorpusStats | null, options: Bat
       continue;
     }
     // Compact at once: the full signature (~3.8 KB) would not fit a million documents in memory.
-    if (options.detectDuplicates) signatures.push(signCompact(record, options.dedup));
+    if (options.detectDuplicates) {
+      signatures.push(signCompact(record, options.dedup));
+      views.push(memberView(record));
+    }
     lines.push(JSON.stringify(record));
   }
   return {
     lines: jsonLinesBytes(lines),
     kept: lines.length,
     rejects,
-    signatures: options.detectDuplicates ? packSignatures(signatures, options.dedup) : null,
+    signatures: options.detectDuplicates ? packSignatures(signatures, options.dedup, views) : null,
   };
 }
 
-export function packSignatures(signatures: readonly DocSignature[], dedup: DedupOptions): PackedSignatures {
+/** The batch's signatures for the signatures file and the candidate search, each with its document's member view. */
+export function packSignatures(signatures: readonly DocSignature[], dedup: DedupOptions, views: readonly string[] = []): PackedSignatures {
   const banding = bandingFor(dedup);
   const packed: PackedSignatures = {
     count: signatures.length,
-    encoded: encodeSignatures(signatures),
+    encoded: encodeSignatures(signatures, views),
     bandKeys: new Uint32Array(signatures.length * banding.bands),
     bands: banding.bands,
     signed: new Uint8Array(signatures.length),

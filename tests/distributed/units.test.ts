@@ -8,6 +8,7 @@ import { bandBucketKey, memberOf, parseMember } from '../../src/distributed/band
 import { planShards, type SizedFile } from '../../src/distributed/plan.js';
 import { findInputs, type InputFile } from '../../src/io/discover.js';
 import type { LineSink } from '../../src/io/write.js';
+import type { OutputRecord } from '../../src/types.js';
 import {
   decodeLineCounts,
   encodeLineCounts,
@@ -20,16 +21,17 @@ import {
   readStep,
   byteLines,
   CandidateKeys,
-  clusterLinesOf,
+  clusterLines,
   clusterShards,
-  previewOf,
   recordId,
   reduceStep,
+  SHARD_FILES,
   withLastField,
   type MapOptions,
 } from '../../src/mapreduce.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { decodeSignatures, encodeSignatures, SIGNATURES_HEADER } from '../../src/dedup/signature-file.js';
+import { memberView, previewOf } from '../../src/member-view.js';
+import { decodeSignatures, encodeSignatures, layoutAt, SIGNATURES_HEADER, viewOf } from '../../src/dedup/signature-file.js';
 import type { PackedSignatures } from '../../src/workers/clean-batch.js';
 import { tempDir } from '../cli/helpers.js';
 import { writeCorpus } from './helpers.js';
@@ -94,25 +96,8 @@ describe('line statistics across shards', () => {
   });
 });
 
-describe('previewOf', () => {
-  it('gives the first characters of the body with spaces collapsed, as flattening the whole body would', () => {
-    const whole = (text: string, chars = 120): string => {
-      const flat = text.replace(/\s+/g, ' ').trim();
-      return flat.length <= chars ? flat : flat.slice(0, chars - 1).trimEnd() + '…';
-    };
-    const unit = fc.constantFrom('a', 'b', ' ', '\n', '\t', '\u00a0', 'é', '.');
-    fc.assert(
-      fc.property(fc.string({ unit, maxLength: 1200 }), fc.integer({ min: 1, max: 150 }), (text, chars) => {
-        expect(previewOf(text, chars)).toBe(whole(text, chars));
-      }),
-      { numRuns: 1000 },
-    );
-    expect(previewOf(' '.repeat(5000) + 'word')).toBe('word');
-  });
-});
-
-describe('clusterLinesOf', () => {
-  it('writes each cluster as the JSON line of { cluster, kept, members: [{ ...member, ...view }] }', async () => {
+describe('clusterLines', () => {
+  it('writes each cluster as the JSON line of { cluster, kept, members: [{ ...member, ...view }] }', () => {
     const member = (id: string, similarity: number) => ({ id, similarity, jaccard: similarity / 2, containment: similarity, edit: 0.25 });
     const clusters = [
       { kept: 'b"1', members: [member('b"1', 1), member('a/2', 0.9)] },
@@ -123,19 +108,15 @@ describe('clusterLinesOf', () => {
       { id: 'b"1', text: 'First', title: null, site: 's', date: null, lang: null, chars_kept: 5 },
       { id: 'c', text: 'x'.repeat(300), title: 'C', site: null, date: null, lang: 'en', chars_kept: 300 },
     ];
-    async function* lines(): AsyncGenerator<Buffer> {
-      for (const r of records) yield Buffer.from(JSON.stringify(r) + '\n');
-    }
+    const views = new Map(records.map((r) => [r.id, memberView(r)]));
     const none = { title: null, site: null, date: null, chars: 0, preview: '' };
     const view = (id: string) => {
       const r = records.find((x) => x.id === id);
       return r ? { title: r.title, site: r.site, date: r.date, chars: r.chars_kept, preview: previewOf(r.text) } : none;
     };
     const expected = clusters.map((c, i) => JSON.stringify({ cluster: i + 1, kept: c.kept, members: c.members.map((m) => ({ ...m, ...view(m.id) })) }) + '\n');
-    const got: string[] = [];
-    for await (const line of clusterLinesOf(clusters, lines())) got.push(line);
-    expect(got).toEqual(expected);
-    expect(JSON.parse(got[0]).members[1]).toMatchObject({ id: 'a/2', title: 'T “2”', preview: 'Second copy of it' });
+    expect([...clusterLines(clusters, views)]).toEqual(expected);
+    expect(JSON.parse(expected[0]).members[1]).toMatchObject({ id: 'a/2', title: 'T “2”', preview: 'Second copy of it' });
   });
 });
 
@@ -211,10 +192,11 @@ describe('band keys and signatures', () => {
     // A file of the earlier signature scheme (128 permutations) is refused, not banded with these.
     expect(() => decodeSignatures(Buffer.concat([Buffer.from('CSIG0001'), encodeSignatures([s])]))).toThrow(/not a signatures file/);
   });
-  it('lays a signature out as the file format says: sizes, UTF-8 id, UTF-16LE word codes, little-endian arrays, numbers, flags', () => {
+  it('lays a signature out as the file format says: sizes, UTF-8 id, UTF-16LE word codes, little-endian arrays, numbers, flags, view', () => {
     const s: DocSignature = { id: 'é', minhash: new Uint32Array([0x01020304, 0xffffffff]), shingles: new Uint32Array([5]), shingleCount: 7, wordCodes: 'A\udc00', length: 1.5, words: 2, hasTitle: false, hasSite: true, hasDate: true };
-    const b = encodeSignatures([s]);
-    const expected = Buffer.alloc(4 + 4 + 2 + 4 + 4 + 4 + 8 + 4 + 4 + 24 + 1);
+    const view = '{"t":"ü"}';
+    const b = encodeSignatures([s], [view]);
+    const expected = Buffer.alloc(4 + 4 + 2 + 4 + 4 + 4 + 8 + 4 + 4 + 24 + 1 + 4 + 10);
     let o = expected.writeUInt32LE(expected.length - 4, 0);
     o = expected.writeUInt32LE(2, o);
     o += expected.write('é', o, 'utf8');
@@ -229,11 +211,18 @@ describe('band keys and signatures', () => {
     o = expected.writeDoubleLE(7, o);
     o = expected.writeDoubleLE(1.5, o);
     o = expected.writeDoubleLE(2, o);
-    expected.writeUInt8(6, o);
+    o = expected.writeUInt8(6, o);
+    o = expected.writeUInt32LE(10, o);
+    expected.write(view, o, 'utf8');
     expect(b.equals(expected)).toBe(true);
+    expect(viewOf(b, layoutAt(b, 4))).toBe(view);
     // Views into a larger buffer are written from their own offset.
     const backing = new Uint32Array([9, 0x01020304, 0xffffffff, 5]);
-    expect(encodeSignatures([{ ...s, minhash: backing.subarray(1, 3), shingles: backing.subarray(3) }]).equals(expected)).toBe(true);
+    expect(encodeSignatures([{ ...s, minhash: backing.subarray(1, 3), shingles: backing.subarray(3) }], [view]).equals(expected)).toBe(true);
+    // Without a view the record ends with an empty one.
+    const bare = encodeSignatures([s]);
+    expect(bare.length).toBe(expected.length - 10);
+    expect(viewOf(bare, layoutAt(bare, 4))).toBe('');
   });
 });
 
@@ -305,13 +294,19 @@ describe('read → map → reduce in-process', () => {
     const expected = findDuplicates(all, DEFAULT_DEDUP_OPTIONS);
     expect([...members.values()].reduce((n, m) => n + m.size, 0)).toBeLessThan(all.length);
     expect(expected.clusters.length).toBeGreaterThan(2);
-    // The clusters are complete once their edit similarities are in.
-    const complete = async ({ edits, ...result }: Awaited<ReturnType<typeof clusterShards>>) => {
-      await edits;
+    // The clusters are complete once their details (edit similarities, views) are in.
+    const complete = async ({ details, ...result }: Awaited<ReturnType<typeof clusterShards>>) => {
+      await details;
       return result;
     };
     expect(await complete(await clusterShards(dirs, members, DEFAULT_DEDUP_OPTIONS))).toEqual(expected);
     expect(await complete(await clusterShards(dirs, 'all', DEFAULT_DEDUP_OPTIONS))).toEqual(expected);
+    // Each member's view is what its cleaned record shows.
+    const views = await (await clusterShards(dirs, members, DEFAULT_DEDUP_OPTIONS)).details;
+    const records = new Map(dirs.flatMap((d) => readFileSync(join(d, SHARD_FILES.records), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as OutputRecord).map((r) => [r.id, r] as const)));
+    const ids = expected.clusters.flatMap((c) => c.members.map((m) => m.id));
+    expect([...views.keys()].sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(views.get(id)).toBe(memberView(records.get(id)!));
   });
 
   it('the map step cleans the read folder: inputs are read once, and may be gone by then', async () => {
