@@ -600,10 +600,12 @@ async function* fileLines(path: string): AsyncGenerator<string> {
 /** Finds the clusters' details from where their members are (clusterDetails, on the calling thread or one of its own). */
 export type DetailsRunner = (task: DetailsTask) => Promise<ClusterDetails>;
 
+/** What each cluster member shows (its view, see member-view.ts), by id. */
+export type MemberViews = Pick<ReadonlyMap<string, string>, 'get'>;
+
 export interface ShardClusters extends DedupResult {
-  /** Each member's view by id (see member-view.ts), once every copy's `edit` is set: these details are read back
-   *  apart (see cluster-details.ts). */
-  details: Promise<ReadonlyMap<string, string>>;
+  /** The members' views, once every copy's `edit` is set: these details are read back apart (see cluster-details.ts). */
+  details: Promise<MemberViews>;
 }
 
 /**
@@ -655,10 +657,17 @@ export async function clusterShards(shardDirs: readonly string[], members: Candi
   // Every copy's edit is set when the details come; until then 0.
   const clusters = describeClusters(table, plan.clusters, new Float64Array(pairs.length), dedup);
   const copies = new Map(clusters.flatMap((c) => c.members.slice(1).map((m) => [m.id, m] as const)));
-  const details = found.then(({ edits, views }) => {
+  const details = found.then(({ edits, viewBytes, viewStarts, viewEnds }): MemberViews => {
     copyIds.forEach((id, k) => (copies.get(id)!.edit = edits[k]));
-    const shown = views.split('\n');
-    return new Map(memberIds.map((id, k) => [id, shown[k]]));
+    // Decoded one at a time as the cluster records are written.
+    const bytes = Buffer.from(viewBytes.buffer, viewBytes.byteOffset, viewBytes.byteLength);
+    const memberOf = new Map(memberIds.map((id, k) => [id, k]));
+    return {
+      get(id) {
+        const k = memberOf.get(id);
+        return k === undefined ? undefined : bytes.toString('utf8', viewStarts[k], viewEnds[k]);
+      },
+    };
   });
   // Awaited by the caller once the records are written; a failure meanwhile is not an unhandled rejection.
   details.catch(() => undefined);
@@ -742,7 +751,7 @@ export function clusterRoles(clusters: readonly Cluster[]): { copiesOf: Map<stri
  * and then its view (`views`, by id). Joined from those strings rather than built as objects and serialised (on a
  * million documents the objects' garbage grew the heap by ~450 MB).
  */
-export function* clusterLines(clusters: readonly Cluster[], views: ReadonlyMap<string, string>): Generator<string> {
+export function* clusterLines(clusters: readonly Cluster[], views: MemberViews): Generator<string> {
   for (let i = 0; i < clusters.length; i++) {
     const cluster = clusters[i];
     // Each member's fields, then its view's: the key order of { ...member, ...view }.

@@ -98,11 +98,14 @@ export function copyU32(bytes: Buffer, offset: number, count: number, into: Uint
 /** `scratch` when it holds `n` values, else a new one that does: reused across signatures, not allocated per document. */
 export const atLeast = (scratch: Uint32Array<ArrayBuffer>, n: number): Uint32Array<ArrayBuffer> => (scratch.length >= n ? scratch : new Uint32Array(n));
 
-/** The member view encodeSignatures wrote after the flags ('' when none was given). */
-export function viewOf(bytes: Buffer, l: SignatureLayout): string {
+/** The member view encodeSignatures wrote after the flags, as its UTF-8 bytes (empty when none was given). */
+export function viewBytesOf(bytes: Buffer, l: SignatureLayout): Buffer {
   const at = l.numbers + 25;
-  return bytes.toString('utf8', at + 4, at + 4 + bytes.readUInt32LE(at));
+  return bytes.subarray(at + 4, at + 4 + bytes.readUInt32LE(at));
 }
+
+/** The member view encodeSignatures wrote after the flags ('' when none was given). */
+export const viewOf = (bytes: Buffer, l: SignatureLayout): string => viewBytesOf(bytes, l).toString('utf8');
 
 /** The word codes as encodeSignatures wrote them: UTF-16LE code units, each read back as it is. */
 export function wordCodesOf(bytes: Buffer, l: SignatureLayout): string {

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { layoutAt, signatureStarts, SIGNATURES_FILE, viewOf, wordCodesOf } from '../dedup/signature-file.js';
+import { layoutAt, signatureStarts, SIGNATURES_FILE, viewBytesOf, wordCodesOf } from '../dedup/signature-file.js';
 import { editSimilarity } from '../dedup/verify.js';
 
 /** The clusters' members and pairs, by where their documents' signatures are. */
@@ -25,9 +25,12 @@ export interface DetailsTask {
 export interface ClusterDetails {
   /** Edit similarity of each pair, in the task's order. */
   edits: Float64Array;
-  /** Each member's view, in the task's order, joined by newlines (a view never holds one: one string to pass back,
-   *  not one per member). */
-  views: string;
+  /** Each member's view as UTF-8: member k's (in the task's order) is viewBytes[viewStarts[k] … viewEnds[k]), empty
+   *  when not found. Bytes rather than strings: they cross threads without a copy, and a million documents' views
+   *  held as strings on both threads put the run over its memory bound. */
+  viewBytes: Uint8Array;
+  viewStarts: Uint32Array;
+  viewEnds: Uint32Array;
 }
 
 /** A document's place as one number: shard · 2^32 + index. */
@@ -42,24 +45,40 @@ export async function clusterDetails(task: DetailsTask): Promise<ClusterDetails>
     if (!set) wanted.set(shard, (set = new Set()));
     set.add(index);
   };
-  for (let m = 0; m < members.length; m += 2) want(members[m], members[m + 1]);
+  // Each member's position in the task (a document is a member of one cluster at most).
+  const memberAt = new Map<number, number>();
+  for (let m = 0; m < members.length; m += 2) {
+    want(members[m], members[m + 1]);
+    memberAt.set(placeOf(members[m], members[m + 1]), m / 2);
+  }
   for (let p = 0; p < pairs.length; p += 2) want(pairs[p], pairs[p + 1]);
   const codes = new Map<number, string>();
-  const views = new Map<number, string>();
+  const viewStarts = new Uint32Array(members.length / 2);
+  const viewEnds = new Uint32Array(members.length / 2);
+  let viewBytes = new Uint8Array(1 << 16);
+  let used = 0;
   for (const [shard, indexes] of wanted) {
     const bytes = await readFile(join(shardDirs[shard], SIGNATURES_FILE));
     for (const [index, start] of signatureStarts(bytes, indexes)) {
       const l = layoutAt(bytes, start);
       codes.set(placeOf(shard, index), wordCodesOf(bytes, l));
-      views.set(placeOf(shard, index), viewOf(bytes, l));
+      const member = memberAt.get(placeOf(shard, index));
+      if (member === undefined) continue;
+      const view = viewBytesOf(bytes, l);
+      if (used + view.length > viewBytes.length) {
+        const grown = new Uint8Array(Math.max(viewBytes.length * 2, used + view.length));
+        grown.set(viewBytes.subarray(0, used));
+        viewBytes = grown;
+      }
+      viewBytes.set(view, used);
+      viewStarts[member] = used;
+      viewEnds[member] = used += view.length;
     }
   }
   const codesAt = (p: number): string => codes.get(placeOf(pairs[p], pairs[p + 1])) ?? '';
   const edits = new Float64Array(pairs.length / 4);
   for (let k = 0; k < edits.length; k++) edits[k] = editSimilarity(codesAt(4 * k), codesAt(4 * k + 2));
-  const shown: string[] = [];
-  for (let m = 0; m < members.length; m += 2) shown.push(views.get(placeOf(members[m], members[m + 1])) ?? '');
-  return { edits, views: shown.join('\n') };
+  return { edits, viewBytes: viewBytes.slice(0, used), viewStarts, viewEnds };
 }
 
 /** Fewer members than this are read on the calling thread: starting a thread (~40 ms) would cost more. */

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEDUP_OPTIONS, editSimilarity, signCompact, type DocSignature } from '../../src/dedup/index.js';
 import { encodeSignatures, SIGNATURES_FILE, SIGNATURES_HEADER } from '../../src/dedup/signature-file.js';
-import { clusterDetails, type DetailsTask } from '../../src/workers/cluster-details.js';
+import { clusterDetails, type ClusterDetails, type DetailsTask } from '../../src/workers/cluster-details.js';
 
 // Two shard folders of signatures, each with its member view: a story and its edited copies spread over both.
 const story = 'the council approved the new budget on monday after a long debate about schools roads and the harbour';
 const variants = [story, story.replace('monday', 'tuesday'), story + ' officials said', story.split(' ').reverse().join(' '), 'an unrelated note on the weather'];
 const sign = (id: string, text: string): DocSignature => signCompact({ id, text, title: null, site: null, date: null }, DEFAULT_DEDUP_OPTIONS);
 const shards = [variants.slice(0, 2).map((t, i) => sign(`a${i}`, t)), variants.slice(2).map((t, i) => sign(`b${i}`, t))];
-const viewOfDoc = (s: number, i: number): string => JSON.stringify({ title: `doc ${s}/${i}`, preview: 'line\nbreak' });
+const viewOfDoc = (s: number, i: number): string => JSON.stringify({ title: `doc ${s}/${i} é`, preview: 'line\nbreak' });
 let dirs: string[];
 
 beforeAll(() => {
@@ -43,12 +43,15 @@ function everything(): { task: DetailsTask; edits: number[]; views: string[] } {
   return { task: { shardDirs: dirs, members: Uint32Array.from(members), pairs: Uint32Array.from(pairs) }, edits, views };
 }
 
+/** The details' views as strings, in the task's order. */
+const viewsOf = (d: ClusterDetails): string[] => [...d.viewStarts].map((start, k) => Buffer.from(d.viewBytes).toString('utf8', start, d.viewEnds[k]));
+
 describe('clusterDetails', () => {
   it('reads each pair’s word codes and each member’s view from its shard, in the task’s order', async () => {
     const { task, edits, views } = everything();
     const details = await clusterDetails(task);
     expect([...details.edits]).toEqual(edits);
-    expect(details.views.split('\n')).toEqual(views);
+    expect(viewsOf(details)).toEqual(views);
     // The story against itself, a one-word change, and an unrelated note: the measure separates them.
     expect(details.edits[0]).toBe(1);
     expect(details.edits[1]).toBeGreaterThan(0.9);
@@ -57,7 +60,7 @@ describe('clusterDetails', () => {
 
   it('gives an empty view and word codes for a document not in its shard’s file, rather than failing the run’s clusters', async () => {
     const details = await clusterDetails({ shardDirs: dirs, members: Uint32Array.from([1, 99]), pairs: Uint32Array.from([0, 0, 1, 99]) });
-    expect(details.views).toBe('');
+    expect(viewsOf(details)).toEqual(['']);
     expect([...details.edits]).toEqual([editSimilarity(shards[0][0].wordCodes, '')]);
   });
 });
@@ -70,7 +73,7 @@ describe('clusterDetailsOnThread', () => {
     const { task, edits, views } = everything();
     const details = await (await compiled()).clusterDetailsOnThread(task, 1);
     expect([...details.edits]).toEqual(edits);
-    expect(details.views.split('\n')).toEqual(views);
+    expect(viewsOf(details)).toEqual(views);
     expect(task.members.length + task.pairs.length).toBe(0); // transferred to the thread
   });
 
