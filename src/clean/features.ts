@@ -32,8 +32,8 @@ export interface BlockFeatures {
 
 /** Letters, digits and the combining marks inside words (Devanagari vowel signs, decomposed accents). */
 const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
-/** A final stop (Latin, CJK, Arabic and Urdu, Devanagari danda, Armenian, Ethiopic, Myanmar), then closing quotes. */
-const SENTENCE_END_RE = /[.!?…。！？؟:;।॥۔։።။]["'”’»)\]」』》）]*$/u;
+/** A final stop (Latin, CJK, Arabic and Urdu, Devanagari danda, Armenian, Ethiopic, Myanmar, Khmer), then closing quotes. */
+const SENTENCE_END_RE = /[.!?…。！？؟:;।॥۔։።။។៕]["'”’»)\]」』》）]*$/u;
 const ELLIPSIS_END_RE = /(?:\.\.\.|…|\.\s\.\s\.)\s*["'”’»)\]]*$/u;
 const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.)]\s)\s*/u;
 /** Separator of items in a bar: 2+ NBSP, or 3+ mixed spaces (w3m table cells). */

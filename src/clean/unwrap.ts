@@ -67,6 +67,9 @@ interface Line {
   indent: number;
   /** Display columns, -1 for a line wider than MAX_WRAP_WIDTH (not measured). */
   width: number;
+  /** Characters (combining marks too), as tools wrapping by characters count them (Python's textwrap, as
+   *  html2text uses it; lynx in some scripts); -1 when not measured. */
+  points: number;
   /** Could have been broken: holds a space after its indentation, or a wide character (broken anywhere). */
   breakable: boolean;
   /** Lays out items with runs of spaces (a table's row, a menu): no evidence of a wrap, joined only on a page its
@@ -106,11 +109,11 @@ function readLines(text: string): Line[] {
     let next = text.indexOf('\n', start);
     if (next < 0) next = text.length;
     const [first, end] = trimmed(text, start, next);
-    const line: Line = { start: first, end, indent: first - start, width: -1, breakable: false, laidOut: false, listItem: LIST_ITEM_RE.test(text.slice(first, first + 5)), url: false, linkEntry: false };
+    const line: Line = { start: first, end, indent: first - start, width: -1, points: -1, breakable: false, laidOut: false, listItem: LIST_ITEM_RE.test(text.slice(first, first + 5)), url: false, linkEntry: false };
     if (end - first <= MAX_WRAP_WIDTH) measure(text, line);
     else line.breakable = hasSpace(text, first, end);
-    // (asked of the lines wider than the narrowest wrap only: the others are never wider than the wrap)
-    if (line.breakable && (line.width < 0 || line.width > MIN_WRAP_WIDTH)) line.url = urls.within(first, end);
+    // (asked of the lines that can count towards a width's band only: the others are never wider than the wrap)
+    if (line.breakable && (line.width < 0 || line.width >= MIN_WRAP_WIDTH - WIDTH_BAND)) line.url = urls.within(first, end);
     line.linkEntry = line.url && (line.listItem || MARKDOWN_LINK_START_RE.test(text.slice(first, first + 2)));
     lines.push(line);
     start = next + 1;
@@ -143,6 +146,7 @@ const URL_MARKS = ['://', 'www.'];
 
 function measure(text: string, line: Line): void {
   let width = line.indent;
+  let points = line.indent;
   let wide = false;
   let space = false;
   let spaces = 0;
@@ -151,36 +155,44 @@ function measure(text: string, line: Line): void {
     const c = unit < 0x300 ? 1 : columnsOf(unit);
     if (c === 2) wide = true;
     width += c;
+    // (a surrogate pair is one character)
+    if (unit < 0xdc00 || unit > 0xdfff) points++;
     if (unit === 32) space = true;
     if (unit === 32 || unit === 0xa0) {
       if (++spaces === 2) line.laidOut = true;
     } else spaces = 0;
   }
   line.width = width;
+  line.points = points;
   line.breakable = wide || space;
 }
 
 /**
- * The page's wrap width: the width whose band (it and the WIDTH_BAND columns below) holds the most breakable lines,
- * the widest on a tie, MIN_WRAP_WIDTH at least and with WIDTH_SUPPORT lines; or 0. The densest rather than the widest
- * band: lynx wraps text at 74 columns but lets a heading run to 79.
+ * The page's likely wrap widths: the width whose band (it and the WIDTH_BAND columns below) holds the most breakable
+ * lines, the widest on a tie, MIN_WRAP_WIDTH at least and with WIDTH_SUPPORT lines (`dense`; 0 when none has them),
+ * and the widest band with that support (`widest`). The densest first: lynx wraps text at 74 columns but lets a
+ * heading run to 79.
  */
-function wrapWidth(lines: readonly Line[]): number {
+function wrapWidths(lines: readonly Line[]): { dense: number; widest: number } {
   const counts = new Int32Array(MAX_WRAP_WIDTH + 1);
   for (const l of lines) if (l.breakable && !l.laidOut && !l.linkEntry && l.width >= MIN_WRAP_WIDTH - WIDTH_BAND) counts[l.width]++;
-  let best = 0;
+  let dense = 0;
   let bestCount = WIDTH_SUPPORT - 1;
+  let widest = 0;
   let band = 0;
   for (let w = MIN_WRAP_WIDTH - WIDTH_BAND; w <= MAX_WRAP_WIDTH; w++) {
     band += counts[w] - (w - WIDTH_BAND - 1 >= 0 ? counts[w - WIDTH_BAND - 1] : 0);
-    if (w >= MIN_WRAP_WIDTH && band >= bestCount) {
-      best = w;
+    if (w < MIN_WRAP_WIDTH || band < WIDTH_SUPPORT) continue;
+    widest = w;
+    if (band >= bestCount) {
+      dense = w;
       bestCount = band;
     }
   }
-  // The widest line the band's lines reach.
-  while (best > 0 && counts[best] === 0) best--;
-  return best;
+  // The widest line each band's lines reach.
+  while (dense > 0 && counts[dense] === 0) dense--;
+  while (widest > 0 && counts[widest] === 0) widest--;
+  return { dense, widest };
 }
 
 /** Columns the first word of a line takes (one character of a script broken anywhere). */
@@ -240,20 +252,33 @@ function dumpedWide(text: string): boolean {
 export function unwrapHardWraps(text: string): string {
   if (text.indexOf('\n') < 0 || dumpedWide(text)) return text;
   const lines = readLines(text);
-  const dense = wrapWidth(lines);
-  if (!dense) return text;
-  // The densest band may stop short of the width when few lines fill the last columns (or a menu's many short lines
-  // fill a lower band): the widths above it are tried too, and the one showing the most paragraph breaks is taken
-  // (the fewest wider lines on a tie).
+  const unwrapped = unwrapAt(text, lines);
+  if (unwrapped !== null) return unwrapped;
+  // Measured again in characters where those differ from columns (combining marks: a Sinhala or Khmer line of 78
+  // characters is ~60 columns, which a tool wrapping by characters filled).
+  if (!lines.some((l) => l.points !== l.width)) return text;
+  return unwrapAt(text, lines.map((l) => ({ ...l, width: l.points }))) ?? text;
+}
+
+/** The text with the paragraphs of its lines, measured as they are, joined; null when they show no wrap. */
+function unwrapAt(text: string, lines: readonly Line[]): string | null {
+  const { dense, widest } = wrapWidths(lines);
+  if (!dense) return null;
+  // The densest band may stop short of the width when few lines fill the last columns (or a menu's many short lines,
+  // or a short page's paragraphs' last lines, fill a lower band): the widths above it are tried too, and those above
+  // the widest band that has the support, and the one showing the most paragraph breaks is taken (the fewest wider
+  // lines on a tie). Each band's own width sets its bar for a paragraph's last line.
   let best: WrapReading | null = null;
-  for (let width = dense; width <= dense + 2 * WIDTH_BAND; width++) {
-    const reading = readBreaks(text, lines, width, dense, false);
-    if (!enoughEvidence(reading)) continue;
-    if (best === null || reading.evidence > best.evidence || (reading.evidence === best.evidence && reading.wider < best.wider)) best = reading;
+  for (const from of widest > dense + 2 * WIDTH_BAND ? [dense, widest] : [dense]) {
+    for (let width = from; width <= from + 2 * WIDTH_BAND; width++) {
+      const reading = readBreaks(text, lines, width, from, false);
+      if (!enoughEvidence(reading)) continue;
+      if (best === null || reading.evidence > best.evidence || (reading.evidence === best.evidence && reading.wider < best.wider)) best = reading;
+    }
   }
-  if (best === null || !runsOnInLowerCase(text, lines, best.joins)) return text;
+  if (best === null || !runsOnInLowerCase(text, lines, best.joins)) return null;
   // Told by its prose, the page is wrapped: its menus and tickers laid out with runs of spaces were broken too.
-  const joins = readBreaks(text, lines, best.width, dense, true).joins;
+  const joins = readBreaks(text, lines, best.width, best.bar, true).joins;
   return joinLines(text, lines, joins.map((join, i) => join && !endsBlock(text, lines, i)));
 }
 
@@ -267,6 +292,8 @@ function enoughEvidence(r: WrapReading): boolean {
 /** The page read at one wrap width: where the browser broke its lines, and what speaks for that width. */
 interface WrapReading {
   width: number;
+  /** The band's width its paragraphs' last lines were measured against. */
+  bar: number;
   joins: boolean[];
   /** Paragraphs (see paragraphBreaks) and the breaks inside them. */
   paragraphs: number;
@@ -288,7 +315,7 @@ function readBreaks(text: string, lines: readonly Line[], width: number, dense: 
     if (i + 1 < lines.length && brokeBefore(text, l, lines[i + 1], width, listItem, laidOut)) joins[i] = true;
   }
   const { paragraphs, joins: evidence } = paragraphBreaks(text, lines, joins, dense - LAST_LINE_SHORT);
-  return { width, joins, paragraphs, evidence, wider };
+  return { width, bar: dense, joins, paragraphs, evidence, wider };
 }
 
 /**
@@ -320,6 +347,7 @@ function paragraphBreaks(text: string, lines: readonly Line[], joins: readonly b
 function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly boolean[]): boolean {
   let all = 0;
   let marked = 0;
+  let casedStarts = 0;
   let lower = 0;
   for (let i = 0; i < joins.length; i++) {
     if (!joins[i]) continue;
@@ -328,15 +356,19 @@ function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly
     const cased = first.toLowerCase() !== first.toUpperCase();
     if (!cased && !MARKED_START_RE.test(first)) continue;
     marked++;
+    if (cased) casedStarts++;
     if (cased && first === first.toLowerCase()) lower++;
   }
+  // A script without case (Sinhala, Khmer …) has no lower case to run on in: its digits and quotes prove nothing.
+  if (casedStarts === 0) return true;
   return marked < all * MIN_MARKED_START_SHARE || lower >= marked * MIN_LOWER_CASE_SHARE;
 }
 /** Starts that are not a sentence running on: a digit, a quotation mark, a bracket. */
 const MARKED_START_RE = /[0-9"'“‘«„[(]/u;
 
-/** A paragraph's end: a sentence's (in any script), perhaps inside a quotation or brackets. */
-const PARAGRAPH_END_RE = /[.!?…。！？؟।]["'”’»)）」』]?$/u;
+/** A paragraph's end: a sentence's in any script (Unicode's sentence terminals: Armenian ։, Khmer ។, Ethiopic ።,
+ *  Urdu ۔ … as well as . ! ? and the CJK and Devanagari stops), perhaps inside a quotation or brackets. */
+const PARAGRAPH_END_RE = /(?:\p{Sentence_Terminal}|…)["'”’»)）」』]?$/u;
 /** The end of a sentence or a quotation. */
 const CLOSING_RE = /[.!?…"'”’»)]$/u;
 /** The end of a sentence (a closing quotation mark or bracket may follow). */

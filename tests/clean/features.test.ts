@@ -64,6 +64,9 @@ describe('computeFeatures word count and stopword density', () => {
     expect(f.sentenceEnd).toBe(true);
     expect(f.stopwordDensity).toBeGreaterThan(0.3);
     expect(computeFeatures(blockOf('「新しい計画を発表しました。」'), 'ja').sentenceEnd).toBe(true);
+    // Khmer's khan: without it no Khmer block ended a sentence, and headlines and bylines looked like paragraphs.
+    expect(computeFeatures(blockOf('ប្រាក់ឈ្នួលអប្បបរមាថ្មីនឹងចូលជាធរមានចាប់ពីឆ្នាំក្រោយ។'), 'km').sentenceEnd).toBe(true);
+    expect(computeFeatures(blockOf('ប្រាក់ឈ្នួលអប្បបរមាថ្មី'), 'km').sentenceEnd).toBe(false);
   });
   it('count a sentence of Chinese or Japanese as about as many words as its translation', () => {
     expect(computeFeatures(blockOf('政府宣布了一项支持中小企业的新计划，该计划将于明年一月一日开始实施。'), 'zh').words).toBe(17);

@@ -145,6 +145,57 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(wrapped)).toBe(page);
   });
 
+  it('ends a paragraph at any script\'s full stop (Armenian ։ as . and ।)', () => {
+    const words = 'Երևանի քաղաքապետարանը երեկ հայտարարեց նոր ծրագրի մասին որը կներառի ճանապարհների վերանորոգում և նոր կանգառներ'.split(' ');
+    const page = [3, 7, 5, 9, 4].map((n) => [...words, ...words.slice(0, n)].join(' ') + '։').join('\n\n');
+    const wrapped = wrapAt(page, 80);
+    expect(wrapped.split('\n').length).toBeGreaterThan(12);
+    expect(unwrapHardWraps(wrapped)).toBe(page);
+  });
+
+  it('reads a wrap made by counting characters where combining marks make columns fewer (Sinhala, html2text)', () => {
+    // Sinhala vowel signs are characters of no column of their own: a line of 78 characters is ~60 columns.
+    const words = 'ශ්‍රී ලංකා මහ බැංකුව ඊයේ නිකුත් කළ වාර්තාවට අනුව රටේ උද්ධමනය පසුගිය මාසයේ දී තවදුරටත් අඩු වී ඇති බව සඳහන් වේ'.split(' ');
+    const page = [2, 6, 4, 8, 3].map((n) => [...words, ...words.slice(0, n)].join(' ') + '.').join('\n\n');
+    const wrapped = wrapAt(page, 78); // wrap-dump counts characters, as Python's textwrap does
+    expect(wrapped.split('\n').length).toBeGreaterThan(12);
+    expect(unwrapHardWraps(wrapped)).toBe(page);
+  });
+
+  it('joins lines of a script without case broken before digits (the lower-case test asks cased scripts only)', () => {
+    const words = 'මහ බැංකුව 2025 වසරේ 3 වන කාර්තුවේ දී 12 ක් වූ උද්ධමනය 7 දක්වා අඩු වූ බව 15 වන දින නිවේදනය කළේය'.split(' ');
+    const page = [2, 6, 4, 8, 3].map((n) => [...words, ...words.slice(0, n)].join(' ') + '.').join('\n\n');
+    const wrapped = wrapAt(page, 72);
+    expect(wrapped.split('\n').filter((l) => /^\d/.test(l)).length).toBeGreaterThan(2);
+    expect(unwrapHardWraps(wrapped)).toBe(page);
+  });
+
+  it('finds the wrap of a short page whose paragraphs\' last lines outnumber its full ones', () => {
+    // Two-line paragraphs wrapped at 78 columns (full lines 72–75, last lines 56–59) and two one-line ones as long as
+    // those last lines: the densest band is theirs, the wrap is the widest band's.
+    const firsts = [
+      'The council voted on Tuesday to approve a plan for repairs across the city,',
+      'The mayor said on Wednesday that the plan would be paid for by new grants,',
+      'Officials said the work on the main roads would begin in the early spring,',
+      'The vote came after months of debate about the state of the older streets,',
+      'Residents of the northern districts had asked for the repairs for years,',
+      'The plan covers bridges, pavements and the lighting of the busiest roads,',
+      'A second vote on the budget for the coming year will be held next month,',
+    ];
+    const lasts = [
+      'administrators said, and residents welcomed the decision.',
+      'neighbourhoods will be consulted before any road is closed.',
+      'contractors said, weather permitting, for a total of weeks.',
+      'infrastructure spending having been delayed twice before.',
+      'councillors said, and the first streets have been chosen.',
+      'transportation officials said in a statement on Tuesday.',
+      'administrators said, once the accounts have been checked.',
+    ];
+    const single = ['The full list of streets will be published on the website.', 'Work on the first of them is expected to start in April.'];
+    const page = [...firsts.map((f, i) => `${f} ${lasts[i]}`), ...single].join('\n\n');
+    expect(unwrapHardWraps([...firsts.map((f, i) => `${f}\n${lasts[i]}`), ...single].join('\n\n'))).toBe(page);
+  });
+
   it('counts the lines a wrapped page is read as, in both line counters', () => {
     const paragraphs = [0, 1, 2, 3, 4, 5].map(para);
     const page = paragraphs.join('\n\n');
