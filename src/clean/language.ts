@@ -247,7 +247,22 @@ const ORTHOGRAPHY: ReadonlyArray<{ detected: string; other: string; otherLetters
 ];
 const MIN_ORTHOGRAPHY_LETTERS = 2;
 
+/**
+ * Letters Central Kurdish (Sorani) writes and Persian, Arabic, Urdu, Pashto and Uyghur do not: ڕ, ڵ and ێ. franc has
+ * no model of Sorani in Arabic script (franc-all's is of Latin-script text), and its pages came out Persian.
+ */
+const SORANI_LETTERS = /[\u0695\u06b5\u06ce]/g;
+/** Share of a sample's letters they must be: Sorani prose holds 4–9% (probe 8), a Persian or Arabic text quoting a
+ *  Kurdish name a few in a thousand. */
+const SORANI_MIN_SHARE = 0.01;
+/** Labels franc gives Arabic-script text (Persian and Dari, Arabic, Urdu, Pashto, Uyghur, Sindhi). */
+const ARABIC_SCRIPT_LABELS: ReadonlySet<string> = new Set(['fa', 'ar', 'ur', 'ps', 'ug', 'sd']);
+
 export function byOrthography(code: string, sample: string): string {
+  if (ARABIC_SCRIPT_LABELS.has(code)) {
+    const sorani = sample.match(SORANI_LETTERS)?.length ?? 0;
+    if (sorani >= MIN_ORTHOGRAPHY_LETTERS && sorani >= SORANI_MIN_SHARE * countLetterUnits(sample)) return 'ku';
+  }
   for (const { detected, other, otherLetters, ownLetters } of ORTHOGRAPHY) {
     if (code !== detected) continue;
     const others = sample.match(otherLetters)?.length ?? 0;

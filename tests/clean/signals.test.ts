@@ -524,6 +524,15 @@ describe('language', () => {
     expect(byOrthography('es', 'El piloto João ganó la carrera en España')).toBe('es');
     expect(byOrthography('pt', 'O espanhol Nuñez venceu o Peñarol')).toBe('pt');
   });
+  it('labels Arabic-script Sorani, which franc has no model of, by its own letters ڕ ڵ ێ', () => {
+    const sorani = 'حکومەتی هەرێمی کوردستان ڕایگەیاند کە مووچەی فەرمانبەران لە ڕۆژی یەکشەممەی داهاتوو دابەش دەکرێت و هەموو وەزارەتەکان دەگرێتەوە.';
+    expect(detectLanguage(sorani)).toBe('ku');
+    expect(bodyLanguage(sorani)).toBe('ku');
+    // A Persian sentence naming a Kurdish town in Kurdish spelling stays Persian.
+    const persian = 'وزیر امور خارجه روز دوشنبه در سفری رسمی به شهر هەولێر رفت و با مقامات محلی درباره همکاری‌های اقتصادی و تجاری دو کشور گفتگو کرد و گفت روابط دو طرف در سال‌های اخیر گسترش یافته است.';
+    expect(detectLanguage(persian)).toBe('fa');
+    expect(byOrthography('fa', persian)).toBe('fa');
+  });
   it('needs a quarter of the letters in CJK scripts, whose characters carry more text', () => {
     expect(detectLanguage('这是一个用于测试的中文句子')).toBe('zh'); // 12 ideographs
     expect(detectLanguage('这是一个用于测试')).toBeNull(); // 8
