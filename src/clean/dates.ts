@@ -26,14 +26,22 @@ const MONTHS: ReadonlyArray<[number, string[]]> = [
 /**
  * Month names read only with a day beside them, as CLDR's names are (see NAMED_DATE_PATTERNS), that CLDR does not
  * have: Kazakh in Latin letters, Hausa and Croatian spellings, Dutch `mrt` (short names are left out of CLDR's: see
- * SHORT_LATIN_NAME_RE; alone with a year it is a metro: "Tarif MRT 2025 naik").
+ * SHORT_LATIN_NAME_RE; alone with a year it is a metro: "Tarif MRT 2025 naik"), and the English-derived names the
+ * Sinhala press writes (CLDR has the traditional ones: මැදින් for March).
  */
 const DAY_MONTHS: ReadonlyArray<[number, string[]]> = [
-  [1, ['qantar']],
-  [2, ['fabrairu']],
-  [3, ['mrt']],
-  [4, ['afrilu']],
-  [11, ['studenog']],
+  [1, ['qantar', 'ජනවාරි']],
+  [2, ['fabrairu', 'පෙබරවාරි']],
+  [3, ['mrt', 'මාර්තු']],
+  [4, ['afrilu', 'අප්\u200dරේල්', 'අප්රේල්']],
+  [5, ['මැයි']],
+  [6, ['ජූනි']],
+  [7, ['ජූලි']],
+  [8, ['අගෝස්තු']],
+  [9, ['සැප්තැම්බර්']],
+  [10, ['ඔක්තෝබර්']],
+  [11, ['studenog', 'නොවැම්බර්']],
+  [12, ['දෙසැම්බර්']],
 ];
 // NFC, as parseDate reads the text: a Devanagari nukta letter (फ़) is stored decomposed.
 const names = (list: ReadonlyArray<[number, string[]]>): Array<[string, number]> => list.flatMap(([n, words]) => words.map((w) => [w.normalize('NFC'), n] as [string, number]));
@@ -220,8 +228,9 @@ const DATE_CONNECTORS = new Set(['de', 'del', 'di', 'da', 'do', 'of', 'the', 'ta
 const Y_OR_BE = '((?:19|20|25)\\d{2})';
 const BUDDHIST_ERA_OFFSET = 543;
 const THAI_RE = /\p{Script=Thai}/u;
-/** A word of a named date: letters with their marks, an abbreviation's dot, an apostrophe. */
-const WORD = "\\p{L}[\\p{L}\\p{M}’'.]*";
+/** A word of a named date: letters with their marks and joiners (Sinhala අප්‍රේල් holds a zero-width joiner), an
+ *  abbreviation's dot, an apostrophe. */
+const WORD = "\\p{L}[\\p{L}\\p{M}\\u200d’'.]*";
 /**
  * Dates with a month name of any language, tried when no pattern above reads the text: the words between a day
  * and a year (dMy), before a day and a year (Mdy), or between a year and a day (yMd) hold a month name and

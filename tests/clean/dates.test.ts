@@ -101,6 +101,9 @@ describe('parseDate', () => {
     ['شائع 12 نومبر 2025 10:35am', '2025-11-12'],
     ['12 مارچ، 2025', '2025-03-12'],
     ['di 11 mrt 2025, 06:48', '2025-03-11'],
+    // Sinhala's English-derived names, which CLDR lacks; April holds a zero-width joiner.
+    ['2025 මාර්තු 27 - 08:15', '2025-03-27'],
+    ['2025 අප්\u200dරේල් 03 - 22:05', '2025-04-03'],
     ['Zuzana Kováčová         5. februára 2024 o 07:50', '2024-02-05'],
     // Thai, in the Buddhist era (543 years ahead).
     ['23 ม.ค. 2568 09:30 น.', '2025-01-23'],
