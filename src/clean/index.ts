@@ -892,12 +892,31 @@ function dateUnderHeadline(judged: readonly Judged[], first: number, title: stri
   let runOn: string | null = null;
   for (let i = first - 1; i >= 0 && i >= first - HEADER_MAX_BLOCKS; i--) {
     const j = judged[i];
-    if (j.block.text === title) return date ?? runOn ?? dateUnderLede(judged, first, j.docs < 2);
+    if (j.block.text === title) return date ?? runOn ?? dateUnderLede(judged, first, j.docs < 2) ?? dateOverHeadline(judged, i);
     if (j.features.words <= DATE_LINE_MAX_WORDS) date = dateLineDate(j.block.text) ?? date;
     runOn = bylinePublicationDate(j) ?? runOn;
   }
   return null;
 }
+
+/**
+ * The date of the line right over the headline at `title`, where a page sets its section, time and date there
+ * ("Հասարակություն   14:05, 20 մարտի, 2025   Դիտումներ՝ 962"), read when none is found under it: a date line with
+ * no date line over it (a list of dated teasers), and either a time of day or no other page of the run holding it (a
+ * masthead's date of the day; lines are compared with their digits folded, so one site's datelines of one section
+ * and month are one line to the run's statistics, while its date of the day holds no time).
+ */
+function dateOverHeadline(judged: readonly Judged[], title: number): string | null {
+  const j = judged[title - 1];
+  if (j === undefined || j.features.words > DATE_LINE_MAX_WORDS || (j.docs >= 2 && !TIME_OF_DAY_RE.test(j.block.text))) return null;
+  const date = dateLineDate(j.block.text);
+  if (date === null) return null;
+  const over = judged[title - 2];
+  return over !== undefined && over.features.words <= DATE_LINE_MAX_WORDS && dateLineDate(over.block.text) !== null ? null : date;
+}
+
+/** A time of day ("14:05", "9.30", not part of a longer number). */
+const TIME_OF_DAY_RE = /(?<![\p{N}:.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\p{N}:.])/u;
 
 /**
  * The date of a byline with its publication line run on ("Par Camille Le Gall. Publié le 12/03/2025 à 18h05", "By

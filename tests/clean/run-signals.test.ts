@@ -129,6 +129,18 @@ describe('run statistics in cleanDocument', () => {
       expect(cleanDocument(pages[0], statsOf(pages)).date).toBe(date);
     }
   });
+  it('a date line right over the headline gives the page\'s date where none is under it, unless other pages hold it or it heads a dated list', () => {
+    const page = (k: number, over: string[]) => ['Home   Politics   Economy   Society', ...over, `Council approves the ${NAMES[k]} street plan`, para('river', k), para('bridge', k), para('school', k)].join('\n');
+    // the section, time, date and views a site sets over its headline
+    const own = [0, 1, 2, 3].map((k) => page(k, [`Society   14:0${k}, 2${k} March 2025   Views: 96${k}`]));
+    expect(cleanDocument(own[2], statsOf(own)).date).toBe('2025-03-22');
+    // a masthead's date of the day, on every page of the run
+    const masthead = [0, 1, 2, 3].map((k) => page(k, ['Friday, 14 March 2025']));
+    expect(cleanDocument(masthead[2], statsOf(masthead)).date).toBeNull();
+    // the last of a list of dated teasers
+    const teasers = [0, 1, 2, 3].map((k) => page(k, [`1${k} March 2025, 09:00`, `1${k} March 2025, 11:30`]));
+    expect(cleanDocument(teasers[2], statsOf(teasers)).date).toBeNull();
+  });
   it('a byline with its publication line run on, under the headline, gives the page\'s date', () => {
     const page = (line: string) => ['Accueil   Actualité   Sports   Loisirs', 'Saint-Nazaire : le chantier décroche deux paquebots', line, para('river'), para('bridge', 1), para('school', 2)].join('\n');
     expect(cleanDocument(page('Par Camille Le Gall. Publié le 12/03/2025 à 18h05'), null).date).toBe('2025-03-12');
