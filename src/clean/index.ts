@@ -237,6 +237,8 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   const byline = (j: Judged | undefined): boolean => !!j && (j.reason === 'byline' || isByline(j.block.text, j.features));
   // The author's role or outlet under the byline ("City government reporter", "Riverton Ledger").
   const role = (j: Judged | undefined): boolean => !!j && j.features.words <= BYLINE_ROLE_MAX_WORDS && !j.features.sentenceEnd;
+  // A reading time or a counter under the byline (reader view's "2–3 minutes", "Views: 1,204").
+  if (judged[at] && isReadingTimeOrCount(judged[at])) at--;
   // The author's address under the byline ("ann.lee@daily.example", a markdown mailto link).
   if (judged[at] && judged[at].features.words <= ADDRESS_MAX_WORDS && ADDRESS_ONLY_RE.test(judged[at].block.text)) at--;
   if (role(judged[at]) && !byline(judged[at]) && byline(judged[at - 1])) at--;
@@ -1087,6 +1089,8 @@ function writingSystem(text: string): string | null {
 
 /** Words of a reading-time line ("Tempo di lettura: 3 minuti"). */
 const READING_TIME_MAX_WORDS = 6;
+const isReadingTimeOrCount = (j: Judged): boolean =>
+  j.features.words <= READING_TIME_MAX_WORDS && (READING_TIME_RE.test(j.block.text) || isCounterLine(j.block.text));
 /** Lines between a headline and its article, looked past. */
 const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label']);
 const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
@@ -1103,7 +1107,7 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || endsWithPhotographer(j.block.text) || dateLineDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
   // A reading time, a counter ("ნახვები: 5 904", "Views: 1,204"), and a letter or two alone (a drop cap set apart from
   // its word, a stray initial).
-  if (j.features.words <= READING_TIME_MAX_WORDS && (READING_TIME_RE.test(j.block.text) || isCounterLine(j.block.text))) return 'skip';
+  if (isReadingTimeOrCount(j)) return 'skip';
   if (j.block.text.length <= 2) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }

@@ -286,8 +286,9 @@ function endsInCapital(text: string): boolean {
 const PHOTO_WORD_HINT_RE = /foto|photo/i;
 
 
-/** A reading-time line ("16 minute read", "5 min read", "Tempo di lettura: 3 minuti", "Lesezeit: 4 Min."). */
-export const READING_TIME_RE = /^(?:\d{1,3}\s?-?\s?(?:minutes?|mins?\.?)\s+(?:read|reading|de lecture|de lectura|di lettura|de leitura|lesezeit|leestijd)|(?:reading time|read time|tempo di lettura|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|leestijd|lästid|lesetid|læsetid|lukuaika|czas czytania|время чтения|час читання|doba čtení|okuma süresi)\s*[:：]?\s*(?:\d{1,3}|<\s?\d{1,3})?\s*\S{0,8})$/iu;
+/** A reading-time line ("16 minute read", "5 min read", "Tempo di lettura: 3 minuti", "Lesezeit: 4 Min.", and Firefox
+ *  reader view's estimate of a range alone: "2–3 minutes"). */
+export const READING_TIME_RE = /^(?:\d{1,3}\s?[–-]\s?\d{1,3}\s?(?:minutes?|mins?\.?)|\d{1,3}\s?-?\s?(?:minutes?|mins?\.?)\s+(?:read|reading|de lecture|de lectura|di lettura|de leitura|lesezeit|leestijd)|(?:reading time|read time|tempo di lettura|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|leestijd|lästid|lesetid|læsetid|lukuaika|czas czytania|время чтения|час читання|doba čtení|okuma süresi)\s*[:：]?\s*(?:\d{1,3}|<\s?\d{1,3})?\s*\S{0,8})$/iu;
 
 /** A photo gallery's counter glued to its caption, as dump tools render a slideshow ("1of4A shopper looks at…",
  *  "2de5…", "3von8…"): the glued form only, since "1 of 4 voters" is prose. */

@@ -141,6 +141,12 @@ describe('run statistics in cleanDocument', () => {
     const teasers = [0, 1, 2, 3].map((k) => page(k, [`1${k} March 2025, 09:00`, `1${k} March 2025, 11:30`]));
     expect(cleanDocument(teasers[2], statsOf(teasers)).date).toBeNull();
   });
+  it('a reading time between the byline and the publication line is looked past to the headline (reader view\'s "2–3 minutes")', () => {
+    const page = ['keralavani.com', 'Council approves the cedar street plan', 'संवाददाता, नई दिल्ली', '2–3 minutes', 'Published: May 20, 2025 08:15 AM IST', para('river'), para('bridge', 1), para('school', 2)].join('\n');
+    const out = cleanDocument(page, null);
+    expect(out.title).toBe('Council approves the cedar street plan');
+    expect(out.date).toBe('2025-05-20');
+  });
   it('a byline with its publication line run on, under the headline, gives the page\'s date', () => {
     const page = (line: string) => ['Accueil   Actualité   Sports   Loisirs', 'Saint-Nazaire : le chantier décroche deux paquebots', line, para('river'), para('bridge', 1), para('school', 2)].join('\n');
     expect(cleanDocument(page('Par Camille Le Gall. Publié le 12/03/2025 à 18h05'), null).date).toBe('2025-03-12');
