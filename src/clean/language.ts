@@ -244,6 +244,8 @@ const ORTHOGRAPHY: ReadonlyArray<{ detected: string; other: string; otherLetters
   // Bulgarian's ъ and щ, which Macedonian does not write (it writes ѓ ќ ѕ љ њ џ ј instead): short Bulgarian took the
   // label models' Macedonian.
   { detected: 'mk', other: 'bg', otherLetters: /[ъщЪЩ]/g, ownLetters: /[ѓќѕљњџјЃЌЅЉЊЏЈ]/ },
+  // Icelandic þ, which Faroese does not write (both write ð): a short Icelandic page took the label models' Faroese.
+  { detected: 'fo', other: 'is', otherLetters: /[þÞ]/g, ownLetters: /(?!)/ },
 ];
 const MIN_ORTHOGRAPHY_LETTERS = 2;
 

@@ -520,6 +520,8 @@ describe('language', () => {
     expect(byOrthography('bg', 'Мы были там, и это было хорошо.')).toBe('ru');
     expect(byOrthography('bg', 'Ние бяхме там и беше хубаво.')).toBe('bg');
     expect(byOrthography('es', 'Classificação atualizada da temporada e posições')).toBe('pt');
+    expect(byOrthography('fo', 'Þingmenn samþykktu frumvarpið í gær eftir langar umræður')).toBe('is');
+    expect(byOrthography('fo', 'Tingið samtykti uppskotið í gjár eftir langan kjak')).toBe('fo');
     // One letter is a quoted name; both languages' letters, no evidence.
     expect(byOrthography('es', 'El piloto João ganó la carrera en España')).toBe('es');
     expect(byOrthography('pt', 'O espanhol Nuñez venceu o Peñarol')).toBe('pt');
