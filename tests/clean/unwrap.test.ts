@@ -15,6 +15,11 @@ const words = ['the', 'council', 'voted', 'on', 'Tuesday', 'to', 'approve', 'a',
  *  last line of its own length. */
 const para = (i: number): string => `${words.join(' ')} ${words.slice(0, 3 + ((i * 7) % 17)).join(' ')}.`;
 const paragraph = fc.array(fc.constantFrom(...words), { minLength: 60, maxLength: 120 }).map((w) => w.join(' ') + '.');
+/** Five paragraphs of a sentence's words, each with some of them again (lengths vary), ending with `stop`. */
+const pageOf = (sentence: string, stop: string): string => {
+  const w = sentence.split(' ');
+  return [2, 6, 4, 8, 3].map((n) => [...w, ...w.slice(0, n)].join(' ') + stop).join('\n\n');
+};
 
 describe('unwrapHardWraps', () => {
   it('puts back on one line every paragraph a page was wrapped at, whatever the width', () => {
@@ -146,8 +151,7 @@ describe('unwrapHardWraps', () => {
   });
 
   it('ends a paragraph at any script\'s full stop (Armenian ։ as . and ।)', () => {
-    const words = 'Երևանի քաղաքապետարանը երեկ հայտարարեց նոր ծրագրի մասին որը կներառի ճանապարհների վերանորոգում և նոր կանգառներ'.split(' ');
-    const page = [3, 7, 5, 9, 4].map((n) => [...words, ...words.slice(0, n)].join(' ') + '։').join('\n\n');
+    const page = pageOf('Երևանի քաղաքապետարանը երեկ հայտարարեց նոր ծրագրի մասին որը կներառի ճանապարհների վերանորոգում և նոր կանգառներ', '։');
     const wrapped = wrapAt(page, 80);
     expect(wrapped.split('\n').length).toBeGreaterThan(12);
     expect(unwrapHardWraps(wrapped)).toBe(page);
@@ -155,16 +159,14 @@ describe('unwrapHardWraps', () => {
 
   it('reads a wrap made by counting characters where combining marks make columns fewer (Sinhala, html2text)', () => {
     // Sinhala vowel signs are characters of no column of their own: a line of 78 characters is ~60 columns.
-    const words = 'ශ්‍රී ලංකා මහ බැංකුව ඊයේ නිකුත් කළ වාර්තාවට අනුව රටේ උද්ධමනය පසුගිය මාසයේ දී තවදුරටත් අඩු වී ඇති බව සඳහන් වේ'.split(' ');
-    const page = [2, 6, 4, 8, 3].map((n) => [...words, ...words.slice(0, n)].join(' ') + '.').join('\n\n');
+    const page = pageOf('ශ්‍රී ලංකා මහ බැංකුව ඊයේ නිකුත් කළ වාර්තාවට අනුව රටේ උද්ධමනය පසුගිය මාසයේ දී තවදුරටත් අඩු වී ඇති බව සඳහන් වේ', '.');
     const wrapped = wrapAt(page, 78); // wrap-dump counts characters, as Python's textwrap does
     expect(wrapped.split('\n').length).toBeGreaterThan(12);
     expect(unwrapHardWraps(wrapped)).toBe(page);
   });
 
   it('joins lines of a script without case broken before digits (the lower-case test asks cased scripts only)', () => {
-    const words = 'මහ බැංකුව 2025 වසරේ 3 වන කාර්තුවේ දී 12 ක් වූ උද්ධමනය 7 දක්වා අඩු වූ බව 15 වන දින නිවේදනය කළේය'.split(' ');
-    const page = [2, 6, 4, 8, 3].map((n) => [...words, ...words.slice(0, n)].join(' ') + '.').join('\n\n');
+    const page = pageOf('මහ බැංකුව 2025 වසරේ 3 වන කාර්තුවේ දී 12 ක් වූ උද්ධමනය 7 දක්වා අඩු වූ බව 15 වන දින නිවේදනය කළේය', '.');
     const wrapped = wrapAt(page, 72);
     expect(wrapped.split('\n').filter((l) => /^\d/.test(l)).length).toBeGreaterThan(2);
     expect(unwrapHardWraps(wrapped)).toBe(page);
