@@ -6,7 +6,7 @@
  * (Egyptian/Gulf, Levantine and Maghrebi month names), and beside a day and a year in every language of CLDR's data.
  * Digits of any script are read. Returns `YYYY-MM-DD`, or `YYYY-MM` when no day is stated.
  */
-import { CLDR_MONTH_NAMES } from './cldr-months.js';
+import { CLDR_GLUED_TO_MONTH, CLDR_GLUED_TO_NUMBER, CLDR_MONTH_NAMES } from './cldr-months.js';
 
 /** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. */
 const MONTHS: ReadonlyArray<[number, string[]]> = [
@@ -128,8 +128,11 @@ function findDate(text: string): { date: string; rest: string } | null {
     // An impossible date ("30 February") is rejected outright, not re-read as its month alone.
     return found(m, fromMatch(m, order));
   }
-  const named = findNamedDate(s);
-  if (named) return found(named.match, named.date);
+  // (what a language glues to the day and the year is taken off first: "2025eko martxoaren 14a" reads as "2025
+  // martxoaren 14")
+  const unglued = s.replace(GLUED_TO_NUMBER_RE, '');
+  const named = findNamedDate(unglued);
+  if (named) return { date: named.date, rest: unglued.slice(0, named.match.index) + ' ' + unglued.slice(named.match.index + named.match[0].length) };
   // Persian written with the Arabic yeh and kaf (ي ك), as some sites and keyboards do; only text in Arabic script
   // is looked at (most lines with a digit and no date are not).
   if (!ARABIC_SCRIPT_RE.test(s)) return null;
@@ -242,11 +245,23 @@ const NAMED_DATE_PATTERNS: ReadonlyArray<{ re: RegExp; order: 'dMy' | 'Mdy' | 'y
   { re: new RegExp(`${L}${Y_OR_BE}\\.?\\s*((?:${WORD}\\s+){0,2}${WORD})\\s+(\\d{1,2})${R}`, 'gu'), order: 'yMd' },
 ];
 
+/** Letters CLDR's dates glue to a day or a year (Basque "2025eko … 14a", Sorani "١٤ی", Kurmanji "14ê"), right after
+ *  its digits and ending the word. */
+const GLUED_TO_NUMBER_RE = new RegExp(`(?<=\\d)(?:${alternation(CLDR_GLUED_TO_NUMBER)})${R}`, 'gu');
+/** A month name with what CLDR's dates glue to it (Basque "martxoaren", Sorani "ئازاری"): the name, or the word. */
+function monthWord(word: string): string {
+  if (ANY_MONTH_BY_NAME.has(word)) return word;
+  for (const glued of CLDR_GLUED_TO_MONTH) {
+    if (word.length > glued.length && word.endsWith(glued) && ANY_MONTH_BY_NAME.has(word.slice(0, -glued.length))) return word.slice(0, -glued.length);
+  }
+  return word;
+}
+
 /** The month of words that are a month name and connectors, or 0. Before a day (Mdy), words ahead of the name are
  *  the text before the date ("Published Maarso 12, 2025"): only the name's end must touch the day. */
 function monthOfWords(text: string, before: boolean): number {
   // (CLDR writes the apostrophe ’, pages often ')
-  const words = text.toLowerCase().replace(/'/gu, '’').split(/\s+/u).map((w) => w.replace(/\.$/u, ''));
+  const words = text.toLowerCase().replace(/'/gu, '’').split(/\s+/u).map((w) => monthWord(w.replace(/\.$/u, '')));
   for (let from = 0; from < words.length; from++) {
     for (let to = words.length; to > from; to--) {
       const month = ANY_MONTH_BY_NAME.get(words.slice(from, to).join(' '));

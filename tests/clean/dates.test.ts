@@ -101,6 +101,9 @@ describe('parseDate', () => {
     ['شائع 12 نومبر 2025 10:35am', '2025-11-12'],
     ['12 مارچ، 2025', '2025-03-12'],
     ['di 11 mrt 2025, 06:48', '2025-03-11'],
+    // What CLDR's formats glue to the day, the year and the month name: Basque, Sorani (Eastern Arabic digits).
+    ['2025eko martxoaren 14a, 07:00', '2025-03-14'],
+    ['١٤ی ئازاری ٢٠٢٥ - کاتژمێر ١١:٤٢', '2025-03-14'],
     // Sinhala's English-derived names, which CLDR lacks; April holds a zero-width joiner.
     ['2025 මාර්තු 27 - 08:15', '2025-03-27'],
     ['2025 අප්\u200dරේල් 03 - 22:05', '2025-04-03'],
@@ -117,7 +120,7 @@ describe('parseDate', () => {
 
   it.each(['Redmi Note 14 Pro 2025 im Test', 'Top 5 Mac 2025 deals', 'Above: the MacBook Pro 16 2019', 'Rozpočet na rok 2025 pro 14 krajů',
     'Fatturato 2024 tra 10 e 15 miliardi', 'Omzet 2024 met 12 procent omhoog', 'Orçamento para 2025 tem 12 prioridades', 'the class of 2024 set 12 records',
-    '12 March 2568', 'Page 2 of 2025', 'Top 5 films 2024', 'Chapter 12 the 2025 edition', '12 people 2025'])('reads no month in other words between a day and a year: %s', (text) => {
+    '12 March 2568', 'Page 2 of 2025', 'Route 14a 2025 plan', 'Gate 12a to 2025eko', 'Top 5 films 2024', 'Chapter 12 the 2025 edition', '12 people 2025'])('reads no month in other words between a day and a year: %s', (text) => {
     expect(parseDate(text)).toBeNull();
   });
 
