@@ -904,20 +904,23 @@ function dateUnderHeadline(judged: readonly Judged[], first: number, title: stri
 /**
  * The date of the line right over the headline at `title`, where a page sets its section, time and date there
  * ("Հասարակություն   14:05, 20 մարտի, 2025   Դիտումներ՝ 962", "Thứ hai, 12/5/2025, 14:35 (GMT+7)"), read when none
- * is found under it: a date line with a time of day and no date line over it (a list of dated teasers). Without the
- * time it is as often a masthead's date of the day, a weather line, an event's dates or a teaser's (a review of 39
- * pages of such layouts: 11 wrong dates where a time was not asked, none of those lines holding one but two "Last
- * updated" lines and two breaking-news tickers, which are still read).
+ * is found under it: a date line with a time of day, no label before it, and no date line over it (a list of dated
+ * teasers). Without the time it is as often a masthead's date of the day, a weather line, an event's dates or a
+ * teaser's, and a labelled time is an update's (a review of 39 pages of such layouts: 11 wrong dates where neither
+ * was asked; 2 left, breaking-news tickers with another story's time).
  */
 function dateOverHeadline(judged: readonly Judged[], title: number): string | null {
   const j = judged[title - 1];
-  if (j === undefined || j.features.words > DATE_LINE_MAX_WORDS || !TIME_OF_DAY_RE.test(j.block.text)) return null;
+  if (j === undefined || j.features.words > DATE_LINE_MAX_WORDS || !TIME_OF_DAY_RE.test(j.block.text) || LABELLED_TIME_RE.test(j.block.text)) return null;
   const date = dateLineDate(j.block.text);
   if (date === null) return null;
   const over = judged[title - 2];
   return over !== undefined && over.features.words <= DATE_LINE_MAX_WORDS && dateLineDate(over.block.text) !== null ? null : date;
 }
 
+/** A label before the line's first number ("Last updated: 09:14, 21 March 2025", "Stand: 21.03.2025 09:14"): a line
+ *  that says what its date is, and over a headline with no date under it, it is seldom the publication. */
+const LABELLED_TIME_RE = /^[^\p{N}]*\p{L}[^\p{N}]*:\s*\p{N}/u;
 /** A time of day ("14:05", "9.30", not part of a longer number). */
 const TIME_OF_DAY_RE = /(?<![\p{N}:.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\p{N}:.])/u;
 

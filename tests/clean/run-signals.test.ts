@@ -129,13 +129,13 @@ describe('run statistics in cleanDocument', () => {
       expect(cleanDocument(pages[0], statsOf(pages)).date).toBe(date);
     }
   });
-  it('a date line with a time right over the headline gives the page\'s date where none is under it; not one without a time, nor the last of a dated list', () => {
+  it('a date line with a time right over the headline gives the page\'s date where none is under it; not one without a time or labelled, nor the last of a dated list', () => {
     const page = (k: number, over: string[]) => ['Home   Politics   Economy   Society', ...over, `Council approves the ${NAMES[k]} street plan`, para('river', k), para('bridge', k), para('school', k)].join('\n');
     // the section, time, date and views a site sets over its headline
     const own = [0, 1, 2, 3].map((k) => page(k, [`Society   14:0${k}, 2${k} March 2025   Views: 96${k}`]));
     expect(cleanDocument(own[2], statsOf(own)).date).toBe('2025-03-22');
-    // a masthead's date of the day, a weather line, an event's dates: no time of day
-    for (const over of ['Friday, 14 March 2025', 'Dublin 11°C | Friday 21 March 2025', 'Festival · 5–26 July 2025']) {
+    // a masthead's date of the day, a weather line, an event's dates: no time of day; a labelled update time
+    for (const over of ['Friday, 14 March 2025', 'Dublin 11°C | Friday 21 March 2025', 'Festival · 5–26 July 2025', 'Last updated: 09:14, 21 March 2025']) {
       const pages = [0, 1, 2, 3].map((k) => page(k, [over]));
       expect(cleanDocument(pages[2], statsOf(pages)).date).toBeNull();
     }
