@@ -23,9 +23,10 @@ const WIDTH_SUPPORT = 3;
  *  end anywhere). */
 const LAST_LINE_SHORT = 10;
 /** Paragraphs and breaks a page needs before it is taken as wrapped, and how many breaks each breakable line wider
- *  than the width asks for (a page dumped wide has many). */
+ *  than the width asks for (a page dumped wide has many). Three breaks leave a short page of two or three wrapped
+ *  paragraphs wrapped (four kept a third of probe 8's pages line by line); below ten they allow no wider line. */
 const MIN_PARAGRAPHS = 2;
-const MIN_JOINS = 4;
+const MIN_JOINS = 3;
 const MIN_LONE_JOINS = 6;
 const JOINS_PER_WIDER_LINE = 10;
 /** Share of the breaks in prose before a cased letter, a digit or a quotation mark that must come before a

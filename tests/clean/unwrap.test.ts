@@ -198,6 +198,16 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps([...firsts.map((f, i) => `${f}\n${lasts[i]}`), ...single].join('\n\n'))).toBe(page);
   });
 
+  it('unwraps a short page of two wrapped paragraphs, three breaks in all', () => {
+    const page = [`${words.join(' ')}.`, `${words.join(' ')} ${words.slice(0, 14).join(' ')} ${words.slice(0, 3).join(' ')}.`].join('\n\n');
+    const wrapped = wrapAt(page, 78);
+    expect(wrapped.split('\n').filter(Boolean)).toHaveLength(5);
+    expect(unwrapHardWraps(wrapped)).toBe(page);
+    // with a line wider than the width, three breaks are not enough
+    const wide = `${wrapped}\n\n${words.join(' ')} ${words.join(' ')}`;
+    expect(unwrapHardWraps(wide)).toBe(wide);
+  });
+
   it('counts the lines a wrapped page is read as, in both line counters', () => {
     const paragraphs = [0, 1, 2, 3, 4, 5].map(para);
     const page = paragraphs.join('\n\n');
