@@ -120,8 +120,8 @@ function findDate(text: string): { date: string; rest: string } | null {
   // Most lines asked (short ones, menus) hold no year: they skip normalising and six expressions (2% of cleaning).
   if (!YEAR_DIGITS_RE.test(text)) return null;
   const s = asciiDigits(text.normalize('NFC')).replace(/[\u00a0\u202f]/g, ' ');
-  const found = (m: RegExpExecArray, date: string | null): { date: string; rest: string } | null =>
-    date === null ? null : { date, rest: s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length) };
+  const found = (m: RegExpExecArray, date: string | null, within = s): { date: string; rest: string } | null =>
+    date === null ? null : { date, rest: within.slice(0, m.index) + ' ' + within.slice(m.index + m[0].length) };
   for (const { re, order } of DATE_PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
@@ -132,7 +132,7 @@ function findDate(text: string): { date: string; rest: string } | null {
   // martxoaren 14")
   const unglued = s.replace(GLUED_TO_NUMBER_RE, '');
   const named = findNamedDate(unglued);
-  if (named) return { date: named.date, rest: unglued.slice(0, named.match.index) + ' ' + unglued.slice(named.match.index + named.match[0].length) };
+  if (named) return found(named.match, named.date, unglued);
   // Persian written with the Arabic yeh and kaf (ي ك), as some sites and keyboards do; only text in Arabic script
   // is looked at (most lines with a digit and no date are not).
   if (!ARABIC_SCRIPT_RE.test(s)) return null;

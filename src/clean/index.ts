@@ -911,7 +911,7 @@ function dateUnderHeadline(judged: readonly Judged[], first: number, title: stri
  */
 function dateOverHeadline(judged: readonly Judged[], title: number): string | null {
   const j = judged[title - 1];
-  if (j === undefined || j.features.words > DATE_LINE_MAX_WORDS || !TIME_OF_DAY_RE.test(j.block.text) || LABELLED_TIME_RE.test(j.block.text)) return null;
+  if (j === undefined || j.features.words > DATE_LINE_MAX_WORDS || !CLOCK_TIME_RE.test(j.block.text) || LABELLED_TIME_RE.test(j.block.text)) return null;
   const date = dateLineDate(j.block.text);
   if (date === null) return null;
   const over = judged[title - 2];
@@ -921,8 +921,9 @@ function dateOverHeadline(judged: readonly Judged[], title: number): string | nu
 /** A label before the line's first number ("Last updated: 09:14, 21 March 2025", "Stand: 21.03.2025 09:14"): a line
  *  that says what its date is, and over a headline with no date under it, it is seldom the publication. */
 const LABELLED_TIME_RE = /^[^\p{N}]*\p{L}[^\p{N}]*:\s*\p{N}/u;
-/** A time of day ("14:05", "9.30", not part of a longer number). */
-const TIME_OF_DAY_RE = /(?<![\p{N}:.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\p{N}:.])/u;
+/** A clock time ("14:05", "9.30") standing alone: not a date's day and month ("12.03.2025"), which TIME_RE below also
+ *  takes. */
+const CLOCK_TIME_RE = /(?<![\p{N}:.])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\p{N}:.])/u;
 
 /**
  * The date of a byline with its publication line run on ("Par Camille Le Gall. Publié le 12/03/2025 à 18h05", "By

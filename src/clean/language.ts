@@ -236,39 +236,29 @@ export function readingLanguage(code: string | null, sample: string): string | n
  * Guesses franc gets wrong on short or list-like text, told apart by letters only the other language writes: Russian
  * ы and э, which Bulgarian lacks; Portuguese ã, õ and ç, which Spanish lacks (the other way, a Spanish name's ñ in a
  * Portuguese sentence proves nothing). A letter is taken as evidence from two on (a quoted name has one), and only
- * when the guessed language's own are absent.
+ * when the guessed language's own are absent; where a share is given, the letters must also be that share of all.
  */
-const ORTHOGRAPHY: ReadonlyArray<{ detected: string; other: string; otherLetters: RegExp; ownLetters: RegExp }> = [
-  { detected: 'bg', other: 'ru', otherLetters: /[ыэЫЭ]/g, ownLetters: /(?!)/ },
-  { detected: 'es', other: 'pt', otherLetters: /[ãõçÃÕÇ]/g, ownLetters: /[ñÑ¿¡]/ },
+const ORTHOGRAPHY: ReadonlyArray<{ detected: readonly string[]; other: string; otherLetters: RegExp; ownLetters: RegExp; minShare?: number }> = [
+  { detected: ['bg'], other: 'ru', otherLetters: /[ыэЫЭ]/g, ownLetters: /(?!)/ },
+  { detected: ['es'], other: 'pt', otherLetters: /[ãõçÃÕÇ]/g, ownLetters: /[ñÑ¿¡]/ },
   // Bulgarian's ъ and щ, which Macedonian does not write (it writes ѓ ќ ѕ љ њ џ ј instead): short Bulgarian took the
   // label models' Macedonian.
-  { detected: 'mk', other: 'bg', otherLetters: /[ъщЪЩ]/g, ownLetters: /[ѓќѕљњџјЃЌЅЉЊЏЈ]/ },
+  { detected: ['mk'], other: 'bg', otherLetters: /[ъщЪЩ]/g, ownLetters: /[ѓќѕљњџјЃЌЅЉЊЏЈ]/ },
   // Icelandic þ, which Faroese does not write (both write ð): a short Icelandic page took the label models' Faroese.
-  { detected: 'fo', other: 'is', otherLetters: /[þÞ]/g, ownLetters: /(?!)/ },
+  { detected: ['fo'], other: 'is', otherLetters: /[þÞ]/g, ownLetters: /(?!)/ },
+  // Central Kurdish (Sorani) ڕ, ڵ and ێ, which Persian, Arabic, Urdu, Pashto, Uyghur and Sindhi do not write: franc has
+  // no model of Sorani in Arabic script (franc-all's is of Latin-script text), and its pages came out Persian. Sorani
+  // prose holds 4–9% of them (probe 8), a Persian text quoting a Kurdish name a few in a thousand.
+  { detected: ['fa', 'ar', 'ur', 'ps', 'ug', 'sd'], other: 'ku', otherLetters: /[\u0695\u06b5\u06ce]/g, ownLetters: /(?!)/, minShare: 0.01 },
 ];
 const MIN_ORTHOGRAPHY_LETTERS = 2;
 
-/**
- * Letters Central Kurdish (Sorani) writes and Persian, Arabic, Urdu, Pashto and Uyghur do not: ڕ, ڵ and ێ. franc has
- * no model of Sorani in Arabic script (franc-all's is of Latin-script text), and its pages came out Persian.
- */
-const SORANI_LETTERS = /[\u0695\u06b5\u06ce]/g;
-/** Share of a sample's letters they must be: Sorani prose holds 4–9% (probe 8), a Persian or Arabic text quoting a
- *  Kurdish name a few in a thousand. */
-const SORANI_MIN_SHARE = 0.01;
-/** Labels franc gives Arabic-script text (Persian and Dari, Arabic, Urdu, Pashto, Uyghur, Sindhi). */
-const ARABIC_SCRIPT_LABELS: ReadonlySet<string> = new Set(['fa', 'ar', 'ur', 'ps', 'ug', 'sd']);
-
 export function byOrthography(code: string, sample: string): string {
-  if (ARABIC_SCRIPT_LABELS.has(code)) {
-    const sorani = sample.match(SORANI_LETTERS)?.length ?? 0;
-    if (sorani >= MIN_ORTHOGRAPHY_LETTERS && sorani >= SORANI_MIN_SHARE * countLetterUnits(sample)) return 'ku';
-  }
-  for (const { detected, other, otherLetters, ownLetters } of ORTHOGRAPHY) {
-    if (code !== detected) continue;
+  for (const { detected, other, otherLetters, ownLetters, minShare } of ORTHOGRAPHY) {
+    if (!detected.includes(code)) continue;
     const others = sample.match(otherLetters)?.length ?? 0;
-    if (others >= MIN_ORTHOGRAPHY_LETTERS && !ownLetters.test(sample)) return other;
+    if (others < MIN_ORTHOGRAPHY_LETTERS || ownLetters.test(sample)) continue;
+    if (minShare === undefined || others >= minShare * countLetterUnits(sample)) return other;
   }
   return code;
 }

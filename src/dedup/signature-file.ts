@@ -104,9 +104,6 @@ export function viewBytesOf(bytes: Buffer, l: SignatureLayout): Buffer {
   return bytes.subarray(at + 4, at + 4 + bytes.readUInt32LE(at));
 }
 
-/** The member view encodeSignatures wrote after the flags ('' when none was given). */
-export const viewOf = (bytes: Buffer, l: SignatureLayout): string => viewBytesOf(bytes, l).toString('utf8');
-
 /** The word codes as encodeSignatures wrote them: UTF-16LE code units, each read back as it is. */
 export function wordCodesOf(bytes: Buffer, l: SignatureLayout): string {
   return bytes.toString('utf16le', l.wordCodes, l.wordCodes + l.wordCodeCount * 2);
