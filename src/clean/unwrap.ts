@@ -266,11 +266,12 @@ function unwrapAt(text: string, lines: readonly Line[]): string | null {
   const { dense, widest } = wrapWidths(lines);
   if (!dense) return null;
   // The densest band may stop short of the width when few lines fill the last columns (or a menu's many short lines,
-  // or a short page's paragraphs' last lines, fill a lower band): the widths above it are tried too, and those above
-  // the widest band that has the support, and the one showing the most paragraph breaks is taken (the fewest wider
+  // or a short page's paragraphs' last lines, fill a lower band): the widths above it are tried too, and those from
+  // the widest band that has the support (measuring last lines against that band: a short page's two paragraphs
+  // end 13 columns short of a 72-column wrap, but not of a menu's 63-column band), and the one showing the most paragraph breaks is taken (the fewest wider
   // lines on a tie). Each band's own width sets its bar for a paragraph's last line.
   let best: WrapReading | null = null;
-  for (const from of widest > dense + 2 * WIDTH_BAND ? [dense, widest] : [dense]) {
+  for (const from of widest > dense ? [dense, widest] : [dense]) {
     for (let width = from; width <= from + 2 * WIDTH_BAND; width++) {
       const reading = readBreaks(text, lines, width, from, false);
       if (!enoughEvidence(reading)) continue;
@@ -343,7 +344,9 @@ function paragraphBreaks(text: string, lines: readonly Line[], joins: readonly b
 
 /**
  * Whether, of the breaks in prose before a cased letter, a digit or a quotation mark, enough come before a lower-case
- * letter (see MIN_LOWER_CASE_SHARE); true where few breaks come before such a start (Chinese, Arabic …).
+ * letter (see MIN_LOWER_CASE_SHARE), or at least one and as many as prose could show by chance on a short page (see
+ * RUN_ON_LOWER_CASE_RATE); true where few breaks come before such a start (Chinese, Arabic …). A break after a
+ * sentence's end is not counted: what follows it starts with a capital in prose too.
  */
 function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly boolean[]): boolean {
   let all = 0;
@@ -351,7 +354,7 @@ function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly
   let casedStarts = 0;
   let lower = 0;
   for (let i = 0; i < joins.length; i++) {
-    if (!joins[i]) continue;
+    if (!joins[i] || PARAGRAPH_END_RE.test(text.slice(Math.max(lines[i].start, lines[i].end - 3), lines[i].end))) continue;
     all++;
     const first = text[lines[i + 1].start];
     const cased = first.toLowerCase() !== first.toUpperCase();
@@ -362,7 +365,25 @@ function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly
   }
   // A script without case (Sinhala, Khmer …) has no lower case to run on in: its digits and quotes prove nothing.
   if (casedStarts === 0) return true;
-  return marked < all * MIN_MARKED_START_SHARE || lower >= marked * MIN_LOWER_CASE_SHARE;
+  if (marked < all * MIN_MARKED_START_SHARE || lower >= marked * MIN_LOWER_CASE_SHARE) return true;
+  return lower > 0 && atMostLikelihood(lower, marked, RUN_ON_LOWER_CASE_RATE) >= MIN_RUN_ON_LIKELIHOOD;
+}
+/** How often at least a sentence broken mid-way runs on in lower case, in any cased language (German prose, capitals
+ *  on every noun, about half the time); and how unlikely a page's few lower-case starts may be, at that rate, for its
+ *  breaks still to be read as prose's: a short Luxembourgish page shows 1 of 5 (1 in 3 pages of such prose would),
+ *  a list of ten headlines none. */
+const RUN_ON_LOWER_CASE_RATE = 0.4;
+const MIN_RUN_ON_LIKELIHOOD = 0.1;
+
+/** The chance of at most `k` successes in `n` trials of rate `p` (the binomial distribution's CDF). */
+export function atMostLikelihood(k: number, n: number, p: number): number {
+  let term = (1 - p) ** n;
+  let sum = term;
+  for (let i = 1; i <= k; i++) {
+    term *= ((n - i + 1) / i) * (p / (1 - p));
+    sum += term;
+  }
+  return Math.min(1, sum);
 }
 /** Starts that are not a sentence running on: a digit, a quotation mark, a bracket. */
 const MARKED_START_RE = /[0-9"'“‘«„[(]/u;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addToCorpusStats, cleanDocument, createCorpusStats } from '../../src/clean/index.js';
 import { lineHashes } from '../../src/clean/stats.js';
-import { unwrapHardWraps } from '../../src/clean/unwrap.js';
+import { atMostLikelihood, unwrapHardWraps } from '../../src/clean/unwrap.js';
 import { LineCounts } from '../../src/workers/line-counts.js';
 // @ts-expect-error: a plain script (scripts/ is not compiled); it types as any
 import { columns, wrapAt } from '../../scripts/wrap-dump.mjs';
@@ -88,6 +88,46 @@ describe('unwrapHardWraps', () => {
       return line;
     }).join('\n');
     expect(unwrapHardWraps(headlines)).toBe(headlines);
+  });
+
+  it('unwraps a short page whose breaks mostly come before capitals (nouns in German), if one runs on in lower case', () => {
+    const paras = [
+      'Die Preise für Benzin und Diesel steigen ab Donnerstag wieder an. Das hat das Wirtschaftsministerium am Mittwoch mitgeteilt.',
+      'Der Liter Super kostet dann drei Cent mehr als bisher, beim Diesel sind es zwei Cent und beim Heizöl ein Cent.',
+      'Grund für den Anstieg sind die Preise auf dem internationalen Markt nach der Entscheidung der Förderländer.',
+      'Im Nachbarland bleibt der Sprit trotz des Anstiegs teurer, wie ein Vergleich der Preise gezeigt hat.',
+      'Die Regierung will im Herbst über eine Senkung der Steuern auf Kraftstoffe beraten.',
+    ];
+    const page = ['Startseite › Wirtschaft', '', 'Spritpreise steigen ab Donnerstag', '', 'Von Tom Weber', '', ...paras.flatMap((p) => [p, '']), 'Schlagwörter: Energie'].join('\n');
+    const wrapped = wrapAt(page, 80);
+    // Five breaks, one before a lower-case word (a share of 0.2; prose of this kind shows one or none in a third of pages).
+    const starts = wrapped.split('\n').filter((l, i, all) => i > 0 && l && all[i - 1] && paras.some((p) => p.includes(all[i - 1]) && p.includes(l))).map((l) => l[0]);
+    expect(starts.length).toBe(5);
+    expect(starts.filter((c) => c === c.toLowerCase()).length).toBe(1);
+    expect(unwrapHardWraps(wrapped)).toBe(page);
+    // The same breaks each before a capital is a list, not prose.
+    const capitals = wrapped.replace('\nberaten.', '\nBeraten.');
+    expect(unwrapHardWraps(capitals)).toBe(capitals);
+  });
+
+  it("measures a short page's paragraph ends against its widest band when a denser one (teasers) is narrower", () => {
+    // Two paragraphs and a newsletter line wrapped at 72, their last lines 11 to 18 columns short of it, under four
+    // teasers of 62-64 columns: measured against the teasers' band, the paragraphs did not end short.
+    const paras = [
+      'The footbridge across the river at Millholme will open on May 2 after repairs costing £900,000, the council has now confirmed it.',
+      'The old bridge has been closed since last autumn, when inspections found rot in the timber of its deck and in its two supports.',
+      'Sign up for our free daily newsletter with the top stories from across the county.',
+    ];
+    const teasers = ['The money will pay for new flood defences along the Mosset burn.', 'The 22-year-old has agreed an 18-month deal at Borough Briggs.', 'Fishing boats will be moved to the outer basin during the work.', 'Our journalists are regulated by the press standards body, IPSO.'];
+    const page = ['NEW FOOTBRIDGE TO OPEN IN MAY', '', 'By Herald reporter', '', ...paras.flatMap((p) => [p, '']), 'More from the Herald', '', ...teasers.flatMap((p) => [p, ''])].join('\n').trimEnd();
+    expect(unwrapHardWraps(wrapAt(page, 72))).toBe(page);
+  });
+
+  it('tells how likely a count of lower-case starts is for prose (the binomial distribution)', () => {
+    expect(atMostLikelihood(0, 5, 0.4)).toBeCloseTo(0.6 ** 5, 10);
+    expect(atMostLikelihood(1, 5, 0.4)).toBeCloseTo(0.6 ** 5 + 5 * 0.4 * 0.6 ** 4, 10);
+    expect(atMostLikelihood(1, 10, 0.4)).toBeLessThan(0.1);
+    expect(atMostLikelihood(10, 10, 0.4)).toBe(1);
   });
 
   it('keeps list items apart and joins each item with its indented continuation', () => {
