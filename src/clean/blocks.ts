@@ -1,6 +1,6 @@
 /** Splitting a page dump into blocks: one block per non-empty line (dump tools put one paragraph per line, or wrap it,
- *  and unwrapHardWraps puts it back on one). */
-import { unwrapHardWraps } from './unwrap.js';
+ *  and pageText puts it back on one, character references decoded). */
+import { pageText } from './page-text.js';
 
 export interface Block {
   /** Line text, trailing spaces removed, leading spaces kept out. */
@@ -19,7 +19,7 @@ const BLANK_RE = /^[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000\ufeff]*$/u;
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let blank = 0;
-  const unwrapped = unwrapHardWraps(text);
+  const unwrapped = pageText(text);
   // (reading turns CR and CRLF into LF already: most texts hold no CR, and one search clears them)
   for (const raw of (unwrapped.includes('\r') ? unwrapped.replace(/\r\n?/g, '\n') : unwrapped).split('\n')) {
     if (BLANK_RE.test(raw)) {

@@ -8,7 +8,7 @@
 
 import { FNV_OFFSET, fnvStep } from '../text/fnv.js';
 import { utf16Units } from '../text/units.js';
-import { unwrapHardWraps } from './unwrap.js';
+import { pageText } from './page-text.js';
 
 export interface CorpusStats {
   /** 32-bit FNV-1a hash of a normalised line → number of documents containing it. */
@@ -189,7 +189,7 @@ export function templateKeyHash(line: string): number {
 
 /** Hashes of the distinct lines of a text (a hard-wrapped paragraph is one line, as splitBlocks reads it). */
 export function lineHashes(text: string): Set<number> {
-  text = unwrapHardWraps(text);
+  text = pageText(text);
   const hashes = new Set<number>();
   let from = 0;
   while (from <= text.length) {

@@ -7,7 +7,7 @@
  * be cloned into every worker; this table costs 8 bytes per slot (at most 16 MB per 1M lines) and is shared.
  */
 import { lineKeyHash, type CorpusStats } from '../clean/stats.js';
-import { unwrapHardWraps } from '../clean/unwrap.js';
+import { pageText } from '../clean/page-text.js';
 
 /** What crosses to the workers: the table's buffers and the document count. */
 export interface SharedLineCounts {
@@ -53,7 +53,7 @@ export class LineCounts {
    */
   addDocument(text: string): void {
     // The lines splitBlocks reads: a hard-wrapped paragraph is one.
-    text = unwrapHardWraps(text);
+    text = pageText(text);
     const doc = ++this.documents;
     let from = 0;
     while (from <= text.length) {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { addToCorpusStats, cleanDocument, createCorpusStats } from '../../src/clean/index.js';
+import { decodeReferences, pageText } from '../../src/clean/page-text.js';
+import { lineHashes } from '../../src/clean/stats.js';
+import { LineCounts } from '../../src/workers/line-counts.js';
+
+describe('decodeReferences', () => {
+  it('decodes named, decimal and hexadecimal references closed by a semicolon', () => {
+    expect(decodeReferences('Home&nbsp;&raquo;&nbsp;News')).toBe('Home\u00a0»\u00a0News');
+    expect(decodeReferences('It&#8217;s &quot;done&quot; &#x2014; &amp; more')).toBe('It’s "done" — & more');
+  });
+
+  it('leaves an ampersand that starts no reference as it is', () => {
+    for (const text of ['AT&T and P&O', '&copy 2025 without its semicolon', 'Q&A: fish & chips', 'a&b;c']) expect(decodeReferences(text)).toBe(text);
+  });
+});
+
+describe('pageText', () => {
+  it('is what both the line statistics and the cleaner read: a line with references counts as the decoded line', () => {
+    const menu = 'Home&nbsp;|&nbsp;News&nbsp;|&nbsp;Sport';
+    const page = (i: number) => `${menu}\n\nStory number ${i} is told in a paragraph long enough to be an article of its own, with words.`;
+    const counts = new LineCounts();
+    for (let i = 0; i < 4; i++) counts.addDocument(page(i));
+    const stats = createCorpusStats();
+    for (let i = 0; i < 4; i++) addToCorpusStats(stats, page(i));
+    // The decoded menu line's hash is the one counted, in four documents, by both counters.
+    const [menuHash] = lineHashes('Home\u00a0|\u00a0News\u00a0|\u00a0Sport');
+    expect(lineHashes(menu)).toEqual(new Set([menuHash]));
+    expect(counts.asCorpusStats().lineDocs.get(menuHash)).toBe(4);
+    expect(stats.lineDocs.get(menuHash)).toBe(4);
+    const cleaned = cleanDocument(page(0), stats, {});
+    expect(cleaned.text).not.toContain('&nbsp;');
+    expect(cleaned.text).toContain('Story number 0 is told');
+    expect(pageText('a &amp; b')).toBe('a & b');
+  });
+});
