@@ -17,6 +17,7 @@ import { dateLineDate, parseDate, PIECE_SEPARATOR_RE, splitDateline } from './da
 import { COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
 import { holdsPublicationCue, publicationCueAt, isCounterLine, isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
 export { parseDate, splitDateline } from './dates.js';
@@ -53,8 +54,17 @@ interface Judged {
   share?: boolean;
 }
 
+/** What the page states of itself, as it is read. */
+interface PageMeta {
+  title: string | null;
+  site: string | null;
+  date: string | null;
+  /** A converter's header above the page (see front-matter.ts). */
+  front: FrontMatter | null;
+}
+
 export function cleanDocument(text: string, stats: CorpusStats | null, options: CleanOptions = {}): CleanResult {
-  const meta = { title: null as string | null, site: null as string | null, date: null as string | null };
+  const meta: PageMeta = { title: null, site: null, date: null, front: null };
   const judged = judgeHardSignals(text, stats, options, meta);
   const scale = classifyByContext(judged, { ...DEFAULT_THRESHOLDS, ...options.thresholds });
   keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true, scale < 1);
@@ -84,9 +94,17 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   }
   if (!meta.date && meta.title) meta.date = dateUnderHeadline(judged, first, meta.title);
   if (meta.title) meta.title = bodyText(withWrappedTail(judged, meta.title));
+  // A converter's header states the page's title and date from its HTML head: they win over what the text shows
+  // (the headline found above has been taken out of the body all the same).
+  if (meta.front) {
+    meta.title = meta.front.title ?? meta.title;
+    meta.date = meta.front.date ?? meta.date;
+    meta.site = meta.front.site ?? meta.site;
+  }
   if (meta.title) {
     const split = splitTitleSite(meta.title);
     if (split.site && !meta.site) meta.site = split.site;
+    if (split.site && meta.front?.title) meta.title = split.title;
   }
 
   const body = judged.filter((j) => j.reason === null).map((j) => bodyText(j.block.text));
@@ -96,7 +114,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
 }
 
 /** The page's blocks with their features, the hard signals marked and what publication lines state read into `meta`. */
-function judgeHardSignals(text: string, stats: CorpusStats | null, options: CleanOptions, meta: { title: string | null; site: string | null; date: string | null }): Judged[] {
+function judgeHardSignals(text: string, stats: CorpusStats | null, options: CleanOptions, meta: PageMeta): Judged[] {
   const blocks = splitBlocks(text);
   const pageLang = pageLanguage(blocks);
   const tables = tableRows(blocks);
@@ -104,6 +122,7 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
     const { features, keys, docs } = blockFacts(block, pageLang, stats);
     return { block, features: tables[i] ? asTableRow(features) : features, docs, templateKey: keys.template, reason: null };
   });
+  meta.front = markFrontMatter(judged);
   const published = markPublishedLines(judged);
   const contentDocs = markHardNoise(judged, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
   markPullQuotes(judged);
@@ -175,7 +194,7 @@ function markPullQuotes(judged: Judged[]): void {
  * same scale (a body left with fewer long sentences may be read at another).
  */
 export function stopwordScale(text: string, stats: CorpusStats | null, options: CleanOptions = {}): number {
-  return densityScale(judgeHardSignals(text, stats, options, { title: null, site: null, date: null }), { ...DEFAULT_THRESHOLDS, ...options.thresholds });
+  return densityScale(judgeHardSignals(text, stats, options, { title: null, site: null, date: null, front: null }), { ...DEFAULT_THRESHOLDS, ...options.thresholds });
 }
 
 /** The language a page is read in (stoplists, features) before its blocks are judged: that of its longest blocks. */
@@ -198,9 +217,20 @@ function longestBlocksSample(blocks: readonly Block[]): string {
 }
 
 /** "Published in <site> on <date>" lines: marked as such; returns each one's index and what it states. */
+/** Lines of a converter's header the front matter may take (trafilatura's dozen fields, lists of tags). */
+const FRONT_MATTER_MAX_LINES = 64;
+
+/** The converter's header at the top of the page (see front-matter.ts), its lines marked. */
+function markFrontMatter(judged: Judged[]): FrontMatter | null {
+  const front = readFrontMatter(judged.slice(0, FRONT_MATTER_MAX_LINES).map((j) => j.block.text));
+  for (let i = 0; i < (front?.blocks ?? 0); i++) judged[i].reason = 'front-matter';
+  return front;
+}
+
 function markPublishedLines(judged: Judged[]): Array<{ index: number; published: PublishedLine }> {
   const found: Array<{ index: number; published: PublishedLine }> = [];
   judged.forEach((j, index) => {
+    if (j.reason === 'front-matter') return;
     const published = parsePublishedLine(j.block.text, j.features.words);
     if (!published) return;
     j.reason = 'published-line';
@@ -284,8 +314,11 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   // Some sites put the publication line above the headline ("Publié le …", then the headline, then the lede).
   const next = judged[own.index + 1];
   const below = own.index < ownStart && next?.reason === null && headline(next) && !next.features.sentenceEnd ? next : null;
+  // A publication line closing the article ("Published: 21 March 2025" under its last paragraph) has a sentence
+  // of the page's text above it, not a headline.
+  const closing = prev !== undefined && prev.features.sentenceEnd && textAbove(at);
   // A section label above the publication line ("FAITS DIVERS") gives way to the headline below it.
-  const title = headline(prev) && !(below && weakHeading(prev)) ? prev : below;
+  const title = headline(prev) && !closing && !(below && weakHeading(prev)) ? prev : below;
   if (title) {
     meta.title = title.block.text;
     title.reason = 'title';
@@ -1098,7 +1131,7 @@ const isReadingTimeOrCount = (j: Judged): boolean =>
   j.features.words <= READING_TIME_MAX_WORDS && (READING_TIME_RE.test(j.block.text) || isCounterLine(j.block.text));
 /** Lines between a headline and its article, looked past. */
 const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label']);
-const HEADING_BLOCKERS = new Set(['link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
+const HEADING_BLOCKERS = new Set(['front-matter', 'link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
 function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' | 'stop' {
   // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is; so is a heading's
