@@ -197,9 +197,19 @@ function handleStdoutErrors(): void {
   });
 }
 
+/**
+ * A reader of the messages that stops early (`corpus clean … 2>&1 | head -1`) closes stderr: the messages after that
+ * cannot be shown, but the run goes on and writes its output (an unhandled 'error' event would end it at once,
+ * leaving its temporary files behind).
+ */
+function handleStderrErrors(): void {
+  process.stderr.on('error', () => undefined);
+}
+
 export async function main(argv: string[] = process.argv): Promise<number> {
   handleSignals();
   handleStdoutErrors();
+  handleStderrErrors();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -121,6 +121,19 @@ describe('corpus clean (end to end)', () => {
     expect(readFileSync(join(dir, 'err'), 'utf8')).toBe('');
   });
 
+  it('goes on and writes its output when the reader of its messages goes away (2>&1 | true)', () => {
+    const dir = tempDir();
+    // Two malformed lines: two messages, the second written after the reader has gone.
+    writeFileSync(join(dir, 'bad.jsonl'), '{"id":"x"}\n{"id":"y"}\n');
+    writeFileSync(join(dir, 'good.txt'), [article(1), article(2)].join('\nq7x2\n'));
+    const out = join(dir, 'out.jsonl');
+    const shell = `node ${BIN} clean ${dir}/bad.jsonl ${dir}/good.txt -o ${out} 2>&1 | true; echo "status=\${PIPESTATUS[0]}"`;
+    const status = execFileSync('bash', ['-c', shell], { encoding: 'utf8', env: { ...process.env, TMPDIR: dir } });
+    expect(status).toMatch(/status=1/);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.startsWith('corpus-'))).toEqual([]);
+  });
+
   it('leaves no partial output when interrupted mid-run', async () => {
     const dir = tempDir();
     const docs = Array.from({ length: 20000 }, (_, i) => article(i));
