@@ -102,6 +102,48 @@ function stdoutSink(stdout: NodeJS.WritableStream = process.stdout): LineSink {
   };
 }
 
+/** A write error named by the output it failed (`--summary`'s file, not "ENOSPC: …, write" alone). */
+function named(err: NodeJS.ErrnoException, path: string): NodeJS.ErrnoException {
+  if (!err.path) err.path = path;
+  return err;
+}
+
+/**
+ * Lines written in place to a device, a FIFO or a link to an open file (`/dev/full`, a named pipe): ended and waited
+ * for on commit, so that a write that failed after it was handed over is seen (a small output is handed over whole at
+ * once). A reader of the pipe that went away is a broken pipe, as on stdout.
+ */
+function deviceSink(path: string): LineSink {
+  const stream = createWriteStream(path, { flags: 'a' });
+  let failure: Error | null = null;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    failure ??= err.code === 'EPIPE' ? new BrokenPipeError() : named(err, path);
+  });
+  const check = (): void => {
+    if (failure) throw failure;
+  };
+  const buffer = new LineBuffer(async (data) => {
+    check();
+    await writeChunk(stream, data);
+    check();
+  });
+  return {
+    path,
+    write: (line) => buffer.add(line),
+    async commit() {
+      await buffer.flush();
+      if (!stream.closed) {
+        stream.end();
+        await once(stream, 'close');
+      }
+      check();
+    },
+    async abort() {
+      stream.destroy();
+    },
+  };
+}
+
 /** Temporary files opened by this process so far: two outputs opened in the same millisecond get distinct names. */
 let tempFiles = 0;
 
@@ -111,8 +153,8 @@ function atomicFileSink(target: string, shownAs: string = target): LineSink {
   pendingTempFiles.add(temp);
   const stream = createWriteStream(temp, { highWaterMark: 1 << 20 });
   let failure: Error | null = null;
-  stream.on('error', (err) => {
-    failure = err;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    failure = named(err, shownAs);
   });
   const check = (): void => {
     if (failure) throw failure;
@@ -211,7 +253,7 @@ export function linkTarget(path: string): string {
  */
 export function openLineSink(path: string | undefined, stdout?: NodeJS.WritableStream): LineSink {
   if (path === undefined || path === '-') return stdoutSink(stdout);
-  if (isSpecialFile(path) || isProcessLink(path)) return { ...stdoutSink(createWriteStream(path, { flags: 'a' })), path };
+  if (isSpecialFile(path) || isProcessLink(path)) return deviceSink(path);
   return atomicFileSink(linkTarget(path), path);
 }
 

@@ -134,6 +134,17 @@ describe('corpus clean (end to end)', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.startsWith('corpus-'))).toEqual([]);
   });
 
+  it.skipIf(!existsSync('/dev/full'))('exits 3 naming the output when a side output cannot be written (a full device)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'tiny.txt'), 'x');
+    for (const args of [['--summary', '/dev/full'], ['--dupes-out', '/dev/full'], ['--rejects', '/dev/full']]) {
+      const r = corpus(['clean', fixture('seeds'), join(dir, 'tiny.txt'), '-o', join(dir, 'out.jsonl'), '-q', ...args]);
+      expect(r.code, args[0]).toBe(3);
+      expect(r.stderr).toMatch(/^corpus: error: \/dev\/full: ENOSPC/m);
+    }
+    expect(corpus(['dupes', fixture('seeds'), '--json', '-o', '/dev/full']).code).toBe(3);
+  });
+
   it('leaves no partial output when interrupted mid-run', async () => {
     const dir = tempDir();
     const docs = Array.from({ length: 20000 }, (_, i) => article(i));
