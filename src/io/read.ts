@@ -335,7 +335,7 @@ function parseJsonlLine(file: InputFile, line: string, lineNo: number, encoding:
   const { id, text, ...extra } = obj as { id?: unknown; text: string; [k: string]: unknown };
   const given = recordId(line, id);
   const record: SourceRecord = { id: given ?? `${base}#${lineNo}`, text: text.replace(/\r\n?/g, '\n'), encoding };
-  // An id that is neither a string nor a number is not usable as one, but is kept with the other fields.
+  // An id that is neither a string nor a number (or is empty) is not usable as one, but is kept with the other fields.
   if (given === null && id !== undefined) extra.id = id;
   if (Object.keys(extra).length) record.extra = extra;
   return { type: 'record', record };
@@ -348,7 +348,8 @@ const CONTROL_RE = /[\u0000-\u001f\u007f]/g;
  * 2^53 (tweet and snowflake ids): 1234567890123456789 would become 1234567890123456800, and two ids could meet.
  */
 function recordId(line: string, id: unknown): string | null {
-  if (typeof id === 'string') return id;
+  // (an empty id names nothing: the record gets its place's, and the empty string is kept in metadata)
+  if (typeof id === 'string') return id === '' ? null : id;
   if (typeof id !== 'number') return null;
   return Number.isSafeInteger(id) ? String(id) : (topLevelNumberText(line, 'id') ?? String(id));
 }

@@ -55,17 +55,20 @@ describe('readInput', () => {
     expect(reject && reject.type === 'reject' && reject.message).toMatch(/records\.jsonl:2: malformed JSONL line/);
   });
 
-  it('keeps a JSONL id as written: integers past 2^53 digit for digit, an object id in metadata', async () => {
+  it('keeps a JSONL id as written: integers past 2^53 digit for digit, an object or empty id in metadata', async () => {
     const lines = [
       '{"id": 1234567890123456789, "text": "a"}',
       '{"id": 1234567890123456790, "text": "b"}',
       '{"meta": {"id": 7}, "note": "\\"id\\": 5", "id": 9007199254740993, "text": "c"}',
       '{"id": 42, "text": "d"}',
       '{"id": {"site": "x", "n": 1}, "text": "e"}',
+      '{"id": "", "text": "f"}',
     ];
     const events = await collect(tempFile('ids.jsonl', lines.join('\n')), 'ids.jsonl');
-    expect(records(events).map((r) => r.id)).toEqual(['1234567890123456789', '1234567890123456790', '9007199254740993', '42', 'ids.jsonl#5']);
+    expect(records(events).map((r) => r.id)).toEqual(['1234567890123456789', '1234567890123456790', '9007199254740993', '42', 'ids.jsonl#5', 'ids.jsonl#6']);
     expect(records(events)[4].extra).toEqual({ id: { site: 'x', n: 1 } });
+    // An empty id names nothing (the output's ids are never empty): the record is named by its place.
+    expect(records(events)[5].extra).toEqual({ id: '' });
   });
 
   it('shows control characters of a malformed JSONL line escaped in its message', async () => {
