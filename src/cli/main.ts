@@ -101,6 +101,8 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
       message,
       progress: (stage, done) => progress.update(stage, done),
     });
+    // Inputs that could not be found or opened count among the run's problems, as those that could not be read do.
+    result.summary.inputProblems += problems;
     // The bar goes before any report reaches the terminal: drawn after it, it would write over the report's lines.
     progress.stop();
     if (kind === 'dupes') {
@@ -122,7 +124,7 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
   }
   const { summary } = result;
   if (!flags.quiet) process.stderr.write(formatSummary(summary, chalk, kind));
-  if (summary.inputProblems || problems) return EXIT.inputFailed;
+  if (summary.inputProblems) return EXIT.inputFailed;
   if (kind === 'dupes' && flags.failOnDupes && summary.clusters > 0) return EXIT.inputFailed;
   return EXIT.ok;
 }

@@ -145,6 +145,14 @@ describe('corpus clean (end to end)', () => {
     expect(corpus(['dupes', fixture('seeds'), '--json', '-o', '/dev/full']).code).toBe(3);
   });
 
+  it('counts an input it cannot find among the input problems of its summary, as it counts one it cannot read', () => {
+    const dir = tempDir();
+    const r = corpus(['clean', join(dir, 'nothere'), fixture('seeds'), '-o', join(dir, 'out.jsonl'), '--summary', join(dir, 'summary.json')]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).inputProblems).toBe(1);
+    expect(r.stderr).toMatch(/1 input problem/);
+  });
+
   it('leaves no partial output when interrupted mid-run', async () => {
     const dir = tempDir();
     const docs = Array.from({ length: 20000 }, (_, i) => article(i));

@@ -152,6 +152,8 @@ export async function collectRun(
       progress: (stage, done) => progress.update(stage, done),
       onRecord: (record) => hooks.onRecord(record),
     });
+    // (inputs that could not be found or opened count among the run's problems, see main.ts)
+    result.summary.inputProblems += problems;
     return { result, problems };
   } finally {
     progress.stop();
