@@ -131,7 +131,7 @@ async function* decodedText(decoder: StreamDecoder, sample: Buffer, whole: boole
  *  line longer than the sample (a scraper's record with its HTML) cannot be parsed here, so it is judged by its
  *  start: an object whose first member is a quoted key, and a `"text"` member with a string value. */
 function looksLikeJsonl(sample: Buffer, complete: boolean): boolean {
-  const head = sample.toString('utf8').trimStart();
+  const head = sampleText(sample, complete).trimStart();
   if (!head.startsWith('{')) return false;
   const newline = head.indexOf('\n');
   if (newline < 0 && !complete) return LONG_JSONL_START_RE.test(head) && /"text"\s*:\s*"/.test(head);
@@ -141,6 +141,15 @@ function looksLikeJsonl(sample: Buffer, complete: boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/** The sample as text: UTF-16 (PowerShell's `>` writes it) decoded as such, anything else read as UTF-8 (JSON's
+ *  punctuation reads the same in every ASCII-based encoding); a byte order mark left out. */
+function sampleText(sample: Buffer, complete: boolean): string {
+  const detection = detectEncoding(sample, complete);
+  const utf16 = detection.kind === 'text' && detection.encoding.startsWith('utf-16') ? detection.encoding : null;
+  const text = utf16 ? new TextDecoder(utf16).decode(sample) : sample.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The start of a JSON object: `{`, then a quoted key and its colon. */

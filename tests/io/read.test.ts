@@ -129,6 +129,12 @@ describe('readInput', () => {
     expect(records(single).map((r) => r.id)).toEqual(['stdin#1']);
     const jsonl = await collect('-', 'stdin', { stdin: Readable.from([Buffer.from('{"id":"x","text":"hello"}\n')]) });
     expect(records(jsonl).map((r) => [r.id, r.text])).toEqual([['x', 'hello']]);
+    // UTF-16, with its byte order mark (PowerShell's `>`) or without.
+    const line = '{"id":"y","text":"grüße"}\n';
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(line, 'utf16le')]), Buffer.from(line, 'utf16le')]) {
+      const utf16 = await collect('-', 'stdin', { stdin: Readable.from([bytes]) });
+      expect(records(utf16).map((r) => [r.id, r.text])).toEqual([['y', 'grüße']]);
+    }
   });
 
   it('sniffs JSONL on stdin whose first line is longer than 64 KB, or than the whole detection sample', async () => {
