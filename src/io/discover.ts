@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, normalize, relative, sep } from 'node:path';
+import { basename, normalize, relative, resolve, sep } from 'node:path';
 
 /** One input to read: a file found under an argument, or stdin. */
 export interface InputFile {
@@ -60,7 +60,11 @@ export async function findInputs(args: readonly string[]): Promise<Discovery> {
     }
     try {
       const info = await stat(arg);
-      found.push({ arg, real: await realpath(arg), isDirectory: info.isDirectory() });
+      // A pipe named by a link to it (`<(zcat dump.gz)`'s /dev/fd/63, /dev/stdin on a pipe) has no real path: the
+      // link's target is "pipe:[…]". It is read where it is named.
+      const special = !info.isFile() && !info.isDirectory();
+      const real = await realpath(arg).catch((err: unknown) => (special ? resolve(arg) : Promise.reject(err)));
+      found.push({ arg, real, isDirectory: info.isDirectory() });
     } catch (err) {
       problems.push({ path: arg, message: describeFsError(err) });
     }

@@ -153,6 +153,15 @@ describe('corpus clean (end to end)', () => {
     expect(r.stderr).toMatch(/1 input problem/);
   });
 
+  it("reads a pipe named by a link to it: bash's process substitution, /dev/stdin", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), article(1));
+    const substituted = execFileSync('bash', ['-c', `node ${BIN} clean <(cat ${dir}/a.txt) -q --no-dedup`], { encoding: 'utf8' });
+    expect(JSON.parse(substituted).text).toContain(article(1).split('\n').find((l) => l.length > 60)!.slice(0, 40));
+    const piped = execFileSync('bash', ['-c', `cat ${dir}/a.txt | node ${BIN} clean /dev/stdin -q --no-dedup`], { encoding: 'utf8' });
+    expect(JSON.parse(piped).id).toBe('stdin');
+  });
+
   it('leaves no partial output when interrupted mid-run', async () => {
     const dir = tempDir();
     const docs = Array.from({ length: 20000 }, (_, i) => article(i));
