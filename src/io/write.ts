@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { open, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
+import { chmod, open, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Raised when the reader of stdout went away (`corpus clean x | head -1`): the run ends quietly. */
@@ -188,6 +188,9 @@ function atomicFileSink(target: string, shownAs: string = target): LineSink {
     prepare,
     async commit() {
       await prepare();
+      // An output written over keeps its permissions (a private corpus stays private).
+      const mode = await stat(target).then((s) => s.mode & 0o7777, () => null);
+      if (mode !== null) await chmod(temp, mode);
       await rename(temp, target);
       pendingTempFiles.delete(temp);
     },

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -26,6 +26,18 @@ describe('openLineSink (file)', () => {
     await sink.abort();
     expect(readFileSync(target, 'utf8')).toBe('previous\n');
     expect(readdirSync(dir)).toEqual(['out.jsonl']);
+  });
+
+  it('keeps the permissions of a file it writes over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-write-'));
+    const target = join(dir, 'out.jsonl');
+    writeFileSync(target, 'previous\n');
+    chmodSync(target, 0o600);
+    const sink = openLineSink(target);
+    await sink.write('new\n');
+    await sink.commit();
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
   });
 });
 
