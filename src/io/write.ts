@@ -80,26 +80,7 @@ class LineBuffer {
 
 /** Lines written to stdout with backpressure; EPIPE becomes BrokenPipeError. */
 function stdoutSink(stdout: NodeJS.WritableStream = process.stdout): LineSink {
-  let broken: Error | null = null;
-  stdout.on('error', (err: NodeJS.ErrnoException) => {
-    broken = err.code === 'EPIPE' ? new BrokenPipeError() : err;
-  });
-  const check = (): void => {
-    if (broken) throw broken;
-  };
-  const buffer = new LineBuffer(async (data) => {
-    check();
-    await writeChunk(stdout, data);
-    check();
-  });
-  return {
-    path: '-',
-    write: (line) => buffer.add(line),
-    async commit() {
-      await buffer.flush();
-    },
-    async abort() {},
-  };
+  return streamSink(stdout, '-', false);
 }
 
 /** A write error named by the output it failed (`--summary`'s file, not "ENOSPC: …, write" alone). */
@@ -114,10 +95,15 @@ function named(err: NodeJS.ErrnoException, path: string): NodeJS.ErrnoException 
  * once). A reader of the pipe that went away is a broken pipe, as on stdout.
  */
 function deviceSink(path: string): LineSink {
-  const stream = createWriteStream(path, { flags: 'a' });
+  return streamSink(createWriteStream(path, { flags: 'a' }), path, true);
+}
+
+/** Lines written to a stream with backpressure, EPIPE a BrokenPipeError; a stream of its own (`owned`) is ended on
+ *  commit and its errors name `path`. */
+function streamSink(stream: NodeJS.WritableStream, path: string, owned: boolean): LineSink {
   let failure: Error | null = null;
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    failure ??= err.code === 'EPIPE' ? new BrokenPipeError() : named(err, path);
+    failure ??= err.code === 'EPIPE' ? new BrokenPipeError() : owned ? named(err, path) : err;
   });
   const check = (): void => {
     if (failure) throw failure;
@@ -132,14 +118,17 @@ function deviceSink(path: string): LineSink {
     write: (line) => buffer.add(line),
     async commit() {
       await buffer.flush();
-      if (!stream.closed) {
-        stream.end();
-        await once(stream, 'close');
+      if (!owned) return;
+      const file = stream as NodeJS.WritableStream & { closed: boolean };
+      if (!file.closed) {
+        file.end();
+        // (an error while closing is the failure check() throws, named)
+        await once(file, 'close').catch(() => undefined);
       }
       check();
     },
     async abort() {
-      stream.destroy();
+      if (owned) (stream as NodeJS.WritableStream & { destroy(): void }).destroy();
     },
   };
 }
