@@ -119,7 +119,8 @@ export function parseDate(text: string): string | null {
 function findDate(text: string): { date: string; rest: string } | null {
   // Most lines asked (short ones, menus) hold no year: they skip normalising and six expressions (2% of cleaning).
   if (!YEAR_DIGITS_RE.test(text)) return null;
-  const s = asciiDigits(text.normalize('NFC')).replace(/[\u00a0\u202f]/g, ' ');
+  // (Myanmar's little section mark is its comma: "၂၀၂၅ ခုနှစ်၊ မတ်လ ၁၈ ရက်")
+  const s = asciiDigits(text.normalize('NFC')).replace(/[\u00a0\u202f\u104a]/g, ' ');
   const found = (m: RegExpExecArray, date: string | null, within = s): { date: string; rest: string } | null =>
     date === null ? null : { date, rest: within.slice(0, m.index) + ' ' + within.slice(m.index + m[0].length) };
   for (const { re, order } of DATE_PATTERNS) {
@@ -223,8 +224,11 @@ CLDR_MONTH_NAMES.forEach((names, i) => {
     if (!ANY_MONTH_BY_NAME.has(name) && !NOT_READ_AS_MONTHS.has(name) && !SHORT_LATIN_NAME_RE.test(name)) ANY_MONTH_BY_NAME.set(name, i + 1);
   }
 });
-/** Words a month name comes with in CLDR's dates: "12 de març del 2025", "12 ta’ Marzu 2025", "2025 m. kovo 12 d.". */
-const DATE_CONNECTORS = new Set(['de', 'del', 'di', 'da', 'do', 'of', 'the', 'ta’', 'm', 'g', 'gada', 'оны']);
+/** Words a month name comes with in CLDR's dates ("12 de març del 2025", "12 ta’ Marzu 2025", "2025 m. kovo 12 d."),
+ *  and beyond CLDR's formats as news writes dates: Burmese "year" after the year ("၂၀၂၅ ခုနှစ် မတ်လ ၁၈ ရက်"). */
+const DATE_CONNECTORS = new Set(['de', 'del', 'di', 'da', 'do', 'of', 'the', 'ta’', 'm', 'g', 'gada', 'оны', 'ခုနှစ်']);
+/** What CLDR's dates glue to a month name, and what news writing glues beyond them: Burmese "month" ("မတ်လ"). */
+const GLUED_TO_MONTH: readonly string[] = [...CLDR_GLUED_TO_MONTH, 'လ'];
 
 /** A year, or one of the Buddhist era (Thai pages: "23 ม.ค. 2568" is 23 January 2025), which a Thai month name makes 543
  *  years later than the Gregorian. */
@@ -251,7 +255,7 @@ const GLUED_TO_NUMBER_RE = new RegExp(`(?<=\\d)(?:${alternation(CLDR_GLUED_TO_NU
 /** A month name with what CLDR's dates glue to it (Basque "martxoaren", Sorani "ئازاری"): the name, or the word. */
 function monthWord(word: string): string {
   if (ANY_MONTH_BY_NAME.has(word)) return word;
-  for (const glued of CLDR_GLUED_TO_MONTH) {
+  for (const glued of GLUED_TO_MONTH) {
     if (word.length > glued.length && word.endsWith(glued) && ANY_MONTH_BY_NAME.has(word.slice(0, -glued.length))) return word.slice(0, -glued.length);
   }
   return word;

@@ -29,6 +29,11 @@ const MIN_PARAGRAPHS = 2;
 const MIN_JOINS = 3;
 const MIN_LONE_JOINS = 6;
 const JOINS_PER_WIDER_LINE = 10;
+/** The widths dump tools wrap at unless told otherwise (pandoc 72, html2text 78, lynx 79, w3m, links and elinks 80),
+ *  and the breaks two paragraphs need at such a width: a short news item's two paragraphs broken once each (on
+ *  the dev sets' and bench's wide pages, no page reads as wrapped at such a width with two breaks). */
+const TOOL_WIDTHS = [70, 80] as const;
+const MIN_JOINS_AT_TOOL_WIDTH = 2;
 /** Share of the breaks in prose before a cased letter, a digit or a quotation mark that must come before a
  *  lower-case letter: a sentence runs on after a break, while each item of a list of headlines or dated entries
  *  starts with a capital, a digit or a quote (German prose, capitals on every noun, still breaks before lower case
@@ -287,7 +292,8 @@ function unwrapAt(text: string, lines: readonly Line[]): string | null {
 /** Whether a reading shows a wrap: two paragraphs and MIN_JOINS breaks in them, or one paragraph of MIN_LONE_JOINS
  *  breaks (a short article), and few breakable lines wider than the width. */
 function enoughEvidence(r: WrapReading): boolean {
-  const paragraphs = (r.paragraphs >= MIN_PARAGRAPHS && r.evidence >= MIN_JOINS) || (r.paragraphs >= 1 && r.evidence >= MIN_LONE_JOINS);
+  const atToolWidth = r.width >= TOOL_WIDTHS[0] && r.width <= TOOL_WIDTHS[1];
+  const paragraphs = (r.paragraphs >= MIN_PARAGRAPHS && r.evidence >= (atToolWidth ? MIN_JOINS_AT_TOOL_WIDTH : MIN_JOINS)) || (r.paragraphs >= 1 && r.evidence >= MIN_LONE_JOINS);
   return paragraphs && r.wider * JOINS_PER_WIDER_LINE <= r.evidence;
 }
 

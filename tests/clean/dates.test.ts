@@ -108,6 +108,9 @@ describe('parseDate', () => {
     ['2025 මාර්තු 27 - 08:15', '2025-03-27'],
     ['2025 අප්\u200dරේල් 03 - 22:05', '2025-04-03'],
     ['Zuzana Kováčová         5. februára 2024 o 07:50', '2024-02-05'],
+    // Burmese as CLDR writes it, and as news does: "year" after the year, "month" glued to the name, its comma.
+    ['၂၀၂၅ မတ် ၁၈', '2025-03-18'],
+    ['စီးပွားရေး ကဏ္ဍ ၊ ၂၀၂၅ ခုနှစ်၊ မတ်လ ၁၈ ရက်၊ ၁၆:၄၀', '2025-03-18'],
     // Thai, in the Buddhist era (543 years ahead).
     ['23 ม.ค. 2568 09:30 น.', '2025-01-23'],
     ['20 มีนาคม 2568', '2025-03-20'],

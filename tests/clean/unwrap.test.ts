@@ -123,6 +123,20 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(wrapAt(page, 72))).toBe(page);
   });
 
+  it("unwraps a short news item's two paragraphs broken once each at a dump tool's width, not at another width", () => {
+    const at = (width: number, paras: string[]): [string, string] => {
+      const page = ['Harbour car park approved', '', 'By Ann Lee', '', ...paras.flatMap((p) => [p, '']), 'Read more about the harbour and the plans for the new marina on our website.'].join('\n');
+      return [page, wrapAt(page, width)];
+    };
+    const [page80, wrapped80] = at(80, ['The town council approved the new harbour car park on Tuesday evening after a long debate.', 'Work on the site is expected to begin in the autumn and should take about eight months.']);
+    expect(wrapped80.split('\n').length).toBe(page80.split('\n').length + 2);
+    expect(unwrapHardWraps(wrapped80)).toBe(page80);
+    // At 100 columns, which no dump tool uses unless told, two breaks are too few.
+    const [page100, wrapped100] = at(100, ['The town council approved the new harbour car park on Tuesday evening after a long and heated debate with residents.', 'Work on the site is expected to begin in the autumn, the council said, and should take about eight months in all.']);
+    expect(wrapped100.split('\n').length).toBe(page100.split('\n').length + 2);
+    expect(unwrapHardWraps(wrapped100)).toBe(wrapped100);
+  });
+
   it('tells how likely a count of lower-case starts is for prose (the binomial distribution)', () => {
     expect(atMostLikelihood(0, 5, 0.4)).toBeCloseTo(0.6 ** 5, 10);
     expect(atMostLikelihood(1, 5, 0.4)).toBeCloseTo(0.6 ** 5 + 5 * 0.4 * 0.6 ** 4, 10);
