@@ -10,7 +10,7 @@ import { BrokenPipeError, jsonLine, openLineSink, removePendingTempFiles, type L
 import { runPipeline, type PipelineOptions, type RunResult } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
 import { makeOption, type OptionName } from './options.js';
-import { formatClusters, formatSummary, makeChalk } from './report.js';
+import { formatClusters, formatSummary, makeChalk, oneLine } from './report.js';
 import { registerInsightCommands } from './commands/register.js';
 import { registerDistributedCommands, runDistributedClean, type DistributedCleanFlags } from './commands/distributed.js';
 
@@ -151,6 +151,8 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .option('--no-color', 'print no colour escape codes (NO_COLOR is honoured too)')
     .showHelpAfterError('(run with --help for usage)')
+    // (a command's help lists --no-color too, which it takes before or after the command's name)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   const clean = program
     .command('clean')
@@ -227,7 +229,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     }
     if (err instanceof BrokenPipeError) return EXIT.ok;
     const e = err as NodeJS.ErrnoException;
-    process.stderr.write(`corpus: error: ${e.path ? `${e.path}: ` : ''}${e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EACCES' ? 'permission denied' : e.message}\n`);
+    const problem = e.code === 'ENOENT' ? 'no such file or directory' : e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory' : e.message;
+    process.stderr.write(`corpus: error: ${oneLine(`${e.path ? `${e.path}: ` : ''}${problem}`)}\n`);
     return EXIT.outputFailed;
   }
 }

@@ -1,5 +1,6 @@
 /** Every command-line option once: flags, help text and defaults; commands and README derive from here. */
 import { InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_DEDUP_OPTIONS } from '../dedup/index.js';
 import { DEFAULT_DELIMITER } from '../io/records.js';
 
 export interface OptionSpec {
@@ -33,13 +34,13 @@ export const OPTIONS = {
   format: { flags: '--format <format>', description: 'input format: by file name (.jsonl/.ndjson are JSONL), or forced', defaultValue: 'auto', choices: ['auto', 'text', 'jsonl'] },
   noDedup: { flags: '--no-dedup', description: 'write every record; copies are marked "duplicate_of" instead of dropped' },
   keepNoise: { flags: '--keep-noise', description: 'add the removed blocks, each with the reason it was removed' },
-  threshold: { flags: '--threshold <x>', description: 'similarity (0.05-1) above which two documents are near-duplicates', parse: number('--threshold', 0.05, 1) },
+  threshold: { flags: '--threshold <x>', description: `similarity (0.05-1) above which two documents are near-duplicates (default: ${DEFAULT_DEDUP_OPTIONS.threshold})`, parse: number('--threshold', 0.05, 1) },
   measure: { flags: '--measure <measure>', description: 'similarity that decides a duplicate', choices: ['containment', 'jaccard'] },
   dupesOut: { flags: '--dupes-out <file>', description: 'also write the duplicate clusters as JSONL to FILE' },
   rejects: { flags: '--rejects <file>', description: 'write each rejected record (id, reason, original text) as JSONL to FILE' },
   summary: { flags: '--summary <file>', description: 'write the run summary as JSON to FILE' },
   minChars: { flags: '--min-chars <n>', description: 'reject records whose cleaned body is shorter than N characters', defaultValue: 1, parse: number('--min-chars', 0, Number.MAX_SAFE_INTEGER) },
-  jobs: { flags: '--jobs <n>', description: 'worker threads for cleaning and signing (default: one per core); the output is the same for any N', parse: integer('--jobs', 1, 1024) },
+  jobs: { flags: '--jobs <n>', description: 'worker threads for reading, cleaning and signing (default: one per core); the output is the same for any N', parse: integer('--jobs', 1, 1024) },
   noClean: { flags: '--no-clean', description: 'benchmark floor: write bodies as read, no cleaning', hidden: true },
   noDetect: { flags: '--no-detect', description: 'benchmark floor: no duplicate detection at all', hidden: true },
   quiet: { flags: '-q, --quiet', description: 'print nothing on stderr but problems' },

@@ -15,9 +15,16 @@ export function messagePrinter(chalk: ChalkInstance, quiet: boolean) {
   return (kind: 'problem' | 'warning', text: string): void => {
     if (kind === 'warning' && quiet) return;
     const label = kind === 'problem' ? chalk.red('error') : chalk.yellow('warning');
-    process.stderr.write(`corpus: ${label}: ${text}\n`);
+    process.stderr.write(`corpus: ${label}: ${oneLine(text)}\n`);
   };
 }
+
+/** Control characters a message may carry from a file's name (a newline, an escape) shown escaped, so that a
+ *  message stays one line and cannot drive the terminal. */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL_RE, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+const CONTROL_RE = /[\u0000-\u001f\u007f]/g;
 
 /** The accounting line printed at the end of a run; `dupes` writes no records, so it reports clusters instead. */
 export function formatSummary(summary: RunSummary, chalk: ChalkInstance, kind: 'clean' | 'dupes' = 'clean'): string {

@@ -21,8 +21,11 @@ const UTF8_VALID_PER_INVALID = 2;
 export function resolveEncoding(name: string): string | null {
   const lower = name.trim().toLowerCase();
   if (lower === 'utf8' || lower === 'utf-8') return 'utf-8';
-  return iconv.encodingExists(lower) ? lower : null;
+  return iconv.encodingExists(lower) && !NOT_TEXT_ENCODINGS.has(lower) ? lower : null;
 }
+/** Names iconv-lite knows that are not character encodings of text but of bytes (`--encoding hex` decoded a page
+ *  into its bytes' hexadecimal digits). */
+const NOT_TEXT_ENCODINGS = new Set(['base64', 'hex', 'binary']);
 
 /**
  * Detects UTF-16 without a byte order mark from the zero bytes ASCII text leaves at one parity. Text in another

@@ -162,6 +162,20 @@ describe('corpus clean (end to end)', () => {
     expect(JSON.parse(piped).id).toBe('stdin');
   });
 
+  it("keeps a message to one line whatever the file's name holds (a newline, an escape)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a\nb\u001b[31m.png'), Buffer.concat([Buffer.from('PNG'), Buffer.alloc(64)]));
+    const r = corpus(['clean', dir, '-o', join(dir, 'out.jsonl')]);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`corpus: error: ${dir}/a\\nb\\x1b[31m.png: binary file (NUL bytes), skipped`);
+    expect(lines).toHaveLength(2);
+    // An output that is a folder is said to be one, in words.
+    mkdirSync(join(dir, 'folder'));
+    const folder = corpus(['clean', fixture('seeds'), '-o', join(dir, 'folder')]);
+    expect(folder.code).toBe(3);
+    expect(folder.stderr).toBe(`corpus: error: ${join(dir, 'folder')}: is a directory\n`);
+  });
+
   it('leaves no partial output when interrupted mid-run', async () => {
     const dir = tempDir();
     const docs = Array.from({ length: 20000 }, (_, i) => article(i));
