@@ -66,7 +66,9 @@ export async function findInputs(args: readonly string[]): Promise<Discovery> {
       const real = await realpath(arg).catch((err: unknown) => (special ? resolve(arg) : Promise.reject(err)));
       found.push({ arg, real, isDirectory: info.isDirectory() });
     } catch (err) {
-      problems.push({ path: arg, message: describeFsError(err) });
+      // (a name that is not UTF-8 reaches a program with U+FFFD in it, and names no file)
+      const notUtf8 = arg.includes('\uFFFD') && (err as NodeJS.ErrnoException).code === 'ENOENT';
+      problems.push({ path: arg, message: notUtf8 ? `${describeFsError(err)}: ${NOT_UTF8_ARGUMENT}` : describeFsError(err) });
     }
   }
   found.sort((a, b) => byCodePoint(a.real, b.real) || byCodePoint(a.arg, b.arg));
@@ -106,6 +108,9 @@ async function walkDirectory(
     return;
   }
   const inside = new Set(ancestors).add(real);
+  // Names that are not UTF-8 (Latin-1 names of an old archive) come back with U+FFFD in them: no path can name
+  // such a file, and two of them may read the same, so each is reported rather than lost.
+  const unreadable = entries.some((e) => e.name.includes('\uFFFD')) ? await namesNotUtf8(dir) : null;
   entries.sort((a, b) => byCodePoint(a.name, b.name));
   // An entry's path, real path and name are its folder's plus its own name, joined once per folder here: path.join
   // and path.relative per file were most of finding 100k files (an entry name holds no separator, and is never
@@ -116,6 +121,10 @@ async function walkDirectory(
   for (const entry of entries) {
     if (isHidden(entry.name)) continue;
     const path = pathOf(entry.name);
+    if (unreadable?.has(entry.name)) {
+      problems.push({ path, message: NOT_UTF8_NAME });
+      continue;
+    }
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -147,6 +156,23 @@ async function walkDirectory(
       files.push({ path, name: inRoot ? `${inRoot}/${entry.name}` : entry.name });
     }
   }
+}
+
+const NOT_UTF8_NAME = 'file name is not valid UTF-8, skipped (rename it, e.g. convmv -f latin1 -t utf8 --notest)';
+const NOT_UTF8_ARGUMENT = 'if its name is not valid UTF-8, rename it (e.g. convmv -f latin1 -t utf8 --notest)';
+
+/** The names of a folder's entries that are not valid UTF-8, as Node decodes them (U+FFFD for each bad byte). */
+async function namesNotUtf8(dir: string): Promise<Set<string>> {
+  const names = new Set<string>();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const raw of await readdir(dir, { encoding: 'buffer' })) {
+    try {
+      decoder.decode(raw);
+    } catch {
+      names.add(raw.toString('utf8'));
+    }
+  }
+  return names;
 }
 
 /** path.join(dir, name) for the names of a folder's entries, with `dir` normalised once (exported for tests). */

@@ -25,6 +25,18 @@ describe('findInputs', () => {
     expect(files.map((f) => f.name)).toEqual(['a.txt', 'b/deep/c.txt', 'z.txt']);
   });
 
+  it('reports each file whose name is not UTF-8 (two that decode alike included), and reads the others', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'corpus-names-'));
+    // "café.txt" and "cafè.txt" in Latin-1: both read "caf\uFFFD.txt" to a program.
+    for (const byte of [0xe9, 0xe8]) writeFileSync(Buffer.concat([Buffer.from(`${root}/caf`), Buffer.from([byte]), Buffer.from('.txt')]), 'text');
+    writeFileSync(join(root, 'ok.txt'), 'text');
+    const { files, problems } = await findInputs([root]);
+    expect(files.map((f) => f.name)).toEqual(['ok.txt']);
+    expect(problems).toEqual([0, 1].map(() => ({ path: join(root, 'caf\uFFFD.txt'), message: expect.stringMatching(/^file name is not valid UTF-8, skipped/) })));
+    const named = await findInputs([join(root, 'caf\uFFFD.txt')]);
+    expect(named.problems[0].message).toMatch(/^no such file or directory: if its name is not valid UTF-8, rename it/);
+  });
+
   it('names a file argument by its base name and stdin as "stdin"', async () => {
     const root = tree();
     const { files } = await findInputs([join(root, 'b/deep/c.txt'), '-']);
