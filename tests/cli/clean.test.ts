@@ -176,6 +176,28 @@ describe('corpus clean (end to end)', () => {
     expect(folder.stderr).toBe(`corpus: error: ${join(dir, 'folder')}: is a directory\n`);
   });
 
+  it('warns when its inputs hold no file to read (an empty folder, hidden files only)', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'empty'));
+    writeFileSync(join(dir, 'empty', '.hidden.txt'), 'text');
+    const r = corpus(['clean', join(dir, 'empty'), '-o', join(dir, 'out.jsonl')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^corpus: warning: no input files in .*empty \(hidden files and folders are skipped\)$/m);
+    expect(corpus(['clean', fixture('seeds'), '-o', join(dir, 'out.jsonl')]).stderr).not.toMatch(/no input files/);
+  });
+
+  it.skipIf(!existsSync('/proc/self/fd/1'))('does not read the file its standard output is redirected to, inside its input folder', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'a.txt'), [article(1), article(2)].join('\nq7x2\n'));
+    const run = () => execFileSync('bash', ['-c', `node ${BIN} clean ${dir}/in --no-dedup >> ${dir}/in/out.jsonl`], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    run();
+    run();
+    const ids = readFileSync(join(dir, 'in', 'out.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).id);
+    // Twice the same two records: the first run's output was not read back as input by the second.
+    expect(ids).toEqual(['a.txt#1', 'a.txt#2', 'a.txt#1', 'a.txt#2']);
+  });
+
   it('leaves no partial output when interrupted mid-run', async () => {
     const dir = tempDir();
     const docs = Array.from({ length: 20000 }, (_, i) => article(i));

@@ -1,7 +1,7 @@
 /** What `stats`, `explain` and `report` share: flags → pipeline options, a run that collects records, usage errors. */
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from '../../dedup/index.js';
 import { resolveEncoding } from '../../io/decode.js';
-import { accessSync, constants, realpathSync } from 'node:fs';
+import { accessSync, constants, fstatSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findInputs, type InputFile } from '../../io/discover.js';
 import { isSpecialFile, linkTarget, type LineSink } from '../../io/write.js';
@@ -31,6 +31,15 @@ export function checkOutputsAreNotInputs(inputRealPaths: ReadonlySet<string>, ou
       continue; // not there yet: not an input
     }
     if (inputRealPaths.has(real)) throw new CommandUsageError(`output ${out} is also an input; choose another file`);
+  }
+}
+
+/** The regular file standard output is redirected to, where the system tells (Linux's /proc), else null. */
+export function stdoutFile(): string | null {
+  try {
+    return fstatSync(1).isFile() ? realpathSync('/proc/self/fd/1') : null;
+  } catch {
+    return null;
   }
 }
 
@@ -88,6 +97,15 @@ export async function startRun(inputs: readonly string[], flags: { quiet?: boole
   const printMessage = messagePrinter(chalk, !!flags.quiet);
   const { files, problems, realPaths } = await findInputs(inputs);
   for (const p of problems) printMessage('problem', `${p.path}: ${p.message}`);
+  // Standard output redirected into a folder the run reads (`corpus clean dumps/ >> dumps/out.jsonl`): that file is
+  // the run's output, never its input (appended to, it would be read back as records).
+  const redirected = realPaths.has(stdoutFile() ?? '') ? stdoutFile() : null;
+  if (redirected !== null) {
+    const at = files.findIndex((f) => f.path !== '-' && realpathSync(f.path) === redirected);
+    if (at >= 0) printMessage('warning', `${files.splice(at, 1)[0].path}: standard output is redirected there; not read as an input`);
+  }
+  // An empty folder (or one of hidden files only) is no error, but a run that reads nothing says so.
+  if (!files.length && !problems.length) printMessage('warning', `no input files in ${inputs.join(', ')} (hidden files and folders are skipped)`);
   checkOutputsAreNotInputs(realPaths, outputs);
   checkOutputPaths(outputs);
   // A bar only for a person at a terminal (see progress.ts); messages clear it so they are never drawn over.
