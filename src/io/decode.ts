@@ -145,13 +145,26 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): Detection
   if (sample[0] === 0xfe && sample[1] === 0xff) return { kind: 'text', encoding: 'utf-16be' };
   const utf16 = detectBomlessUtf16(sample);
   if (utf16) return { kind: 'text', encoding: utf16 };
-  if (sample.includes(0)) return { kind: 'binary' };
+  if (isBinary(sample)) return { kind: 'binary' };
   if (isStrictUtf8(sample, !complete)) return { kind: 'text', encoding: 'utf-8' };
   const { validMultibyte, invalid } = scanUtf8(sample);
   if (validMultibyte > 0 && validMultibyte >= invalid * UTF8_VALID_PER_INVALID) {
     return { kind: 'text', encoding: 'utf-8', invalidUtf8: true };
   }
   return { kind: 'text', encoding: detectLegacy(sample) };
+}
+
+/** NUL bytes per byte of a sample from which the file is binary: images, PDFs and archives have one in a few hundred
+ *  bytes; a text dump with a stray NUL or two (a scraper's glitch) is text, and each record holding one is rejected
+ *  alone. A sample shorter than the share's inverse with any NUL is binary, as it was before. */
+const BINARY_NUL_SHARE = 1 / 4096;
+
+function isBinary(sample: Uint8Array): boolean {
+  let at = sample.indexOf(0);
+  if (at < 0) return false;
+  let nuls = 0;
+  for (; at >= 0; at = sample.indexOf(0, at + 1)) nuls++;
+  return nuls >= Math.max(1, sample.length * BINARY_NUL_SHARE);
 }
 
 const EMPTY = new Uint8Array(0);

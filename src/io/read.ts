@@ -236,6 +236,8 @@ async function* readTextRecords(
     if (isUndecodable(text)) {
       return { type: 'reject', id, reason: 'undecodable', text, message: `${file.path}: record ${id} is mostly undecodable bytes (wrong --encoding?)` };
     }
+    // (a text file with a stray NUL byte: that record alone is rejected, as a JSONL line holding one is)
+    if (text.includes('\u0000')) return { type: 'reject', id, reason: 'binary', text, message: `${file.path}: record ${id} holds NUL bytes, skipped` };
     return { type: 'record', record: { id, text, encoding: decoder.encoding } };
   };
   let truncated: unknown = null;

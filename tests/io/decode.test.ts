@@ -55,6 +55,16 @@ describe('decodeBytes', () => {
     expect(decodeBytes(Buffer.concat([page.subarray(0, 500), Buffer.from([0]), page.subarray(500)]))).toEqual({ binary: true });
   });
 
+  it('reads a long text with a stray NUL byte as text (its record holding the NUL is rejected when read)', () => {
+    const page = Buffer.from('Москва. Правительство объявило о новом плане поддержки малого бизнеса.\n'.repeat(200));
+    const stray = Buffer.concat([page.subarray(0, 5000), Buffer.from([0]), page.subarray(5000)]);
+    expect(decodeBytes(stray)).toMatchObject({ encoding: 'utf-8' });
+    // One NUL in a few thousand bytes or more is binary: images, PDFs, archives.
+    const dense = Buffer.from(page);
+    for (let i = 0; i < dense.length; i += 2000) dense[i] = 0;
+    expect(decodeBytes(dense)).toEqual({ binary: true });
+  });
+
   it('keeps calling binary what decodes as UTF-16 to control characters or few letters', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]);
     expect(decodeBytes(png)).toEqual({ binary: true });

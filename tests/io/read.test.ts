@@ -160,6 +160,14 @@ describe('readInput', () => {
     expect(events.some((e) => e.type === 'problem')).toBe(true);
   });
 
+  it('rejects alone a record of a text file that holds a stray NUL byte', async () => {
+    const story = (i: number): string => `Story ${i}: the council met on Monday to discuss the harbour plan, which residents say will change the town.\n`.repeat(20);
+    const path = tempFile('dump.txt', [story(1), story(2).replace('harbour', 'har\u0000bour'), story(3)].join('q7x2\n'));
+    const events = await collect(path, 'dump.txt');
+    expect(records(events).map((r) => r.id)).toEqual(['dump.txt#1', 'dump.txt#3']);
+    expect(events.find((e) => e.type === 'reject')).toMatchObject({ id: 'dump.txt#2', reason: 'binary', message: `${path}: record dump.txt#2 holds NUL bytes, skipped` });
+  });
+
   it('rejects a binary file with a message naming it', async () => {
     const path = tempFile('img.png', Buffer.from([0x89, 0x50, 0, 0, 1, 2, 0, 3]));
     const events = await collect(path, 'img.png');
