@@ -30,10 +30,13 @@ const MIN_JOINS = 3;
 const MIN_LONE_JOINS = 6;
 const JOINS_PER_WIDER_LINE = 10;
 /** The widths dump tools wrap at unless told otherwise (pandoc 72, html2text 78, lynx 79, w3m, links and elinks 80),
- *  and the breaks two paragraphs need at such a width: a short news item's two paragraphs broken once each (on
- *  the dev sets' and bench's wide pages, no page reads as wrapped at such a width with two breaks). */
+ *  and the breaks two paragraphs, and the lines a band, need at such a width: a short news item's two paragraphs
+ *  broken once each (on the dev sets' and bench's wide pages, no page reads as wrapped at such a width so; a review's
+ *  96 short pages rendered by the six tools: 27 left line by line before, 7 after; its 65 pages printed line by line:
+ *  8 joined before, 10 after, all listings whose 70-80 column titles stand over a short date or description line). */
 const TOOL_WIDTHS = [70, 80] as const;
 const MIN_JOINS_AT_TOOL_WIDTH = 2;
+const WIDTH_SUPPORT_AT_TOOL_WIDTH = 2;
 /** Share of the breaks in prose before a cased letter, a digit or a quotation mark that must come before a
  *  lower-case letter: a sentence runs on after a break, while each item of a list of headlines or dated entries
  *  starts with a capital, a digit or a quote (German prose, capitals on every noun, still breaks before lower case
@@ -188,7 +191,7 @@ function wrapWidths(lines: readonly Line[]): { dense: number; widest: number } {
   let band = 0;
   for (let w = MIN_WRAP_WIDTH - WIDTH_BAND; w <= MAX_WRAP_WIDTH; w++) {
     band += counts[w] - (w - WIDTH_BAND - 1 >= 0 ? counts[w - WIDTH_BAND - 1] : 0);
-    if (w < MIN_WRAP_WIDTH || band < WIDTH_SUPPORT) continue;
+    if (w < MIN_WRAP_WIDTH || band < (w >= TOOL_WIDTHS[0] && w <= TOOL_WIDTHS[1] ? WIDTH_SUPPORT_AT_TOOL_WIDTH : WIDTH_SUPPORT)) continue;
     widest = w;
     if (band >= bestCount) {
       dense = w;

@@ -135,6 +135,9 @@ describe('unwrapHardWraps', () => {
     const [page100, wrapped100] = at(100, ['The town council approved the new harbour car park on Tuesday evening after a long and heated debate with residents.', 'Work on the site is expected to begin in the autumn, the council said, and should take about eight months in all.']);
     expect(wrapped100.split('\n').length).toBe(page100.split('\n').length + 2);
     expect(unwrapHardWraps(wrapped100)).toBe(wrapped100);
+    // Alone on the page, the two broken lines are the only ones near the width: at a tool's width, two are a band.
+    const alone = page80.split('\n').slice(0, -1).join('\n').trimEnd();
+    expect(unwrapHardWraps(wrapAt(alone, 80))).toBe(alone);
   });
 
   it('tells how likely a count of lower-case starts is for prose (the binomial distribution)', () => {
