@@ -19,9 +19,7 @@ const BLANK_RE = /^[\s\u00a0\u200b\u2000-\u200a\u202f\u205f\u3000\ufeff]*$/u;
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let blank = 0;
-  const unwrapped = pageText(text);
-  // (reading turns CR and CRLF into LF already: most texts hold no CR, and one search clears them)
-  for (const raw of (unwrapped.includes('\r') ? unwrapped.replace(/\r\n?/g, '\n') : unwrapped).split('\n')) {
+  for (const raw of pageText(text).split('\n')) {
     if (BLANK_RE.test(raw)) {
       blank++;
       continue;

@@ -18,7 +18,10 @@ export function decodeReferences(text: string): string {
   return decodeHTML(text, DecodingMode.Strict);
 }
 
-/** The page as the cleaner reads it: references decoded, hard-wrapped paragraphs joined (see unwrap.ts). */
+/** The page as the cleaner reads it: references decoded, line ends made LF (a decoded `&#13;` is a CR, which every
+ *  reader of lines must split on alike), hard-wrapped paragraphs joined (see unwrap.ts). */
 export function pageText(text: string): string {
-  return unwrapHardWraps(decodeReferences(text));
+  const decoded = decodeReferences(text);
+  // (reading turns CR and CRLF into LF already: most texts hold no CR, and one search clears them)
+  return unwrapHardWraps(decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded);
 }

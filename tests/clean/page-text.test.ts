@@ -33,4 +33,18 @@ describe('pageText', () => {
     expect(cleaned.text).toContain('Story number 0 is told');
     expect(pageText('a &amp; b')).toBe('a & b');
   });
+
+  it('splits lines at a decoded &#13; as every reader of lines does (lxml and BeautifulSoup save CRs so)', () => {
+    const page = (i: number) => `Support local news&#13;Follow us on Facebook\n\nStory ${i} is told in a paragraph long enough to be an article, with words.`;
+    const counts = new LineCounts();
+    const stats = createCorpusStats();
+    for (let i = 0; i < 4; i++) {
+      counts.addDocument(page(i));
+      addToCorpusStats(stats, page(i));
+    }
+    const [follow] = lineHashes('Follow us on Facebook');
+    expect(counts.asCorpusStats().lineDocs.get(follow)).toBe(4);
+    expect(stats.lineDocs.get(follow)).toBe(4);
+    expect(pageText('a&#13;b&#13;&#10;c')).toBe('a\nb\nc');
+  });
 });
