@@ -21,11 +21,12 @@ const UTF8_VALID_PER_INVALID = 2;
 export function resolveEncoding(name: string): string | null {
   const lower = name.trim().toLowerCase();
   if (lower === 'utf8' || lower === 'utf-8') return 'utf-8';
-  return iconv.encodingExists(lower) && !NOT_TEXT_ENCODINGS.has(lower) ? lower : null;
+  // (compared as iconv-lite compares names: letters and digits only, so "base-64" and "HEX_" are caught too)
+  return iconv.encodingExists(lower) && !NOT_TEXT_ENCODINGS.has(lower.replace(/[^0-9a-z]/g, '')) ? lower : null;
 }
 /** Names iconv-lite knows that are not character encodings of text but of bytes (`--encoding hex` decoded a page
  *  into its bytes' hexadecimal digits). */
-const NOT_TEXT_ENCODINGS = new Set(['base64', 'hex', 'binary']);
+const NOT_TEXT_ENCODINGS = new Set(['base64', 'hex']);
 
 /**
  * Detects UTF-16 without a byte order mark from the zero bytes ASCII text leaves at one parity. Text in another
