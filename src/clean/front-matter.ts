@@ -31,6 +31,8 @@ const YAML_MAX_FIELDS = 40;
 const TITLE_KEYS = new Set(['title', 'headline']);
 const DATE_KEYS = new Set(['date', 'published', 'pubdate', 'published_at', 'publishdate', 'date_published', 'published time']);
 const SITE_KEYS = new Set(['sitename', 'site_name', 'site']);
+/** Keys only front matter holds: one of them, or of the above, makes `---` lines a header. */
+const KNOWN_KEYS = new Set([...TITLE_KEYS, ...DATE_KEYS, ...SITE_KEYS, 'url', 'hostname', 'author', 'description', 'categories', 'tags', 'fingerprint', 'id', 'license', 'lang', 'language', 'slug', 'draft', 'layout', 'image']);
 
 /** The header at the top of a page's lines (its blocks' texts, blank lines left out), or null when it has none. */
 export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
@@ -51,7 +53,8 @@ function jinaHeader(lines: readonly string[]): FrontMatter | null {
 function yamlFrontMatter(lines: readonly string[]): FrontMatter | null {
   const fields = new Map<string, string>();
   for (let i = 1; i < lines.length && i <= YAML_MAX_FIELDS + 1; i++) {
-    if (lines[i] === YAML_FENCE) return fields.size ? frontMatter(i + 1, fields) : null;
+    // (a field it names, at least: a rule over labelled notes, "Update: …" and "Correction: …", is the page's text)
+    if (lines[i] === YAML_FENCE) return [...fields.keys()].some((key) => KNOWN_KEYS.has(key)) ? frontMatter(i + 1, fields) : null;
     const m = YAML_FIELD_RE.exec(lines[i]);
     // (a list's items under a key: "tags:" then "- economy")
     if (!m && lines[i].startsWith('- ')) continue;

@@ -372,6 +372,8 @@ function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly
     if (cased) casedStarts++;
     if (cased && first === first.toLowerCase()) lower++;
   }
+  // Every break after a sentence's end: nothing shows a sentence running on (lines of short sentences, one a line).
+  if (all === 0) return false;
   // A script without case (Sinhala, Khmer …) has no lower case to run on in: its digits and quotes prove nothing.
   if (casedStarts === 0) return true;
   if (marked < all * MIN_MARKED_START_SHARE || lower >= marked * MIN_LOWER_CASE_SHARE) return true;

@@ -19,5 +19,7 @@ describe('readFrontMatter', () => {
     expect(readFrontMatter(['Markdown Content:', 'Text.'])).toBeNull();
     expect(readFrontMatter(['---', 'The council met on Tuesday.', '---'])).toBeNull();
     expect(readFrontMatter(['---', '---', 'Text.'])).toBeNull();
+    // Labelled notes between rules name no field front matter holds.
+    expect(readFrontMatter(['---', 'Update: This story was corrected on 14 March 2025.', 'Correction: An earlier version misnamed the mayor.', '---', 'Text.'])).toBeNull();
   });
 });

@@ -140,6 +140,16 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(wrapAt(alone, 80))).toBe(alone);
   });
 
+  it('leaves lines of short sentences alone, however near the width the first ones reach', () => {
+    // Every "break" follows a sentence's end: nothing shows a sentence running on.
+    const page = [
+      'The council approved the budget for the new harbour car park on Tuesday.', 'Residents objected.', '',
+      'The mayor said the work on the harbour wall would start in the spring.', 'Fishermen welcomed it.', '',
+      'The plans for the new marina were sent back to the planners on Friday.', 'Builders are waiting.',
+    ].join('\n');
+    expect(unwrapHardWraps(page)).toBe(page);
+  });
+
   it('tells how likely a count of lower-case starts is for prose (the binomial distribution)', () => {
     expect(atMostLikelihood(0, 5, 0.4)).toBeCloseTo(0.6 ** 5, 10);
     expect(atMostLikelihood(1, 5, 0.4)).toBeCloseTo(0.6 ** 5 + 5 * 0.4 * 0.6 ** 4, 10);
