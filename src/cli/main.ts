@@ -10,7 +10,7 @@ import { BrokenPipeError, jsonLine, openLineSink, removePendingTempFiles, type L
 import { runPipeline, type PipelineOptions, type RunResult } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
 import { makeOption, type OptionName } from './options.js';
-import { formatClusters, formatSummary, makeChalk, oneLine } from './report.js';
+import { formatClusters, formatSummary, makeChalk, oneLine, usageErrorText } from './report.js';
 import { registerInsightCommands } from './commands/register.js';
 import { registerDistributedCommands, runDistributedClean, type DistributedCleanFlags } from './commands/distributed.js';
 
@@ -224,7 +224,7 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof CommandUsageError) {
-      process.stderr.write(`corpus: error: ${err.message}\n(run with --help for usage)\n`);
+      process.stderr.write(usageErrorText(err.message));
       return EXIT.usage;
     }
     if (err instanceof BrokenPipeError) return EXIT.ok;

@@ -19,6 +19,11 @@ export function messagePrinter(chalk: ChalkInstance, quiet: boolean) {
   };
 }
 
+/** A usage error's message (a path given may hold anything) and the hint to --help. */
+export function usageErrorText(message: string): string {
+  return `corpus: error: ${oneLine(message)}\n(run with --help for usage)\n`;
+}
+
 /** Control characters a message may carry from a file's name (a newline, an escape) shown escaped, so that a
  *  message stays one line and cannot drive the terminal. */
 export function oneLine(text: string): string {

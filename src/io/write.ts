@@ -80,7 +80,7 @@ class LineBuffer {
 
 /** Lines written to stdout with backpressure; EPIPE becomes BrokenPipeError. */
 function stdoutSink(stdout: NodeJS.WritableStream = process.stdout): LineSink {
-  return streamSink(stdout, '-', false);
+  return streamSink(stdout, '-', false, true);
 }
 
 /** A write error named by the output it failed (`--summary`'s file, not "ENOSPC: …, write" alone). */
@@ -95,15 +95,18 @@ function named(err: NodeJS.ErrnoException, path: string): NodeJS.ErrnoException 
  * once). A reader of the pipe that went away is a broken pipe, as on stdout.
  */
 function deviceSink(path: string): LineSink {
-  return streamSink(createWriteStream(path, { flags: 'a' }), path, true);
+  return streamSink(createWriteStream(path, { flags: 'a' }), path, true, STDOUT_ALIASES.has(path));
 }
+/** Names of standard output itself: a reader of it going away ends the run quietly, as `| head` on stdout does; any
+ *  other pipe's reader going away is an output that could not be written. */
+const STDOUT_ALIASES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
 
-/** Lines written to a stream with backpressure, EPIPE a BrokenPipeError; a stream of its own (`owned`) is ended on
- *  commit and its errors name `path`. */
-function streamSink(stream: NodeJS.WritableStream, path: string, owned: boolean): LineSink {
+/** Lines written to a stream with backpressure; a stream of its own (`owned`) is ended on commit and its errors name
+ *  `path`; on standard output (`stdout`) EPIPE is a BrokenPipeError, which ends the run quietly. */
+function streamSink(stream: NodeJS.WritableStream, path: string, owned: boolean, stdout: boolean): LineSink {
   let failure: Error | null = null;
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    failure ??= err.code === 'EPIPE' ? new BrokenPipeError() : owned ? named(err, path) : err;
+    failure ??= stdout && err.code === 'EPIPE' ? new BrokenPipeError() : owned ? named(err, path) : err;
   });
   const check = (): void => {
     if (failure) throw failure;
@@ -113,10 +116,11 @@ function streamSink(stream: NodeJS.WritableStream, path: string, owned: boolean)
     await writeChunk(stream, data);
     check();
   });
-  return {
-    path,
-    write: (line) => buffer.add(line),
-    async commit() {
+  // Done before any other output of the run replaces its file (see LineSink.prepare): a device that failed leaves
+  // them all as they were.
+  let prepared: Promise<void> | null = null;
+  const prepare = (): Promise<void> =>
+    (prepared ??= (async () => {
       await buffer.flush();
       if (!owned) return;
       const file = stream as NodeJS.WritableStream & { closed: boolean };
@@ -126,7 +130,12 @@ function streamSink(stream: NodeJS.WritableStream, path: string, owned: boolean)
         await once(file, 'close').catch(() => undefined);
       }
       check();
-    },
+    })());
+  return {
+    path,
+    write: (line) => buffer.add(line),
+    prepare,
+    commit: prepare,
     async abort() {
       if (owned) (stream as NodeJS.WritableStream & { destroy(): void }).destroy();
     },

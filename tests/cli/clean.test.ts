@@ -198,6 +198,15 @@ describe('corpus clean (end to end)', () => {
     expect(ids).toEqual(['a.txt#1', 'a.txt#2', 'a.txt#1', 'a.txt#2']);
   });
 
+  it('fails (exit 3, nothing written) when the reader of a side output that is a pipe goes away', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'short.txt'), Array.from({ length: 3000 }, (_, i) => `Short note ${i}`).join('\nq7x2\n'));
+    const shell = `cd ${dir} && mkfifo pipe && (head -c 10 pipe >/dev/null &) && node ${BIN} clean short.txt -o out.jsonl --min-chars 100 --rejects pipe -q; echo "status=$?"`;
+    const out = execFileSync('bash', ['-c', shell], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toMatch(/status=3/);
+    expect(existsSync(join(dir, 'out.jsonl'))).toBe(false);
+  });
+
   it('leaves no partial output when interrupted mid-run', async () => {
     const dir = tempDir();
     const docs = Array.from({ length: 20000 }, (_, i) => article(i));

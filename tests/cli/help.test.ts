@@ -34,6 +34,12 @@ describe('--help of every command', () => {
     for (const flag of inHelp) expect(readme, `${flag} in the README`).toMatch(new RegExp(`\`(?:-\\w, )?${flag}\\b`));
   });
 
+  it('keeps a usage error to one line whatever the argument holds', () => {
+    const r = corpus(['clean', 'x', '--encoding', 'x\ny\u001b[31m']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('corpus: error: unknown encoding "x\\ny\\x1b[31m"\n(run with --help for usage)\n');
+  });
+
   it('refuses an encoding of bytes rather than text as a usage error', () => {
     for (const name of ['hex', 'base64', 'HEX_', 'base-64']) {
       const r = corpus(['clean', 'x', '--encoding', name]);

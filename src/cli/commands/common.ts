@@ -11,7 +11,7 @@ import type { OutputRecord } from '../../types.js';
 import { EXIT } from '../exit-codes.js';
 import type { ChalkInstance } from 'chalk';
 import { createProgress, pausingFor, type ProgressDisplay } from '../progress.js';
-import { makeChalk, messagePrinter } from '../report.js';
+import { makeChalk, messagePrinter, usageErrorText } from '../report.js';
 
 /** A wrong command line: printed with the fix, exit code 2. */
 export class CommandUsageError extends Error {}
@@ -197,7 +197,7 @@ export async function withUsageErrors(command: () => Promise<number>): Promise<n
     return await command();
   } catch (err) {
     if (!(err instanceof CommandUsageError)) throw err;
-    process.stderr.write(`corpus: error: ${err.message}\n(run with --help for usage)\n`);
+    process.stderr.write(usageErrorText(err.message));
     return EXIT.usage;
   }
 }
