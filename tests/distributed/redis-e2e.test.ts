@@ -89,14 +89,15 @@ describe.skipIf(!existsSync(REDIS))('distributed mode on Redis + BullMQ (loopbac
   });
 
   it('survives a killed worker, writes the single-machine bytes, and resumes on a rerun', async () => {
-    const single = corpus(['clean', inputs, '--jobs', '1', '-o', join(dir, 'single.jsonl'), '--rejects', join(dir, 'single-rejects.jsonl'), '--dupes-out', join(dir, 'single-dupes.jsonl'), '--summary', join(dir, 'single-summary.json')]);
+    // (a path that names nothing is an input problem both runs count alike)
+    const single = corpus(['clean', inputs, join(dir, 'not-there.txt'), '--jobs', '1', '-o', join(dir, 'single.jsonl'), '--rejects', join(dir, 'single-rejects.jsonl'), '--dupes-out', join(dir, 'single-dupes.jsonl'), '--summary', join(dir, 'single-summary.json')]);
     expect(single.code).toBe(1); // the binary file is an input problem
 
     const queue = `redis://127.0.0.1:${port}`;
     for (let i = 0; i < 3; i++)
       workers.push(start(['worker', '--queue', queue, '--work-dir', work, '--jobs', '1', '--lock-duration', '1500', '--idle-exit', '60'], { CORPUS_WORKER_DELAY_MS: '600' }));
     const clean = (suffix: string): Proc =>
-      start(['clean', inputs, '--queue', queue, '--work-dir', work, '--shards', '9', '-o', join(dir, `dist${suffix}.jsonl`), '--rejects', join(dir, `dist-rejects${suffix}.jsonl`), '--dupes-out', join(dir, `dist-dupes${suffix}.jsonl`), '--summary', join(dir, `dist-summary${suffix}.json`)]);
+      start(['clean', inputs, join(dir, 'not-there.txt'), '--queue', queue, '--work-dir', work, '--shards', '9', '-o', join(dir, `dist${suffix}.jsonl`), '--rejects', join(dir, `dist-rejects${suffix}.jsonl`), '--dupes-out', join(dir, `dist-dupes${suffix}.jsonl`), '--summary', join(dir, `dist-summary${suffix}.json`)]);
     const coordinator = clean('');
 
     // Kill the first worker seen holding a map job, while it holds it (each map job starts with a 600 ms pause).

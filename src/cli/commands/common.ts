@@ -189,7 +189,7 @@ function clusterSink(onCluster: (cluster: ClusterRecord) => void): LineSink {
 }
 
 /** Exit code of a run that read its inputs: 1 when any input failed. */
-export const exitCodeOf = (run: CollectedRun): number => (run.problems || run.result.summary.inputProblems ? EXIT.inputFailed : EXIT.ok);
+export const exitCodeOf = (run: CollectedRun): number => (run.result.summary.inputProblems ? EXIT.inputFailed : EXIT.ok);
 
 /** Runs a command, turning a usage error into its message with a hint and exit code 2. */
 export async function withUsageErrors(command: () => Promise<number>): Promise<number> {

@@ -137,6 +137,8 @@ export async function runDistributedClean(inputs: string[], flags: DistributedCl
           clusters: flags.dupesOut ? open(flags.dupesOut) : undefined,
         },
       );
+      // (inputs that could not be found or opened count among the run's problems, as in a local run)
+      result.summary.inputProblems += problems;
       if (flags.summary) await open(flags.summary).write(JSON.stringify(result.summary, null, 2) + '\n');
       for (const s of sinks) await s.commit();
     } catch (err) {
@@ -146,7 +148,7 @@ export async function runDistributedClean(inputs: string[], flags: DistributedCl
       progress.stop();
     }
     if (!flags.quiet) process.stderr.write(formatSummary(result.summary, chalk, 'clean'));
-    return result.summary.inputProblems || problems ? EXIT.inputFailed : EXIT.ok;
+    return result.summary.inputProblems ? EXIT.inputFailed : EXIT.ok;
   });
 }
 
