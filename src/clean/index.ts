@@ -216,7 +216,6 @@ function longestBlocksSample(blocks: readonly Block[]): string {
   return parts.join('\n');
 }
 
-/** "Published in <site> on <date>" lines: marked as such; returns each one's index and what it states. */
 /** Lines of a converter's header the front matter may take (trafilatura's dozen fields, lists of tags). */
 const FRONT_MATTER_MAX_LINES = 64;
 
@@ -227,6 +226,7 @@ function markFrontMatter(judged: Judged[]): FrontMatter | null {
   return front;
 }
 
+/** "Published in <site> on <date>" lines: marked as such; returns each one's index and what it states. */
 function markPublishedLines(judged: Judged[]): Array<{ index: number; published: PublishedLine }> {
   const found: Array<{ index: number; published: PublishedLine }> = [];
   judged.forEach((j, index) => {

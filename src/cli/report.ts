@@ -24,12 +24,12 @@ export function usageErrorText(message: string): string {
   return `corpus: error: ${oneLine(message)}\n(run with --help for usage)\n`;
 }
 
-/** Control characters a message may carry from a file's name (a newline, an escape) shown escaped, so that a
- *  message stays one line and cannot drive the terminal. */
+/** Control characters a message may carry from a file's name (a newline, an escape, C1's CSI) shown escaped, so
+ *  that a message stays one line and cannot drive the terminal. */
 export function oneLine(text: string): string {
   return text.replace(CONTROL_RE, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
-const CONTROL_RE = /[\u0000-\u001f\u007f]/g;
+const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** The accounting line printed at the end of a run; `dupes` writes no records, so it reports clusters instead. */
 export function formatSummary(summary: RunSummary, chalk: ChalkInstance, kind: 'clean' | 'dupes' = 'clean'): string {

@@ -32,12 +32,13 @@ describe('openLineSink (file)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-write-'));
     const target = join(dir, 'out.jsonl');
     writeFileSync(target, 'previous\n');
-    chmodSync(target, 0o600);
+    // (a mode no umask gives a new file)
+    chmodSync(target, 0o640);
     const sink = openLineSink(target);
     await sink.write('new\n');
     await sink.commit();
     expect(readFileSync(target, 'utf8')).toBe('new\n');
-    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(statSync(target).mode & 0o777).toBe(0o640);
   });
 });
 

@@ -34,6 +34,14 @@ export function checkOutputsAreNotInputs(inputRealPaths: ReadonlySet<string>, ou
   }
 }
 
+const realPathOrNull = (path: string): string | null => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
+};
+
 /** The regular file standard output is redirected to, where the system tells (Linux's /proc), else null. */
 export function stdoutFile(): string | null {
   try {
@@ -99,13 +107,16 @@ export async function startRun(inputs: readonly string[], flags: { quiet?: boole
   for (const p of problems) printMessage('problem', `${p.path}: ${p.message}`);
   // Standard output redirected into a folder the run reads (`corpus clean dumps/ >> dumps/out.jsonl`): that file is
   // the run's output, never its input (appended to, it would be read back as records).
-  const redirected = realPaths.has(stdoutFile() ?? '') ? stdoutFile() : null;
-  if (redirected !== null) {
-    const at = files.findIndex((f) => f.path !== '-' && realpathSync(f.path) === redirected);
+  const stdout = stdoutFile();
+  let excluded = false;
+  if (stdout !== null && realPaths.has(stdout)) {
+    // (each file's real path asked until it is found: only a run redirected so pays for it)
+    const at = files.findIndex((f) => f.path !== '-' && realPathOrNull(f.path) === stdout);
     if (at >= 0) printMessage('warning', `${files.splice(at, 1)[0].path}: standard output is redirected there; not read as an input`);
+    excluded = at >= 0;
   }
   // An empty folder (or one of hidden files only) is no error, but a run that reads nothing says so.
-  if (!files.length && !problems.length) printMessage('warning', `no input files in ${inputs.join(', ')} (hidden files and folders are skipped)`);
+  if (!files.length && !problems.length && !excluded) printMessage('warning', `no input files in ${inputs.join(', ')} (hidden files and folders are skipped)`);
   checkOutputsAreNotInputs(realPaths, outputs);
   checkOutputPaths(outputs);
   // A bar only for a person at a terminal (see progress.ts); messages clear it so they are never drawn over.
