@@ -32,6 +32,9 @@ export interface PublishedLine {
 
 /** Reads a "Published in <site> on <date>" line; null when the line is not one (needs the cue and a date). */
 export function parsePublishedLine(line: string, wordCount: number): PublishedLine | null {
+  // A markdown converter's emphasis around the whole line ("_Publicado o 20 de marzo de 2025_") or around its label
+  // ("**Published:** 20 March 2025") is no part of it.
+  line = line.replace(EMPHASIS_AROUND_RE, '$2').replace(EMPHASIS_LABEL_RE, '$2');
   // Past a short line's length, only one that is no sentence (a body sentence may open "Published on 12 May 2023, …").
   if (wordCount > PUBLISHED_MAX_WORDS || (wordCount > PUBLISHED_SENTENCE_MAX_WORDS && /[.!?…]["”»)]?\s*$/u.test(line))) return null;
   const withSite = PUBLISHED_WITH_SITE_RE.exec(line);
@@ -45,6 +48,11 @@ export function parsePublishedLine(line: string, wordCount: number): PublishedLi
   const date = parsePublicationDate(bare[1]);
   return date ? { site: null, date } : null;
 }
+
+/** A line wholly inside markdown emphasis: `_…_`, `*…*`, `__…__`, `**…**`. */
+const EMPHASIS_AROUND_RE = /^(\*{1,2}|_{1,2})(?![\s*_])(.+?)(?<![\s*_])\1$/su;
+/** A line's first words inside markdown emphasis, followed by the rest: `**Published:** 20 March 2025`. */
+const EMPHASIS_LABEL_RE = /^(\*{1,2}|_{1,2})(?![\s*_])([^*_]+?)(?<![\s*_])\1(?=\s)/u;
 
 /** Site names: 1-6 words or a domain, no sentence punctuation. */
 const SITE_NAME_RE = /^(?=.*\p{L})[\p{L}\p{N}][\p{L}\p{N}&'’.\-: ]{0,48}[\p{L}\p{N}.]$/u;

@@ -266,6 +266,9 @@ describe('metadata', () => {
     ['Közzétéve: 2025. március 11. 10:15', { site: null, date: '2025-03-11' }],
     ['掲載日時：2025年3月11日', { site: null, date: '2025-03-11' }],
     ['Published 6:04 a.m. CT March 11, 2025 | Updated 9:15 a.m. CT March 11, 2025', { site: null, date: '2025-03-11' }],
+    // Markdown converters' emphasis around the line or its label.
+    ['_Publicado o 20 de marzo de 2025, 18:00 h_', { site: null, date: '2025-03-20' }],
+    ['**Published:** 20 March 2025', { site: null, date: '2025-03-20' }],
   ])('published line %s', (line, want) => {
     expect(parsePublishedLine(line, line.split(/\s+/).length)).toEqual(want);
   });
