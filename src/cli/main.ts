@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_DEDUP_OPTIONS, type DedupOptions } from '../dedup/index.js';
 import { resolveEncoding } from '../io/decode.js';
-import { CommandUsageError, startRun } from './commands/common.js';
+import { CommandUsageError, startRun, withDiscoveryProblems } from './commands/common.js';
 import { BrokenPipeError, jsonLine, openLineSink, removePendingTempFiles, type LineSink } from '../io/write.js';
 import { runPipeline, type PipelineOptions, type RunResult } from '../pipeline.js';
 import { EXIT } from './exit-codes.js';
@@ -101,8 +101,7 @@ async function run(kind: 'clean' | 'dupes', inputs: string[], flags: CommonFlags
       message,
       progress: (stage, done) => progress.update(stage, done),
     });
-    // Inputs that could not be found or opened count among the run's problems, as those that could not be read do.
-    result.summary.inputProblems += problems;
+    withDiscoveryProblems(result.summary, problems);
     // The bar goes before any report reaches the terminal: drawn after it, it would write over the report's lines.
     progress.stop();
     if (kind === 'dupes') {

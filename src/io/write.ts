@@ -91,8 +91,8 @@ function named(err: NodeJS.ErrnoException, path: string): NodeJS.ErrnoException 
 
 /**
  * Lines written in place to a device, a FIFO or a link to an open file (`/dev/full`, a named pipe): ended and waited
- * for on commit, so that a write that failed after it was handed over is seen (a small output is handed over whole at
- * once). A reader of the pipe that went away is a broken pipe, as on stdout.
+ * for before the run's outputs are committed, so that a write that failed after it was handed over is seen (a small
+ * output is handed over whole at once).
  */
 function deviceSink(path: string): LineSink {
   return streamSink(createWriteStream(path, { flags: 'a' }), path, true, STDOUT_ALIASES.has(path));
@@ -172,6 +172,9 @@ function atomicFileSink(target: string, shownAs: string = target): LineSink {
         await once(stream, 'close');
       }
       check();
+      // An output written over keeps its permissions (a private corpus stays private).
+      const mode = await stat(target).then((s) => s.mode & 0o7777, () => null);
+      if (mode !== null) await chmod(temp, mode);
       // fsync before rename: after a crash the target is either the old file or the whole new one.
       const handle = await open(temp, 'r+');
       try {
@@ -186,9 +189,6 @@ function atomicFileSink(target: string, shownAs: string = target): LineSink {
     prepare,
     async commit() {
       await prepare();
-      // An output written over keeps its permissions (a private corpus stays private).
-      const mode = await stat(target).then((s) => s.mode & 0o7777, () => null);
-      if (mode !== null) await chmod(temp, mode);
       await rename(temp, target);
       pendingTempFiles.delete(temp);
     },

@@ -43,7 +43,7 @@ const realPathOrNull = (path: string): string | null => {
 };
 
 /** The regular file standard output is redirected to, where the system tells (Linux's /proc), else null. */
-export function stdoutFile(): string | null {
+function stdoutFile(): string | null {
   try {
     return fstatSync(1).isFile() ? realpathSync('/proc/self/fd/1') : null;
   } catch {
@@ -181,8 +181,7 @@ export async function collectRun(
       progress: (stage, done) => progress.update(stage, done),
       onRecord: (record) => hooks.onRecord(record),
     });
-    // (inputs that could not be found or opened count among the run's problems, see main.ts)
-    result.summary.inputProblems += problems;
+    withDiscoveryProblems(result.summary, problems);
     return { result, problems };
   } finally {
     progress.stop();
@@ -197,6 +196,13 @@ function clusterSink(onCluster: (cluster: ClusterRecord) => void): LineSink {
     commit: async () => {},
     abort: async () => {},
   };
+}
+
+/** The run's summary with the inputs discovery could not find or open counted among its input problems, as those
+ *  that could not be read are (the summary, the stderr line and the exit code all read it). */
+export function withDiscoveryProblems<S extends { inputProblems: number }>(summary: S, problems: number): S {
+  summary.inputProblems += problems;
+  return summary;
 }
 
 /** Exit code of a run that read its inputs: 1 when any input failed. */

@@ -10,7 +10,7 @@ import { EXIT } from '../exit-codes.js';
 import { makeOption, type OptionName } from '../options.js';
 import { pausingFor } from '../progress.js';
 import { formatSummary, makeChalk, messagePrinter } from '../report.js';
-import { checkOutputsAreNotInputs, CommandUsageError, dedupOptionsOf, readOptionsOf, startRun, withUsageErrors, type InputFlags } from './common.js';
+import { checkOutputsAreNotInputs, CommandUsageError, dedupOptionsOf, readOptionsOf, startRun, withDiscoveryProblems, withUsageErrors, type InputFlags } from './common.js';
 
 export interface DistributedCleanFlags extends InputFlags {
   queue: string;
@@ -137,8 +137,7 @@ export async function runDistributedClean(inputs: string[], flags: DistributedCl
           clusters: flags.dupesOut ? open(flags.dupesOut) : undefined,
         },
       );
-      // (inputs that could not be found or opened count among the run's problems, as in a local run)
-      result.summary.inputProblems += problems;
+      withDiscoveryProblems(result.summary, problems);
       if (flags.summary) await open(flags.summary).write(JSON.stringify(result.summary, null, 2) + '\n');
       for (const s of sinks) await s.commit();
     } catch (err) {
