@@ -121,6 +121,22 @@ function isStrictUtf8(sample: Uint8Array, partial: boolean): boolean {
   }
 }
 
+/** Bytes that are box-drawing characters in KOI8-R and Ukrainian letters in KOI8-U (є і ї ґ, Є І Ї Ґ). */
+const KOI8U_LETTERS = new Set([0xa4, 0xa6, 0xa7, 0xad, 0xb4, 0xb6, 0xb7, 0xbd]);
+/** KOI8's Cyrillic letters (both variants). */
+const isKoi8Letter = (byte: number | undefined): boolean => byte !== undefined && (byte >= 0xc0 || KOI8U_LETTERS.has(byte));
+
+/**
+ * Whether a KOI8 sample holds KOI8-U's letters: chardet knows KOI8-R only, where those bytes draw boxes, which
+ * never stand inside a word; Ukrainian's і, ї, є and ґ do.
+ */
+function hasKoi8uLetters(sample: Uint8Array): boolean {
+  for (let i = 0; i < sample.length; i++) {
+    if (KOI8U_LETTERS.has(sample[i]) && (isKoi8Letter(sample[i - 1]) || isKoi8Letter(sample[i + 1]))) return true;
+  }
+  return false;
+}
+
 /** Picks a legacy encoding for bytes that are not UTF-8, with chardet's ranking; Windows-1252 when unsure. */
 function detectLegacy(sample: Uint8Array): string {
   for (const candidate of chardet.analyse(sample)) {
@@ -130,6 +146,7 @@ function detectLegacy(sample: Uint8Array): string {
     if (name === 'iso-8859-1') return 'windows-1252';
     // A short sample can read as ASCII to chardet, though the bytes that sent it here are not.
     if (name === 'ascii' || name === 'us-ascii') return 'windows-1252';
+    if (name === 'koi8-r' && hasKoi8uLetters(sample)) return 'koi8-u';
     if (iconv.encodingExists(name)) return name;
   }
   return 'windows-1252';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, detectEncoding, normaliseNewlines, resolveEncoding, StreamDecoder } from '../../src/io/decode.js';
 
@@ -29,6 +30,20 @@ describe('decodeBytes', () => {
     expect(r.encoding).toBe('windows-1252');
     expect(r.text).toContain('café');
     expect(r.text).toContain('“Déjà vu” – ok');
+  });
+
+  it('tells KOI8-U from KOI8-R by the Ukrainian letters KOI8-R would draw as boxes', () => {
+    const r = decodeText('koi8-u.txt');
+    expect(r.encoding).toBe('koi8-u');
+    expect(r.text).toContain('Київ - столиця України');
+    expect(r.text).toContain('ґрунтуючись на даних Єдиного реєстру');
+  });
+
+  it('keeps KOI8-R for Russian text, box-drawing bytes apart from words included', () => {
+    const russian = 'Правительство утвердило новые правила, которые вступят в силу с первого апреля. Министерство финансов подготовило изменения в бюджет.\n';
+    const r = decodeBytes(Buffer.concat([iconv.encode(russian, 'koi8-r'), Buffer.from([0x0a, 0xa6, 0x20, 0xa6, 0x0a])]));
+    expect('text' in r && r.encoding).toBe('koi8-r');
+    expect('text' in r && r.text).toContain('Правительство утвердило');
   });
 
   it('decodes a Central European legacy file to its letters', () => {
