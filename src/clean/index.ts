@@ -413,7 +413,7 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
   const scale = densityScale(judged, thresholds);
   const scaled = scaledThresholds(thresholds, scale);
   // An ad slot's label stands between two paragraphs of the article: it is looked past, as a short line is.
-  const initial: BlockClass[] = judged.map((j) => (IN_TEXT_NOISE.has(j.reason as string) ? 'short' : j.reason ? 'bad' : initialClass(j.features, scaled)));
+  const initial: BlockClass[] = judged.map((j) => (isInTextNoise(j) ? 'short' : j.reason ? 'bad' : initialClass(j.features, scaled)));
   const smoothed = smoothClasses(initial);
   judged.forEach((j, i) => {
     if (!j.reason && smoothed[i] === 'bad') j.reason = initial[i] === 'short' ? 'short' : 'low-text';
@@ -553,6 +553,14 @@ const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'r
 /** Noise set between an article's paragraphs that jusText's context looks past as it does a short line: an ad slot's
  *  label, a pull quote. */
 const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'pull-quote']);
+/** A line of no letters this short holding a clock time is a time alone ("14:52", "(09.40)"). */
+const LIVE_STAMP_MAX_CHARS = 8;
+
+/** Noise that context looks past: an ad slot's label, a pull quote, a live page's entry time between its posts. */
+function isInTextNoise(j: Judged): boolean {
+  if (IN_TEXT_NOISE.has(j.reason as string)) return true;
+  return j.reason === 'symbols' && j.features.chars <= LIVE_STAMP_MAX_CHARS && CLOCK_TIME_RE.test(j.block.text);
+}
 
 /** Words of the shortest closing sentence kept ("Les travaux doivent débuter en 2027."): a label has fewer. */
 const CLOSING_MIN_WORDS = 4;
