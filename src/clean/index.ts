@@ -16,7 +16,7 @@ import { isRuleLine } from './unwrap.js';
 import { dateLineDate, parseDate, PIECE_SEPARATOR_RE, splitDateline } from './dates.js';
 import { COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
 import { holdsPublicationCue, publicationCueAt, isCounterLine, isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
-import { contentDocuments, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
+import { contentDocuments, documentsWithKey, labelKeyHash, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 
 export { createCorpusStats, addToCorpusStats, type CorpusStats } from './stats.js';
@@ -44,6 +44,8 @@ interface Judged {
   features: Readonly<BlockFeatures>;
   /** Documents of the run holding this block's line (0 without statistics). */
   docs: number;
+  /** Documents of the run holding a line opened by this block's label ("Read also:"; 0 without one, see labelKeyHash). */
+  labelDocs: number;
   /** Hash of the block's template key, -1 when too long to be template (see templateKeyHash). */
   templateKey: number;
   /** Why the block is noise; null while it is body. */
@@ -120,7 +122,8 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
   const tables = tableRows(blocks);
   const judged: Judged[] = blocks.map((block, i) => {
     const { features, keys, docs } = blockFacts(block, pageLang, stats);
-    return { block, features: tables[i] ? asTableRow(features) : features, docs, templateKey: keys.template, reason: null };
+    const labelDocs = stats ? documentsWithKey(stats, labelKeyHash(block.text)) : 0;
+    return { block, features: tables[i] ? asTableRow(features) : features, docs, labelDocs, templateKey: keys.template, reason: null };
   });
   meta.front = markFrontMatter(judged);
   const published = markPublishedLines(judged);
@@ -381,16 +384,18 @@ function markHardNoise(judged: Judged[], minTemplateDocs: number): number {
     const seenBefore = key >= 0 && seen.has(key);
     if (key >= 0) seen.add(key);
     if (j.reason) return j.reason;
-    return hardNoiseReason(j.block, j.features, { documentsWithLine: docs[i], contentDocuments: Infinity, neighbourDocuments: 0, seenBefore, minTemplateDocs });
+    return hardNoiseReason(j.block, j.features, { documentsWithLine: docs[i], labelDocuments: j.labelDocs, contentDocuments: Infinity, neighbourDocuments: 0, seenBefore, minTemplateDocs });
   });
-  const isContent = judged.map((j, i) => reasons[i] === null && j.features.words >= CONTENT_MIN_WORDS);
+  // A line under a site's label still counts as the page's text here, as it did before labels were counted: a
+  // republished article's level must not move with the teasers around it.
+  const isContent = judged.map((j, i) => (reasons[i] === null || reasons[i] === 'site-label') && j.features.words >= CONTENT_MIN_WORDS);
   const content = judged.flatMap((_, i) => (isContent[i] ? [i] : []));
   const contentDocs = contentDocuments(content.map((i) => judged[i].features.chars), content.map((i) => docs[i]));
   const before = nearestContentDocs(docs, isContent, 1);
   const after = nearestContentDocs(docs, isContent, -1);
   judged.forEach((j, i) => {
     const reason = reasons[i];
-    const ctx = { documentsWithLine: docs[i], contentDocuments: contentDocs, neighbourDocuments: Math.max(before[i], after[i]), seenBefore: false, minTemplateDocs };
+    const ctx = { documentsWithLine: docs[i], labelDocuments: j.labelDocs, contentDocuments: contentDocs, neighbourDocuments: Math.max(before[i], after[i]), seenBefore: false, minTemplateDocs };
     j.reason = reason !== null && (j.reason !== null || SHAPE_REASONS.has(reason)) ? reason : isTemplate(j.features, ctx) ? 'template' : reason;
   });
   return contentDocs;
@@ -549,10 +554,10 @@ function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseP
 
 /** Noise set inside an article, with its text going on after it: a photo caption, an ad slot's label, a "Read also"
  *  link. */
-const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'related-link', 'pull-quote']);
+const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'related-link', 'pull-quote', 'site-label']);
 /** Noise set between an article's paragraphs that jusText's context looks past as it does a short line: an ad slot's
- *  label, a pull quote. */
-const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'pull-quote']);
+ *  label, a pull quote, a line under a label of the site's ("Read also: …"). */
+const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'pull-quote', 'site-label']);
 /** A line of no letters this short holding a clock time is a time alone ("14:52", "(09.40)"). */
 const LIVE_STAMP_MAX_CHARS = 8;
 
@@ -1138,7 +1143,11 @@ const READING_TIME_MAX_WORDS = 6;
 const isReadingTimeOrCount = (j: Judged): boolean =>
   j.features.words <= READING_TIME_MAX_WORDS && (READING_TIME_RE.test(j.block.text) || isCounterLine(j.block.text));
 /** Lines between a headline and its article, looked past. */
-const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label']);
+const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label', 'site-label']);
+/** A line under a label of the site's this long is judged as any line above the article is: a headline under a kicker
+ *  the site's pages share ("Sète : le port de commerce mise sur l'éolien", "Vendimia 2025: Mendoza eligió a su nueva
+ *  reina"); a shorter one is an author's or a source's line ("Qoraa: Cabdiraxmaan Xasan"), looked past. */
+const LABELLED_HEADLINE_MIN_WORDS = 6;
 const HEADING_BLOCKERS = new Set(['front-matter', 'link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
 function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' | 'stop' {
@@ -1149,7 +1158,8 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (isShare(judged, j)) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
-  if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
+  const labelledHeadline = j.reason === 'site-label' && j.features.words >= LABELLED_HEADLINE_MIN_WORDS;
+  if ((LOOKED_PAST_REASONS.has(j.reason as string) && !labelledHeadline) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
   if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || endsWithPhotographer(j.block.text) || dateLineDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
   // A reading time, a counter ("ნახვები: 5 904", "Views: 1,204"), and a letter or two alone (a drop cap set apart from
   // its word, a stray initial).

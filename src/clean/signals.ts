@@ -13,6 +13,8 @@ import { TEMPLATE_MAX_WORDS } from './stats.js';
 export interface SignalContext {
   /** Documents of the run containing this block's line (0 without stats). */
   documentsWithLine: number;
+  /** Documents of the run with a line opened by the label this block opens with ("Read also:"; 0 without one). */
+  labelDocuments: number;
   /** How widely the document's own text recurs in the run (see contentDocuments() in stats.ts; 1 when unique,
    *  the number of copies for a republished article; 0 without stats). */
   contentDocuments: number;
@@ -103,8 +105,16 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (isBreadcrumb(block.text, f)) return 'breadcrumb';
   if (isByline(block.text, f)) return 'byline';
   if (f.words <= 10 && !f.sentenceEnd && dateLineDate(block.text) !== null) return 'date-line';
+  if (ctx.labelDocuments >= SITE_LABEL_MIN_DOCS && f.words <= SITE_LABEL_MAX_WORDS && !f.sentenceEnd && !f.tableRow) return 'site-label';
   return null;
 }
+
+/** A label opening lines of this many documents of the run is a site's ("Read also:", "Tags:"), as a line recurring
+ *  in as many is a template's (region.ts recurringMinDocs: a pair of documents says nothing of whose it is). */
+const SITE_LABEL_MIN_DOCS = 3;
+/** A site's labelled line is a headline or a few tags; a sentence or a longer line after a label is prose (a
+ *  dateline, "New Delhi: The government on Monday…"; an interview's "Q: …?"). */
+const SITE_LABEL_MAX_WORDS = 20;
 
 /** Sentences of this many words recurring in exactly `minTemplateDocs` documents are more likely one article
  *  republished than a template (seeds: a duplicate pair shares its 20-word closing quote), so need one more. */

@@ -187,16 +187,81 @@ export function templateKeyHash(line: string): number {
   return key ? hashLine(key) : -1;
 }
 
-/** Hashes of the distinct lines of a text (a hard-wrapped paragraph is one line, as splitBlocks reads it). */
+/** A label opening a line ("Read also: …", "Tags: …", "Funda futhi: …") ends in a colon this close to the line's start… */
+const LABEL_MAX_CHARS = 32;
+/** …after at most this many words. */
+const LABEL_MAX_WORDS = 3;
+/** Added to a label's key hash, so that "Tags: a, b" counts apart from a line reading only "Tags:" (no key holds U+0001). */
+const LABEL_MARK = 1;
+/** A label has two letters in a row at least. */
+const LABEL_LETTERS_RE = /\p{L}\p{L}/u;
+
+/**
+ * Hash of the label opening the line text[from, to) — words with a letter, then a colon (or a full-width one) and
+ * more text — as a key of its own (LABEL_MARK added); -1 when the line opens with none. Counted in the run's
+ * statistics like a line, a label many pages open lines with, whatever follows it, is their site's: "Read also:",
+ * "Tags:" in any language.
+ */
+export function labelKeyHash(text: string, from = 0, to = text.length): number {
+  let start = from;
+  while (start < to && isSpace(text.charCodeAt(start))) start++;
+  const limit = Math.min(to, start + LABEL_MAX_CHARS);
+  let colon = start;
+  while (colon < limit && text.charCodeAt(colon) !== 0x3a && text.charCodeAt(colon) !== 0xff1a) colon++;
+  if (colon === limit || colon === start) return -1;
+  // A URL's scheme ("https://…") and a time ("10:30") are no labels; nor is a colon with nothing after it.
+  let after = colon + 1;
+  const next = text.charCodeAt(after);
+  if (next === 0x2f || (next >= 0x30 && next <= 0x39)) return -1;
+  while (after < to && isSpace(text.charCodeAt(after))) after++;
+  // An interview's "Q:" and "A:" are labels of one letter, and its questions and answers are body.
+  if (after === to || !LABEL_LETTERS_RE.test(text.slice(start, colon))) return -1;
+  let label = fastLineKeyHash(text, start, colon, LABEL_MAX_WORDS);
+  if (label === null) {
+    const key = lineKey(text.slice(start, colon));
+    label = key && key.split(' ').length <= LABEL_MAX_WORDS ? hashLine(key) : -1;
+  }
+  return label < 0 ? -1 : fnvStep(label, LABEL_MARK) >>> 0;
+}
+
+/**
+ * The labels opening the lines of one text, line after line (see labelKeyHash): the text's colons are found by
+ * searching ahead once, so a line without one costs a comparison (a scan of each line's start cost counting 8%).
+ */
+export class LineLabels {
+  private colon = -1;
+  private wideColon = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** labelKeyHash(text, from, to), for lines asked in order. */
+  at(from: number, to: number): number {
+    if (this.colon !== Infinity && this.colon < from) this.colon = searchFrom(this.text, ':', from);
+    if (this.wideColon !== Infinity && this.wideColon < from) this.wideColon = searchFrom(this.text, '：', from);
+    return Math.min(this.colon, this.wideColon) < to ? labelKeyHash(this.text, from, to) : -1;
+  }
+}
+
+/** The next `char` in `text` from `from`, or Infinity. */
+function searchFrom(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? Infinity : at;
+}
+
+/** Hashes of the distinct lines of a text (a hard-wrapped paragraph is one line, as splitBlocks reads it), and of the
+ *  labels opening them (see labelKeyHash). */
 export function lineHashes(text: string): Set<number> {
   text = pageText(text);
   const hashes = new Set<number>();
+  const labels = new LineLabels(text);
   let from = 0;
   while (from <= text.length) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
     const hash = lineKeyHash(text, from, to);
     if (hash >= 0) hashes.add(hash);
+    const label = labels.at(from, to);
+    if (label >= 0) hashes.add(label);
     from = to + 1;
   }
   return hashes;

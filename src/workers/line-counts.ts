@@ -6,7 +6,7 @@
  * generated document, 94% of them seen once). A Map stops at 2^24 entries, costs ~40 bytes per entry, and would
  * be cloned into every worker; this table costs 8 bytes per slot (at most 16 MB per 1M lines) and is shared.
  */
-import { lineKeyHash, type CorpusStats } from '../clean/stats.js';
+import { LineLabels, lineKeyHash, type CorpusStats } from '../clean/stats.js';
 import { pageText } from '../clean/page-text.js';
 
 /** What crosses to the workers: the table's buffers and the document count. */
@@ -55,19 +55,26 @@ export class LineCounts {
     // The lines splitBlocks reads: a hard-wrapped paragraph is one.
     text = pageText(text);
     const doc = ++this.documents;
+    const labels = new LineLabels(text);
     let from = 0;
     while (from <= text.length) {
       let to = text.indexOf('\n', from);
       if (to < 0) to = text.length;
       const hash = lineKeyHash(text, from, to);
+      const label = labels.at(from, to);
       from = to + 1;
-      if (hash < 0) continue;
-      const slot = this.slotFor(hash);
-      this.countedIn ??= new Uint32Array(this.keys.length);
-      if (this.countedIn[slot] === doc) continue;
-      this.countedIn[slot] = doc;
-      this.counts[slot]++;
+      if (hash >= 0) this.countOnce(hash, doc);
+      if (label >= 0) this.countOnce(label, doc);
     }
+  }
+
+  /** Counts document `doc` for the line of this hash, unless it was counted already. */
+  private countOnce(hash: number, doc: number): void {
+    const slot = this.slotFor(hash);
+    this.countedIn ??= new Uint32Array(this.keys.length);
+    if (this.countedIn[slot] === doc) return;
+    this.countedIn[slot] = doc;
+    this.counts[slot]++;
   }
 
   increment(hash: number): void {

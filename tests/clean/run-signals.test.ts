@@ -184,3 +184,40 @@ describe('run statistics in cleanDocument', () => {
     expect(out.site).toBe('Daily Post');
   });
 });
+
+describe('site labels', () => {
+  // Three pages of one site in a language no phrase list holds: each article with a "read also" line of its own and a
+  // kicker over its headline, both under labels the pages share.
+  const page = (n: number, also: string, headline: string) =>
+    [
+      'Izwi Lasekhaya',
+      'Ekhaya | Ezemidlalo | Ezombusazwe | Ezamabhizinisi',
+      `Ezemidlalo: ${headline}`,
+      para('harbour', n),
+      `Funda futhi: ${also}`,
+      para('library', n).replace('committee', 'board'),
+      para('school', n).replace('committee', 'council'),
+    ].join('\n\n');
+  const pages = [
+    page(0, 'Abafundi bathola amakhompyutha amasha', 'Iqembu lasekhaya linqobe ngamagoli amathathu kwaze kwaba sekupheleni'),
+    page(1, 'Kunyuka imali yokugibela amatekisi', 'Abagijimi abasha bahlonishwe emcimbini omkhulu wedolobha lethu'),
+    page(2, 'Isiphepho sibhubhise izindlu ezintathu', 'Umqeqeshi omusha uthembisa ukuthi iqembu lizophumelela kulo nyaka'),
+  ];
+  const stats = statsOf(pages);
+
+  it('a line under a label three pages share is noise, and the article goes on past it', () => {
+    const result = cleanDocument(pages[1], stats);
+    expect(result.text).not.toContain('Funda futhi');
+    expect(result.noise.find((n) => n.text.startsWith('Funda futhi'))?.reason).toBe('site-label');
+    expect(result.text).toContain(para('harbour', 1));
+    expect(result.text).toContain(para('school', 1).replace('committee', 'council'));
+  });
+
+  it('a headline under a kicker the pages share is still the title', () => {
+    expect(cleanDocument(pages[1], stats).title).toBe('Ezemidlalo: Abagijimi abasha bahlonishwe emcimbini omkhulu wedolobha lethu');
+  });
+
+  it('one page alone has no site labels', () => {
+    expect(cleanDocument(pages[1], statsOf([pages[1]])).noise.some((n) => n.reason === 'site-label')).toBe(false);
+  });
+});

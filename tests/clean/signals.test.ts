@@ -15,7 +15,7 @@ import { cleanDocument, stopwordScale } from '../../src/clean/index.js';
 
 const block = (text: string) => splitBlocks(text)[0];
 const features = (text: string, lang: string | null = 'en') => computeFeatures(block(text), lang);
-const noCtx: SignalContext = { documentsWithLine: 0, contentDocuments: 1, neighbourDocuments: 1, seenBefore: false, minTemplateDocs: 2 };
+const noCtx: SignalContext = { documentsWithLine: 0, labelDocuments: 0, contentDocuments: 1, neighbourDocuments: 1, seenBefore: false, minTemplateDocs: 2 };
 const reason = (text: string, ctx: Partial<SignalContext> = {}, lang: string | null = 'en') =>
   hardNoiseReason(block(text), features(text, lang), { ...noCtx, ...ctx });
 const PROSE = 'The council voted on Tuesday to increase the budget of the library network, after a long debate about the opening hours in the outer districts of the city.';
@@ -70,6 +70,13 @@ describe('hard noise signals', () => {
     expect(reason(sentence, { documentsWithLine: 3 })).toBe('template');
   });
   it('never calls a long paragraph template on its own (the article region weighs it)', () => expect(reason(PROSE, { documentsWithLine: 50 })).toBeNull());
+  it("site labels: a line under a label that opens lines of three documents of the run, not a sentence or a long line", () => {
+    const line = 'Funda futhi: Kunyuka imali yokugibela amatekisi kusukela ngo-Ephreli';
+    expect(reason(line, { labelDocuments: 3 })).toBe('site-label');
+    expect(reason(line, { labelDocuments: 2 })).toBeNull();
+    expect(reason('New Delhi: The government on Monday announced a new scheme for farmers in the state.', { labelDocuments: 40 })).toBeNull();
+    expect(reason(`Update: ${'the road stays closed until the evening and '.repeat(3)}then`, { labelDocuments: 40 })).toBeNull();
+  });
   it('gallery captions: a counter glued to the caption', () => {
     const caption = '2of4A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019, in Grass Valley, Calif., where the power was cut for the third time this fall to prevent wildfires. (AP Photo)';
     expect(reason(caption)).toBe('caption');

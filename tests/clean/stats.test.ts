@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hashLine, lineHashes, lineKey, lineKeyHash, lineKeyHashes, LINE_KEY_MAX_CHARS, templateKey, templateKeyHash, TEMPLATE_MAX_CHARS, TEMPLATE_MAX_WORDS } from '../../src/clean/stats.js';
+import { hashLine, labelKeyHash, LineLabels, lineHashes, lineKey, lineKeyHash, lineKeyHashes, LINE_KEY_MAX_CHARS, templateKey, templateKeyHash, TEMPLATE_MAX_CHARS, TEMPLATE_MAX_WORDS } from '../../src/clean/stats.js';
 
 /** The definition lineKeyHash must match: the regex normalisation, then FNV-1a. */
 const slow = (line: string): number => {
@@ -72,5 +72,41 @@ describe('lineKeyHash', () => {
 
   it('lineHashes counts each distinct line key of a text once', () => {
     expect([...lineHashes('Share this\nSHARE   this!\n\nOther line\n')]).toEqual([slow('Share this'), slow('Other line')]);
+  });
+
+  it('lineHashes counts the label opening a line too, apart from a line of the label alone', () => {
+    const label = labelKeyHash('Read also: Bridge reopens');
+    expect([...lineHashes('Read also: Bridge reopens\nREAD ALSO : Storm warning\nRead also:')]).toEqual([slow('Read also: Bridge reopens'), label, slow('READ ALSO : Storm warning'), slow('Read also')]);
+    expect(label).not.toBe(slow('Read also'));
+  });
+});
+
+describe('labelKeyHash', () => {
+  it('gives lines opened by one label one key, whatever follows, in any script and with a full-width colon', () => {
+    expect(labelKeyHash('Funda futhi: Kunyuka imali yokugibela')).toBe(labelKeyHash('  funda FUTHI :Abafundi bathola amakhompyutha'));
+    expect(labelKeyHash('**Etiquetas:** [Santiago](https://example.gal/s)')).toBe(labelKeyHash('Etiquetas: Vigo, porto'));
+    expect(labelKeyHash('相关阅读：北京地铁新线开通')).toBeGreaterThanOrEqual(0);
+    expect(labelKeyHash('Tags: a')).not.toBe(labelKeyHash('Tag: a'));
+  });
+
+  it('LineLabels gives each line of a text its labelKeyHash, colons found ahead or on later lines', () => {
+    const text = 'No colon here\nRead also: one\nlong line without any until the end of it: and then\n相关阅读：北京\n\nTags: a, b\nplain\nSource: x';
+    const labels = new LineLabels(text);
+    let from = 0;
+    for (const line of text.split('\n')) {
+      expect(labels.at(from, from + line.length), line).toBe(labelKeyHash(line));
+      from += line.length + 1;
+    }
+  });
+
+  it('gives none to a line without a label: no colon near its start, a long label, nothing after it, a URL, digits', () => {
+    expect(labelKeyHash('The minister said on Monday: we will act')).toBe(-1);
+    expect(labelKeyHash('One two three four: five')).toBe(-1);
+    expect(labelKeyHash('Read also:   ')).toBe(-1);
+    expect(labelKeyHash('https://example.com/story')).toBe(-1);
+    expect(labelKeyHash('14:52 Drumochter reopens')).toBe(-1);
+    expect(labelKeyHash('Monday 10:00PM')).toBe(-1);
+    expect(labelKeyHash('Q: Favorite technology purchase')).toBe(-1);
+    expect(labelKeyHash('Plain line')).toBe(-1);
   });
 });

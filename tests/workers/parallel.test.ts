@@ -138,7 +138,7 @@ describe('readAhead', () => {
 
 describe('LineCounts', () => {
   it('counts as the cleaner’s Map does', () => {
-    const texts = Array.from({ length: 300 }, (_, i) => `Menu ${i % 7}\nShare this\nBody ${i} text\n\nFooter ${i % 3}`);
+    const texts = Array.from({ length: 300 }, (_, i) => `Menu ${i % 7}\nShare this\nBody ${i} text\n\nRead also: story ${i}\nFooter ${i % 3}`);
     const stats = createCorpusStats();
     const counts = new LineCounts();
     for (const t of texts) {
