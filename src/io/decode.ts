@@ -137,19 +137,80 @@ function hasKoi8uLetters(sample: Uint8Array): boolean {
   return false;
 }
 
-/** Picks a legacy encoding for bytes that are not UTF-8, with chardet's ranking; Windows-1252 when unsure. */
+/** Picks a legacy encoding for bytes that are not UTF-8, with chardet's ranking; Windows-1252 when unsure. Where
+ *  chardet is unsure of every single-byte encoding it knows, the one whose reading of the bytes is most plausible
+ *  (see plausibility) is taken, in chardet's order among equals. */
 function detectLegacy(sample: Uint8Array): string {
+  const candidates: Array<{ name: string; confidence: number }> = [];
   for (const candidate of chardet.analyse(sample)) {
-    const name = candidate.name.toLowerCase();
+    let name = candidate.name.toLowerCase();
     if (name.startsWith('utf')) continue;
-    // ISO-8859-1 labelled text is in practice Windows-1252 (curly quotes in 0x80–0x9F), as in HTML5.
-    if (name === 'iso-8859-1') return 'windows-1252';
-    // A short sample can read as ASCII to chardet, though the bytes that sent it here are not.
-    if (name === 'ascii' || name === 'us-ascii') return 'windows-1252';
-    if (name === 'koi8-r' && hasKoi8uLetters(sample)) return 'koi8-u';
-    if (iconv.encodingExists(name)) return name;
+    // ISO-8859-1 labelled text is in practice Windows-1252 (curly quotes in 0x80–0x9F), as in HTML5; a short sample
+    // can read as ASCII to chardet, though the bytes that sent it here are not.
+    if (name === 'iso-8859-1' || name === 'ascii' || name === 'us-ascii') name = 'windows-1252';
+    if (name === 'koi8-r' && hasKoi8uLetters(sample)) name = 'koi8-u';
+    if (iconv.encodingExists(name) && !candidates.some((c) => c.name === name)) candidates.push({ name, confidence: candidate.confidence });
   }
-  return 'windows-1252';
+  if (candidates.length === 0) return 'windows-1252';
+  if (candidates[0].confidence >= CHARDET_SURE || !byteTable(candidates[0].name)) return candidates[0].name;
+  let best = candidates[0].name;
+  let bestScore = -1;
+  for (const { name } of candidates) {
+    const score = byteTable(name) ? plausibility(sample, byteTable(name)!) : -1;
+    if (score > bestScore) [best, bestScore] = [name, score];
+  }
+  return best;
+}
+
+/** chardet's confidence (0–100) from which its first guess is taken as it is: measured, text in a language its models
+ *  know scores 29–100 (Russian, Bulgarian in Windows-1251 ~50, Greek ~58, Turkish ~38); Kyrgyz in Windows-1251 scored
+ *  6–9, below Windows-1252's reading of the same bytes. */
+const CHARDET_SURE = 20;
+
+/** What a byte from 0x80 up reads as in a single-byte encoding: a letter of the Latin script, another letter, or not
+ *  a letter (a symbol, a mark, a control, an unassigned byte). */
+const OTHER = 0;
+const LETTER = 1;
+const LATIN_LETTER = 2;
+const byteTables = new Map<string, Uint8Array | null>();
+
+/** The upper half's byte classes of a single-byte encoding; null for a multi-byte one (Shift_JIS, GB18030 …). */
+function byteTable(encoding: string): Uint8Array | null {
+  let table = byteTables.get(encoding);
+  if (table !== undefined) return table;
+  table = new Uint8Array(128);
+  for (let b = 0x80; b <= 0xff && table; b++) {
+    const char = iconv.decode(Buffer.from([b]), encoding);
+    if ([...char].length !== 1) table = null;
+    else table[b - 0x80] = /\p{Script=Latin}/u.test(char) ? LATIN_LETTER : /\p{L}/u.test(char) ? LETTER : OTHER;
+  }
+  byteTables.set(encoding, table);
+  return table;
+}
+
+/**
+ * How plausible a single-byte encoding's reading of the bytes is, from 0 to 1: the share of the upper half's bytes
+ * that read as letters (a wrong code page reads some as marks, symbols or nothing), and 0 for a reading in accented
+ * Latin letters that outnumber the plain ones (a Cyrillic or Greek text read as Windows-1252: "Áèøêåêòå"), which no
+ * Latin-script language writes.
+ */
+function plausibility(sample: Uint8Array, table: Uint8Array): number {
+  let plain = 0;
+  let upper = 0;
+  let letters = 0;
+  let latin = 0;
+  for (const byte of sample) {
+    if (byte < 0x80) {
+      if ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) plain++;
+      continue;
+    }
+    upper++;
+    const kind = table[byte - 0x80];
+    if (kind !== OTHER) letters++;
+    if (kind === LATIN_LETTER) latin++;
+  }
+  if (upper === 0 || latin > plain) return 0;
+  return letters / upper;
 }
 
 /**

@@ -39,6 +39,27 @@ describe('decodeBytes', () => {
     expect(r.text).toContain('ґрунтуючись на даних Єдиного реєстру');
   });
 
+  it('reads Windows-1251 text in a language chardet is unsure of by the letters its bytes make (not Hebrew or accented Latin)', () => {
+    const r = decodeText('windows-1251-ky.txt');
+    expect(r.encoding).toBe('windows-1251');
+    expect(r.text).toContain('Ош шаарында жаны базар курулуп жатат.');
+  });
+
+  it('keeps the encoding chardet is sure of: Greek, Hebrew, Arabic, Turkish and Windows-1252 text', () => {
+    const texts: Array<[string, string]> = [
+      ['Η κυβέρνηση ενέκρινε τους νέους κανόνες, οι οποίοι θα τεθούν σε ισχύ από την πρώτη Απριλίου.', 'iso-8859-7'],
+      ['הממשלה אישרה את הכללים החדשים, שייכנסו לתוקף בראשון באפריל. משרד האוצר הכין שינויים בתקציב.', 'iso-8859-8'],
+      ['وافقت الحكومة على القواعد الجديدة التي ستدخل حيز التنفيذ في الأول من أبريل.', 'windows-1256'],
+      ["Hükümet, 1 Nisan'dan itibaren yürürlüğe girecek yeni kuralları onayladı. Maliye Bakanlığı bütçede değişiklikler hazırladı.", 'iso-8859-9'],
+      ['Die Regierung hat die neuen Regeln gebilligt, die am ersten April in Kraft treten. Das Finanzministerium hat Änderungen vorbereitet.', 'windows-1252'],
+    ];
+    for (const [text, encoding] of texts) {
+      const r = decodeBytes(iconv.encode(`${text}\n${text}\n`, encoding));
+      expect('text' in r && r.encoding, encoding).toBe(encoding);
+      expect('text' in r && r.text, encoding).toContain(text);
+    }
+  });
+
   it('keeps KOI8-R for Russian text, box-drawing bytes apart from words included', () => {
     const russian = 'Правительство утвердило новые правила, которые вступят в силу с первого апреля. Министерство финансов подготовило изменения в бюджет.\n';
     const r = decodeBytes(Buffer.concat([iconv.encode(russian, 'koi8-r'), Buffer.from([0x0a, 0xa6, 0x20, 0xa6, 0x0a])]));
