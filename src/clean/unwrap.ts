@@ -204,13 +204,18 @@ function wrapWidths(lines: readonly Line[]): { dense: number; widest: number } {
   return { dense, widest };
 }
 
-/** Columns the first word of a line takes (one character of a script broken anywhere). */
+/** Columns the first word of a line takes: one character of a script broken anywhere (Han, kana), the word up to the
+ *  next space in one written with spaces (Hangul's two columns a syllable included: lynx breaks Korean at spaces). */
 function firstWordColumns(text: string, line: Line): number {
   const first = text.charCodeAt(line.start);
-  if (first >= 0x300 && columnsOf(first) === 2) return 2;
-  let end = line.start;
-  while (end < line.end && text.charCodeAt(end) !== 32) end++;
-  return end - line.start;
+  if (first >= 0x300 && columnsOf(first) === 2 && UNSPACED_RE.test(text[line.start])) return 2;
+  // (a unit of any other width counts one, as the characters tools wrapping by characters count)
+  let columns = 0;
+  for (let i = line.start; i < line.end && text.charCodeAt(i) !== 32; i++) {
+    const unit = text.charCodeAt(i);
+    columns += unit >= 0x300 && columnsOf(unit) === 2 ? 2 : 1;
+  }
+  return columns;
 }
 
 /**

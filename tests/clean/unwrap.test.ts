@@ -217,6 +217,29 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(wrapped)).toBe(page);
   });
 
+  it('joins lines of Hangul, two columns a syllable and broken at spaces (lynx), with a space', () => {
+    const page = [
+      '서울시는 내년부터 대중교통 요금 지원을 늘리기로 했다고 밝혔다. 시장은 이번 정책이 교통 혼잡을 줄이고 시민들의 부담을 덜어 줄 것이라고 말했다.',
+      '시에 따르면 지원 대상은 만 19세 이상 34세 이하 청년과 65세 이상 노인으로, 한 달에 최대 5만 원까지 교통비를 돌려받을 수 있다.',
+      '시민단체들은 대체로 환영하는 입장이지만, 재원 마련 방안이 구체적이지 않다는 지적도 나온다. 일부 자치구는 예산 부담을 우려하고 있다.',
+      '시는 다음 달 공청회를 열어 시민 의견을 듣고, 상반기 안에 세부 계획을 확정할 방침이다.',
+      '한편 경기도와 인천시도 비슷한 제도를 검토하고 있어 수도권 전체로 확대될 가능성이 있다는 관측이 나온다.',
+    ].join('\n\n');
+    // As lynx wraps Korean: at spaces only, each syllable two columns (wrap-dump breaks wide characters anywhere).
+    const wrapAtSpaces = (paragraph: string, width: number): string => {
+      const lines: string[] = [];
+      for (const word of paragraph.split(' ')) {
+        const last = lines.length ? lines[lines.length - 1] : null;
+        if (last !== null && columns(`${last} ${word}`) <= width) lines[lines.length - 1] = `${last} ${word}`;
+        else lines.push(word);
+      }
+      return lines.join('\n');
+    };
+    const wrapped = page.split('\n\n').map((p) => wrapAtSpaces(p, 76)).join('\n\n');
+    expect(wrapped.split('\n').length).toBe(14);
+    expect(unwrapHardWraps(wrapped)).toBe(page);
+  });
+
   it('ends a paragraph at any script\'s full stop (Armenian ։ as . and ।)', () => {
     const page = pageOf('Երևանի քաղաքապետարանը երեկ հայտարարեց նոր ծրագրի մասին որը կներառի ճանապարհների վերանորոգում և նոր կանգառներ', '։');
     const wrapped = wrapAt(page, 80);
