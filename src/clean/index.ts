@@ -6,7 +6,7 @@ import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { computeFeatures, PHRASE_MAX_WORDS, tableRows, words, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
-import { hardNoiseReason, isByline, isTemplate, opensWithBylineCue, SHAPE_REASONS } from './signals.js';
+import { hardNoiseReason, isByline, isTemplate, opensWithBylineCue, SHAPE_REASONS, SITE_LABEL_MIN_DOCS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
@@ -1143,10 +1143,11 @@ const READING_TIME_MAX_WORDS = 6;
 const isReadingTimeOrCount = (j: Judged): boolean =>
   j.features.words <= READING_TIME_MAX_WORDS && (READING_TIME_RE.test(j.block.text) || isCounterLine(j.block.text));
 /** Lines between a headline and its article, looked past. */
-const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label', 'site-label']);
+const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label']);
 /** A line under a label of the site's this long is judged as any line above the article is: a headline under a kicker
  *  the site's pages share ("Sète : le port de commerce mise sur l'éolien", "Vendimia 2025: Mendoza eligió a su nueva
- *  reina"); a shorter one is an author's or a source's line ("Qoraa: Cabdiraxmaan Xasan"), looked past. */
+ *  reina"); a shorter one, whatever else it is, is an author's or a source's line or a widget's ("Qoraa: Cabdiraxmaan
+ *  Xasan", a font-size switch on every page, "字号：大 中 小"), looked past. */
 const LABELLED_HEADLINE_MIN_WORDS = 6;
 const HEADING_BLOCKERS = new Set(['front-matter', 'link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
@@ -1158,8 +1159,8 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (isShare(judged, j)) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
-  const labelledHeadline = j.reason === 'site-label' && j.features.words >= LABELLED_HEADLINE_MIN_WORDS;
-  if ((LOOKED_PAST_REASONS.has(j.reason as string) && !labelledHeadline) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
+  if (j.labelDocs >= SITE_LABEL_MIN_DOCS && j.features.words < LABELLED_HEADLINE_MIN_WORDS) return 'skip';
+  if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
   if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || endsWithPhotographer(j.block.text) || dateLineDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
   // A reading time, a counter ("ნახვები: 5 904", "Views: 1,204"), and a letter or two alone (a drop cap set apart from
   // its word, a stray initial).

@@ -247,6 +247,11 @@ export const CAPTION_RE = new RegExp(
     '[.。]\\s*©\\s*(?:photo|foto|fotó|bild|beeld|kuva|bilde|фото|image|imagen)\\s*[:：]',
     '^\\s*图为',
     '^\\s*[（(]写真[）)]',
+    // Japanese captions end with when and where the picture was taken: after a full-width equals sign ("…電気バス＝13日、
+    // 松本市役所", "…＝共同"), or in brackets ("…受験生（3月、長野市内）"); a dateline's "【ワシントン＝共同】" opens a
+    // paragraph inside brackets instead.
+    '\\S＝[^＝。．！？】」）\\s][^＝。．！？】」]{0,24}$',
+    '（\\d{1,2}月(?:\\d{1,2}日)?[、,][^（）。]{1,20}）\\s*$',
     '(?:记者|通讯员)\\s*\\S{2,4}\\s+摄[）)]?\\s*$',
     '(?:新华社|中新社)发[）)]?\\s*$',
   ].join('|'),

@@ -111,7 +111,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
 
 /** A label opening lines of this many documents of the run is a site's ("Read also:", "Tags:"), as a line recurring
  *  in as many is a template's (region.ts recurringMinDocs: a pair of documents says nothing of whose it is). */
-const SITE_LABEL_MIN_DOCS = 3;
+export const SITE_LABEL_MIN_DOCS = 3;
 /** A site's labelled line is a headline or a few tags; a sentence or a longer line after a label is prose (a
  *  dateline, "New Delhi: The government on Monday…"; an interview's "Q: …?"). */
 const SITE_LABEL_MAX_WORDS = 20;

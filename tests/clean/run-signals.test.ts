@@ -217,6 +217,22 @@ describe('site labels', () => {
     expect(cleanDocument(pages[1], stats).title).toBe('Ezemidlalo: Abagijimi abasha bahlonishwe emcimbini omkhulu wedolobha lethu');
   });
 
+  it("a short line under a label every page holds (a font-size switch, 字号：大 中 小) is looked past to the headline, however often it recurs", () => {
+    const places = ['新北区', '武进区', '天宁区'];
+    const chinese = (n: number, headline: string) =>
+      [
+        '首页 | 新闻 | 本地 | 财经',
+        headline,
+        `2025-03-1${n} 08:45 来源：本报`,
+        '字号：大 中 小',
+        `记者昨天从市交通运输局获悉，${places[n]}将新开通多条公交线路，主要覆盖新建小区和地铁站周边，进一步解决市民出行的问题。`,
+        `此次新开的线路平均长度约六公里，采用新能源中型客车运营，${places[n]}的市民可使用交通卡和手机扫码等方式乘车，换乘地铁还可享受优惠。`,
+      ].join('\n');
+    const headlines = ['常州新开十二条公交线路', '老旧小区加装电梯提速', '长江江豚频现城区江段'];
+    const run = headlines.map((h, n) => chinese(n, h));
+    expect(cleanDocument(run[1], statsOf(run)).title).toBe(headlines[1]);
+  });
+
   it('one page alone has no site labels', () => {
     expect(cleanDocument(pages[1], statsOf([pages[1]])).noise.some((n) => n.reason === 'site-label')).toBe(false);
   });

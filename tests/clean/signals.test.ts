@@ -755,6 +755,12 @@ describe('cleanDocument', () => {
       'Police confirmed the arrest. AP', 'NATO SUMMIT OPENS IN VILNIUS', 'Kuha ng larawan ang mga bata sa parke', 'Brexit: what happens next'])
       expect(isCaptionText(line), line).toBe(false);
   });
+  it("takes Japanese captions closing with when and where (＝13日、市役所 or （3月、市内）) for captions, not a dateline", () => {
+    for (const caption of ['新しく導入された電気バス＝10日、市役所前', '田植えをする児童たち＝共同', '花見客でにぎわう公園（4月、市内）'])
+      expect(isCaptionText(caption), caption).toBe(true);
+    for (const line of ['【ロンドン＝共同】英政府は10日、新たな方針を発表した。', '市長「財源＝税収の確保が課題だ」と語った。', '新市長、就任会見で抱負　子育て支援を最優先に'])
+      expect(isCaptionText(line), line).toBe(false);
+  });
   it('takes captions closing with a credit in any language for captions, and no sentence quoting someone', () => {
     for (const caption of [
       'Wakazi wa Mukuru kwa Njenga wakiokoa mali zao baada ya nyumba zao kusombwa na maji. Picha: Mwangaza Leo',
