@@ -164,8 +164,9 @@ export function dateLineDate(text: string): string | null {
   const pieces = text.split(PIECE_SEPARATOR_RE);
   return pieces.length > 1 ? pieces.map(dateLineDate).find((d) => d !== null) ?? null : null;
 }
-/** Between the pieces of a laid-out line: a run of spaces, a bar or a middle dot. */
-export const PIECE_SEPARATOR_RE = /\s{2,}|\s[|·•]\s/u;
+/** Between the pieces of a laid-out line: a run of spaces, an ideographic space (Chinese and Japanese lay a header's
+ *  pieces out with one: "2025-03-18 08:45　来源：…　作者：…"), a bar or a middle dot. */
+export const PIECE_SEPARATOR_RE = /\s{2,}|\u3000|\s[|·•]\s/u;
 const DATE_LINE_OTHER_WORDS = 4;
 /** A word besides the date: letters (digits do not count). */
 const OTHER_WORD_RE = /\p{L}[\p{L}\p{M}'’.-]*/gu;

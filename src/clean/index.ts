@@ -1158,7 +1158,8 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   // Share buttons sit between many a headline and its article; other bars of links are the site's menus.
   if (isShare(judged, j)) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
-  if (j.features.bullet || j.features.words > PHRASE_MAX_WORDS) return 'stop';
+  // (a bulleted byline or publication line is a header's, "* 입력 2025.03.14 10:21", looked past below)
+  if ((j.features.bullet && j.reason !== 'date-line' && j.reason !== 'byline') || j.features.words > PHRASE_MAX_WORDS) return 'stop';
   if (j.labelDocs >= SITE_LABEL_MIN_DOCS && j.features.words < LABELLED_HEADLINE_MIN_WORDS) return 'skip';
   if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
   if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || endsWithPhotographer(j.block.text) || dateLineDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
@@ -1183,7 +1184,10 @@ const TIMESTAMP_END_RE = /(?<!\p{N})(?:19|20)\d\d(?!\p{N})[^\p{N}]{0,12}(?<![\p{
 const PLUS_HEADING_RE = /^\+\s+(.+?)\s+\+$/u;
 /** A markdown heading's marker ("# Headline", "## Subheading", as markdown converters write headings): keep the words. */
 const MARKDOWN_HEADING_RE = /^#{1,6}\s+(.+?)(?:\s+#+)?$/u;
+/** Pandoc markdown's attributes closing a heading ("… {#headline .headline}", "… {.unnumbered lang=fo}"): not words. */
+const PANDOC_ATTRIBUTES_RE = /\s+\{(?:\s*(?:#[\w:.-]+|\.[\w-]+|[\w-]+=(?:"[^"]*"|[^\s}]+)))+\s*\}$/u;
 function bodyText(line: string): string {
   const m = PLUS_HEADING_RE.exec(line) ?? MARKDOWN_HEADING_RE.exec(line);
-  return m ? m[1] : line;
+  const text = m ? m[1] : line;
+  return text.endsWith('}') ? text.replace(PANDOC_ATTRIBUTES_RE, '') : text;
 }

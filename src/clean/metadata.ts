@@ -35,6 +35,8 @@ export function parsePublishedLine(line: string, wordCount: number): PublishedLi
   // A markdown converter's emphasis around the whole line ("_Publicado o 20 de marzo de 2025_") or around its label
   // ("**Published:** 20 March 2025") is no part of it.
   line = line.replace(EMPHASIS_AROUND_RE, '$2').replace(EMPHASIS_LABEL_RE, '$2');
+  // So is a list item's bullet, as lynx prints a header's list of author and dates ("* 입력 2025.03.20 17:45 | 수정 …").
+  line = line.replace(LIST_BULLET_RE, '');
   // Past a short line's length, only one that is no sentence (a body sentence may open "Published on 12 May 2023, …").
   if (wordCount > PUBLISHED_MAX_WORDS || (wordCount > PUBLISHED_SENTENCE_MAX_WORDS && /[.!?…]["”»)]?\s*$/u.test(line))) return null;
   const withSite = PUBLISHED_WITH_SITE_RE.exec(line);
@@ -49,6 +51,8 @@ export function parsePublishedLine(line: string, wordCount: number): PublishedLi
   return date ? { site: null, date } : null;
 }
 
+/** A list item's bullet and its space. */
+const LIST_BULLET_RE = /^\s*[*•·‣▪◦]\s+/u;
 /** A line wholly inside markdown emphasis: `_…_`, `*…*`, `__…__`, `**…**`. */
 const EMPHASIS_AROUND_RE = /^(\*{1,2}|_{1,2})(?![\s*_])(.+?)(?<![\s*_])\1$/su;
 /** A line's first words inside markdown emphasis, followed by the rest: `**Published:** 20 March 2025`. */

@@ -66,6 +66,10 @@ const CHINESE_BYLINE_RE = /^[（(]?(?:本報|本报|中央社)?(?:記者|记者)
  *  "كتبت: …", "بقلم: …", Persian "نویسنده: …"). */
 const CASELESS_BYLINE_RE = /^(?:كتب|كتبت|بقلم|نویسنده)\s*[:：]\s*[^\p{Lu}\p{Ll}\p{N}:：]{2,40}$/u;
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
+/** A list item's bullet and the space after it. */
+const BULLET_RE = /^\s*[*•·‣▪◦-]\s+/u;
+/** A fenced div's line in pandoc markdown (`::: {#main role="main"}`, `::: article-body`; a closing `:::` has no letters). */
+const PANDOC_FENCE_RE = /^\s*:{3,}\s*(?:\{[^}]*\}|[\w-]+)\s*$/u;
 
 /** Reasons that name a block before the run template does (its shape says more than its recurrence). */
 export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup', 'ad-label']);
@@ -76,6 +80,8 @@ export const opensWithBylineCue = (text: string): boolean => BYLINE_CUE_RE.test(
 /** "By Ann Lee", "Por Rafael Nogueira, Folha do Vale — São José", "Von Tim Scholz | 18.11.2024, 11:47 Uhr". */
 export function isByline(text: string, f: BlockFeatures): boolean {
   if (f.sentenceEnd || f.words > BYLINE_DATED_MAX_WORDS) return false;
+  // A byline set as a list item, as lynx prints one: "* 김민수 기자", "• By Ann Lee".
+  if (f.bullet) text = text.replace(BULLET_RE, '');
   if (KOREAN_BYLINE_RE.test(text) || CHINESE_BYLINE_RE.test(text) || CASELESS_BYLINE_RE.test(text)) return true;
   const cue = BYLINE_CUE_RE.exec(text);
   if (!cue) return false;
@@ -88,6 +94,7 @@ export function isByline(text: string, f: BlockFeatures): boolean {
 export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalContext): string | null {
   if (f.barPieces >= 3 && !f.tableRow) return 'link-bar';
   if (NO_LETTERS_RE.test(block.text)) return 'symbols';
+  if (PANDOC_FENCE_RE.test(block.text)) return 'markup';
   if (isAdLabel(block.text)) return 'ad-label';
   if (f.words <= TAGS_MAX_WORDS && isTagList(block.text)) return 'tags';
   if (f.bracketShare >= BRACKET_MIN_SHARE) return 'markup';

@@ -80,6 +80,8 @@ describe('parseDate', () => {
       ['Apr 03, 2025 4:38 PM EDT  ·  Updated Apr 03, 2025 5:21 PM EDT', '2025-04-03'],
       ['Peter Hudák             15. marca 2025 o 10:24           Čítanie na 4 min', '2025-03-15'],
       [' date 2020-04 Penghinaan terhadap Istri dan Sahabat Nabi', '2020-04'],
+      // Chinese and Japanese headers lay their pieces out with an ideographic space.
+      ['2025-03-18 08:45\u3000来源：澜江晚报\u3000作者：记者 王晓燕', '2025-03-18'],
       // A headline or a programme line with a date in it says more.
       ['Tume yatangaza tarehe ya Uchaguzi Mkuu wa Oktoba 29, 2025', null],
       ['Petak, 13. lipnja 2025. – Otvorenje festivala na Trgu bana Jelačića', null],

@@ -276,6 +276,8 @@ describe('metadata', () => {
     // Markdown converters' emphasis around the line or its label.
     ['_Publicado o 20 de marzo de 2025, 18:00 h_', { site: null, date: '2025-03-20' }],
     ['**Published:** 20 March 2025', { site: null, date: '2025-03-20' }],
+    // A list item's bullet, as lynx prints a header's list.
+    ['* 입력 2025.03.20 17:45 | 수정 2025.03.21 09:12', { site: null, date: '2025-03-20' }],
   ])('published line %s', (line, want) => {
     expect(parsePublishedLine(line, line.split(/\s+/).length)).toEqual(want);
   });
@@ -754,6 +756,40 @@ describe('cleanDocument', () => {
     for (const line of ['Chris Paul had four points and five rebounds for the Thunder, and he did not appear to clash with his old opponent from last season. Rondo had eight points and a season-high 10 assists. UP NEXT',
       'Police confirmed the arrest. AP', 'NATO SUMMIT OPENS IN VILNIUS', 'Kuha ng larawan ang mga bata sa parke', 'Brexit: what happens next'])
       expect(isCaptionText(line), line).toBe(false);
+  });
+  it('takes Korean captions (▲ …, … /사진=credit) and Malagasy credits for captions', () => {
+    for (const caption of ['▲ 새 전동차가 시험 운행을 하고 있다.', '시장 상인들이 물건을 정리하고 있다. /사진=동백뉴스 DB', 'Tantsaha eo amin’ny saha. Sary: Lalao Razafy'])
+      expect(isCaptionText(caption), caption).toBe(true);
+    expect(isCaptionText('서울시는 10일 새 정책을 발표했다.')).toBe(false);
+  });
+  it('reads a header printed as a list (lynx): a bulleted byline and publication line are looked past to the headline', () => {
+    const page = [
+      '[1]홈 > [2]사회',
+      '부산 지하철 새 전동차 투입',
+      '     * 김민수 기자',
+      '     * 입력 2025.03.14 10:21',
+      '부산교통공사는 도시철도 1호선에서 30년 넘게 운행해 온 노후 전동차의 교체 작업을 이달 말 모두 마무리한다고 14일 밝혔다. 공사는 새 차량이 소음을 크게 줄일 것이라고 설명했다.',
+      '새 전동차는 객실 의자를 줄이는 대신 입석 공간을 넓혀 출퇴근 시간대 혼잡을 줄이도록 설계됐다. 칸마다 휠체어와 유모차를 위한 전용 공간이 마련됐다.',
+    ].join('\n\n');
+    const result = cleanDocument(page, null);
+    expect(result).toMatchObject({ title: '부산 지하철 새 전동차 투입', date: '2025-03-14' });
+    expect(result.noise.find((n) => n.text.includes('김민수'))?.reason).toBe('byline');
+  });
+  it("reads pandoc markdown: a fenced div's lines are markup, a heading's attributes are no words of it", () => {
+    const page = [
+      '::: {#main role="main"}',
+      '# Nýggj ferja til Suðuroyar {#headline .headline}',
+      ':::',
+      '::: article-body',
+      'Landsstýrið hevur í dag undirskrivað ein sáttmála um keyp av eini nýggjari ferju, sum skal sigla millum Tórshavn og Suðuroy frá næsta sumri.',
+      'Ferjan kann taka 600 ferðafólk og 200 bilar, og hon verður munandi skjótari enn gamla ferjan, sum hevur siglt á leiðini í meira enn tjúgu ár.',
+      ':::',
+    ].join('\n\n');
+    const result = cleanDocument(page, null);
+    expect(result.title).toBe('Nýggj ferja til Suðuroyar');
+    // (a closing ::: has no letters: symbols)
+    expect(result.noise.filter((n) => n.text.startsWith(':::')).map((n) => n.reason)).toEqual(['markup', 'symbols', 'markup', 'symbols']);
+    expect(result.text).not.toContain(':::');
   });
   it("takes Japanese captions closing with when and where (＝13日、市役所 or （3月、市内）) for captions, not a dateline", () => {
     for (const caption of ['新しく導入された電気バス＝10日、市役所前', '田植えをする児童たち＝共同', '花見客でにぎわう公園（4月、市内）'])
