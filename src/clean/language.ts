@@ -52,9 +52,12 @@ const SCRIPT_ONLY_LANGUAGES: ReadonlyArray<[RegExp, string]> = [
   [/\p{Script=Armenian}/gu, 'hy'],
   [/\p{Script=Khmer}/gu, 'km'],
   [/\p{Script=Lao}/gu, 'lo'],
+  // Nor has franc-all a model for Odia's script or Dhivehi's (Thaana).
+  [/\p{Script=Oriya}/gu, 'or'],
+  [/\p{Script=Thaana}/gu, 'dv'],
 ];
-/** Any letter of those scripts (Armenian, Hebrew, Lao, Georgian, Khmer blocks): most samples hold none. */
-const SCRIPT_ONLY_RE = /[\u0530-\u05ff\u0e80-\u0eff\u10a0-\u10ff\u1780-\u17ff\ufb13-\ufb4f]/u;
+/** Any letter of those scripts (Armenian, Hebrew, Thaana, Oriya, Lao, Georgian, Khmer blocks): most samples hold none. */
+const SCRIPT_ONLY_RE = /[\u0530-\u05ff\u0780-\u07bf\u0b00-\u0b7f\u0e80-\u0eff\u10a0-\u10ff\u1780-\u17ff\ufb13-\ufb4f]/u;
 
 /** The language of a sample mostly in one of SCRIPT_ONLY_LANGUAGES' scripts, or null. */
 function scriptOnlyLanguage(sample: string): string | null {

@@ -457,6 +457,9 @@ describe('language', () => {
     ['בנק ישראל הודיע היום כי הריבית תישאר ברמה של 4.5%, כך לפי JAMA Neurology.', 'he'],
     ['საქართველოს მთავრობამ დღეს ახალი გეგმა გამოაცხადა ეკონომიკის შესახებ.', 'ka'],
     ['Հայաստանի կառավարությունը այսօր հայտարարեց նոր ծրագրի մասին։', 'hy'],
+    // Nor franc-all (Odia, Dhivehi's Thaana).
+    ['ଭୁବନେଶ୍ୱରରେ ସରକାର ଆଜି ନୂଆ ଯୋଜନା ଘୋଷଣା କରିଛନ୍ତି। ଏହା ଦ୍ୱାରା ହଜାର ହଜାର ଲୋକ ଉପକୃତ ହେବେ।', 'or'],
+    ['ދިވެހިރާއްޖޭގެ ސަރުކާރުން މިއަދު އިއުލާނުކުރި ގޮތުގައި، އަލަށް ގާއިމުކުރާ ހޮސްޕިޓަލުގެ މަސައްކަތް ފެށުމަށް ނިންމައިފި އެވެ.', 'dv'],
   ])('%s → %s', (text, want) => expect(detectLanguage(text)).toBe(want));
   it('is null for short text', () => expect(detectLanguage('Hello world')).toBeNull());
   it('labels a body in a language franc-min has no model for by its stoplist (Norwegian, Danish, Finnish, Catalan)', () => {
@@ -756,6 +759,11 @@ describe('cleanDocument', () => {
     for (const line of ['Chris Paul had four points and five rebounds for the Thunder, and he did not appear to clash with his old opponent from last season. Rondo had eight points and a season-high 10 assists. UP NEXT',
       'Police confirmed the arrest. AP', 'NATO SUMMIT OPENS IN VILNIUS', 'Kuha ng larawan ang mga bata sa parke', 'Brexit: what happens next'])
       expect(isCaptionText(line), line).toBe(false);
+  });
+  it('takes a credit after a sentence closed by a danda (।) for a caption, in Indian scripts’ word for photo', () => {
+    for (const caption of ['ବରଗଡ଼ର ଏକ ମଣ୍ଡିରେ ଧାନ ବସ୍ତା। ଫଟୋ: ସଂଜୟ ପଟେଲ', 'मंडी में धान की बोरियां। फोटो: संजय पटेल', 'হাটে ধানের বস্তা। ছবি: সঞ্জয় পাল'])
+      expect(isCaptionText(caption), caption).toBe(true);
+    expect(isCaptionText('सरकार ने आज नई योजना की घोषणा की। मंत्री ने कहा कि इससे किसानों को लाभ होगा।')).toBe(false);
   });
   it('takes Korean captions (▲ …, … /사진=credit) and Malagasy credits for captions', () => {
     for (const caption of ['▲ 새 전동차가 시험 운행을 하고 있다.', '시장 상인들이 물건을 정리하고 있다. /사진=동백뉴스 DB', 'Tantsaha eo amin’ny saha. Sary: Lalao Razafy'])
