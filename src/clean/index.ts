@@ -95,6 +95,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
     meta.title ??= found;
   }
   if (!meta.date && meta.title) meta.date = dateUnderHeadline(judged, first, meta.title);
+  if (!meta.date && first >= 0) meta.date = ledeDatelineDate(judged[first].block.text);
   if (meta.title) meta.title = bodyText(withWrappedTail(judged, meta.title));
   // A converter's header states the page's title and date from its HTML head: they win over what the text shows
   // (the headline found above has been taken out of the body all the same).
@@ -689,6 +690,20 @@ function readTrailingSiteName(judged: Judged[], meta: { site: string | null }): 
   if (!name) return;
   last.reason = 'site-name';
   if (!meta.site) meta.site = name;
+}
+
+/** A news agency's dateline opening the lede: a place of a few words, then a full date, then a dash or a colon
+ *  ("Chilpancingo, Gro., 27 de mayo de 2025.- …", "NEW DELHI, March 3, 2025: …", "Quito (12 de marzo de 2025) – …"). */
+const LEDE_DATELINE_RE = /^([^\n.!?:]{2,40}?)\s*[,(]\s*([^\n–—:()]{6,40}?)\s*\)?\s*[.,]?\s*[-–—:]\s/u;
+const DATELINE_PLACE_MAX_WORDS = 4;
+
+/** The full date of the dateline opening the article's first paragraph, or null (see LEDE_DATELINE_RE): asked only
+ *  where no line of the page states the date. The dateline stays part of the paragraph. */
+function ledeDatelineDate(text: string): string | null {
+  const m = LEDE_DATELINE_RE.exec(text);
+  if (!m || words(m[1]).length > DATELINE_PLACE_MAX_WORDS) return null;
+  const date = parseDate(m[2]);
+  return date !== null && date.length === 10 ? date : null;
 }
 
 /** " date 2025-02 " or similar at the start of the first body block: the date, removed from the text. */

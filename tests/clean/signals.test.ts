@@ -760,6 +760,17 @@ describe('cleanDocument', () => {
       'Police confirmed the arrest. AP', 'NATO SUMMIT OPENS IN VILNIUS', 'Kuha ng larawan ang mga bata sa parke', 'Brexit: what happens next'])
       expect(isCaptionText(line), line).toBe(false);
   });
+  it("reads the date of a news agency's dateline opening the lede where no line states one, the dateline kept in the paragraph", () => {
+    const page = (lede: string) => ['Inicio | Noticias | Estado', 'Cooperativa de mezcaleros inaugura planta en la sierra', lede,
+      'La planta procesará el agave de más de cuarenta productores de la región, que hasta ahora vendían su cosecha a intermediarios a precios muy bajos.'].join('\n\n');
+    const lede = 'Chilpancingo, Gro., 27 de mayo de 2025.- Una cooperativa de productores de mezcal inauguró este lunes una planta nueva en la sierra, con apoyo del gobierno estatal.';
+    const result = cleanDocument(page(lede), null);
+    expect(result.date).toBe('2025-05-27');
+    expect(result.text).toContain('Chilpancingo, Gro., 27 de mayo de 2025.- Una cooperativa');
+    // A sentence naming a place and a date is no dateline; nor is a date without its year.
+    expect(cleanDocument(page('En Chilpancingo, el 27 de mayo de 2025, una cooperativa de productores de mezcal inauguró una planta nueva en la sierra, con apoyo del gobierno.'), null).date).toBeNull();
+    expect(cleanDocument(page('Chilpancingo, 27 de mayo (EFE).- Una cooperativa de productores de mezcal inauguró este lunes una planta nueva en la sierra, con apoyo del gobierno estatal.'), null).date).toBeNull();
+  });
   it('takes a credit after a sentence closed by a danda (।) for a caption, in Indian scripts’ word for photo', () => {
     for (const caption of ['ବରଗଡ଼ର ଏକ ମଣ୍ଡିରେ ଧାନ ବସ୍ତା। ଫଟୋ: ସଂଜୟ ପଟେଲ', 'मंडी में धान की बोरियां। फोटो: संजय पटेल', 'হাটে ধানের বস্তা। ছবি: সঞ্জয় পাল'])
       expect(isCaptionText(caption), caption).toBe(true);
