@@ -116,14 +116,25 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   return { text: bodyJoined, title: meta.title, site: meta.site, date: meta.date, lang: bodyLanguage(bodyJoined), noise };
 }
 
+/** A label opening this many lines of one page is the page's own structure, whatever other pages do: a transcript's
+ *  speakers ("PRICE: …"), an interview's, a programme's. */
+const PAGE_LABEL_MAX_LINES = 3;
+function pageStructureLabel(labels: readonly number[], label: number): boolean {
+  if (label < 0) return false;
+  let n = 0;
+  for (const l of labels) if (l === label && ++n >= PAGE_LABEL_MAX_LINES) return true;
+  return false;
+}
+
 /** The page's blocks with their features, the hard signals marked and what publication lines state read into `meta`. */
 function judgeHardSignals(text: string, stats: CorpusStats | null, options: CleanOptions, meta: PageMeta): Judged[] {
   const blocks = splitBlocks(text);
   const pageLang = pageLanguage(blocks);
   const tables = tableRows(blocks);
+  const labels = stats ? blocks.map((block) => labelKeyHash(block.text)) : [];
   const judged: Judged[] = blocks.map((block, i) => {
     const { features, keys, docs } = blockFacts(block, pageLang, stats);
-    const labelDocs = stats ? documentsWithKey(stats, labelKeyHash(block.text)) : 0;
+    const labelDocs = stats && !pageStructureLabel(labels, labels[i]) ? documentsWithKey(stats, labels[i]) : 0;
     return { block, features: tables[i] ? asTableRow(features) : features, docs, labelDocs, templateKey: keys.template, reason: null };
   });
   meta.front = markFrontMatter(judged);
@@ -701,10 +712,22 @@ const DATELINE_PLACE_MAX_WORDS = 4;
  *  where no line of the page states the date. The dateline stays part of the paragraph. */
 function ledeDatelineDate(text: string): string | null {
   const m = LEDE_DATELINE_RE.exec(text);
-  if (!m || words(m[1]).length > DATELINE_PLACE_MAX_WORDS) return null;
+  if (!m) return null;
+  // A place's words are capitalised ("Last year, on 3 May 2024 – …" is a sentence), and the article's first sentence
+  // starts after the dash ("Marie Tharp (30 July 1920 – 23 August 2006) was …" is a life's dates; "Kyiv, 24 February
+  // 2022 – that morning …" an anniversary's).
+  // Particles of a place's name stay in lower case ("Ciudad de México"); its first and last words do not.
+  const place = words(m[1]);
+  if (place.length > DATELINE_PLACE_MAX_WORDS || !place.every((w, i) => CAPITALISED_RE.test(w) || (i > 0 && i < place.length - 1 && w.length <= 3))) return null;
+  // A bracket opened and not closed before the dash holds a life's dates ("John Smith (March 4, 1941 – April 2, 2025)").
+  if (m[0].includes('(') && !m[0].includes(')')) return null;
+  if (!SENTENCE_START_RE.test(text.slice(m[0].length))) return null;
   const date = parseDate(m[2]);
   return date !== null && date.length === 10 ? date : null;
 }
+const CAPITALISED_RE = /^\p{Lu}/u;
+/** An opening quotation mark or bracket, then a capital. */
+const SENTENCE_START_RE = /^["“«„'‘(¿¡]?\p{Lu}/u;
 
 /** " date 2025-02 " or similar at the start of the first body block: the date, removed from the text. */
 function stripDateline(judged: Judged[]): string | null {
@@ -750,7 +773,8 @@ function titleBeforeBody(judged: Judged[], first: number): string | null {
     if (r === 'stop') break;
     if (r === 'skip' && isNewsFurniture(judged, j)) newsHeader = true;
     // A section label or a byline name between the headline and the article is a weaker heading than the headline.
-    if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words))) nearest = j;
+    // (a line of the site's template, its masthead on every page, is no headline over a labelled one: "Review: Small Hours")
+    if (r === 'heading' && (nearest === null || (weakHeading(nearest) && j.features.words > nearest.features.words && !(siteLabelled(nearest) && j.reason === 'template')))) nearest = j;
     const share = r === 'skip' && isShare(judged, j);
     if (r === 'heading' || (!(share && shareRun) && ++skipped > TITLE_SKIPS_FREE)) seen++;
     shareRun = share;
@@ -1140,8 +1164,13 @@ const LABEL_MAX_WORDS = 2;
 /** A heading that may stand between the headline and the article: a section label, or a name alone ("JAVIER MORENO"). */
 function weakHeading(j: Judged): boolean {
   const f = j.features;
-  return f.words <= LABEL_MAX_WORDS || nameShaped(j);
+  return f.words <= LABEL_MAX_WORDS || nameShaped(j) || siteLabelled(j);
 }
+
+/** A short line under a label the run's pages share: a headline under its kicker ("Review: Small Hours") or an
+ *  author's, a source's or a widget's line ("Qoraa: Cabdiraxmaan Xasan", "字号：大 中 小"); a longer heading above it
+ *  is the headline. */
+const siteLabelled = (j: Judged): boolean => j.labelDocs >= SITE_LABEL_MIN_DOCS && j.features.words < LABELLED_HEADLINE_MIN_WORDS;
 
 /** Characters of a line read to tell its script. */
 const SCRIPT_SAMPLE_CHARS = 300;
@@ -1161,8 +1190,7 @@ const isReadingTimeOrCount = (j: Judged): boolean =>
 const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label']);
 /** A line under a label of the site's this long is judged as any line above the article is: a headline under a kicker
  *  the site's pages share ("Sète : le port de commerce mise sur l'éolien", "Vendimia 2025: Mendoza eligió a su nueva
- *  reina"); a shorter one, whatever else it is, is an author's or a source's line or a widget's ("Qoraa: Cabdiraxmaan
- *  Xasan", a font-size switch on every page, "字号：大 中 小"), looked past. */
+ *  reina"); a shorter one is a weak heading (see siteLabelled). */
 const LABELLED_HEADLINE_MIN_WORDS = 6;
 const HEADING_BLOCKERS = new Set(['front-matter', 'link-bar', 'symbols', 'boilerplate', 'url', 'published-line', 'related-link', 'source-footer', 'breadcrumb']);
 /** Above the article: a heading, a line to look past (photo credit, timestamp, byline, image), or chrome that ends the header. */
@@ -1175,7 +1203,6 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   // (a bulleted byline or publication line is a header's, "* 입력 2025.03.14 10:21", looked past below)
   if ((j.features.bullet && j.reason !== 'date-line' && j.reason !== 'byline') || j.features.words > PHRASE_MAX_WORDS) return 'stop';
-  if (j.labelDocs >= SITE_LABEL_MIN_DOCS && j.features.words < LABELLED_HEADLINE_MIN_WORDS) return 'skip';
   if (LOOKED_PAST_REASONS.has(j.reason as string) || isCreditsLine(j.block.text) || isByline(j.block.text, j.features)) return 'skip';
   if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || endsWithPhotographer(j.block.text) || dateLineDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
   // A reading time, a counter ("ნახვები: 5 904", "Views: 1,204"), and a letter or two alone (a drop cap set apart from

@@ -238,8 +238,7 @@ export const CAPTION_RE = new RegExp(
     // asked for: any label before a colon matched headlines ("بعد لقاء القاهرة.. وزير الخارجية: …", "Ukraine War –
     // Zelensky: …") and sentences ("… Source: Statistics Canada").
     `(?:[.。!?।]|\\s[—–/-])\\s*[_*]*[(（]?\\s*(?:\\p{L}+\\s)?(?:${CREDIT_PHOTO_WORDS})\\s*[:：][^.。।]{1,80}$`,
-    // Korean captions open with a triangle and credit the picture after a slash: "▲ 새 전동차. /사진=부산교통공사".
-    '^\\s*[▲△]\\s',
+    // Korean captions credit the picture after a slash: "▲ 새 전동차. /사진=부산교통공사" (a ▲ alone opens list items too).
     '/\\s*사진\\s*[=:：]\\s*\\S[^/]{0,40}$',
     // Chinese captions: "图为" (the picture shows) opening one, "记者 李明 摄" (photographed by reporter Li Ming) or
     // "新华社发" (released by Xinhua) closing one.
@@ -250,10 +249,15 @@ export const CAPTION_RE = new RegExp(
     '[.。]\\s*©\\s*(?:photo|foto|fotó|bild|beeld|kuva|bilde|фото|image|imagen)\\s*[:：]',
     '^\\s*图为',
     '^\\s*[（(]写真[）)]',
-    // Japanese captions end with when and where the picture was taken: after a full-width equals sign ("…電気バス＝13日、
-    // 松本市役所", "…＝共同"), or in brackets ("…受験生（3月、長野市内）"); a dateline's "【ワシントン＝共同】" opens a
-    // paragraph inside brackets instead.
-    '\\S＝[^＝。．！？】」）\\s][^＝。．！？】」]{0,24}$',
+    // Japanese captions end with when and where the picture was taken, after a full-width equals sign ("…電気バス＝13日、
+    // 松本市役所") or in brackets ("…受験生（3月、長野市内）"), with the agency ("…＝共同"); a headline's ＝ is followed
+    // by more news ("…追加関税＝来月から発動へ"), an event's facts by no day ("日時＝4月20日…"), a dateline's
+    // "【ワシントン＝共同】" is in brackets.
+    '\\S＝\\d{1,2}日(?:午[前後]\\d{1,2}時(?:\\d{1,2}分)?)?[、,][^＝。．！？】」]{1,20}$',
+    '\\S＝(?:共同|時事|ロイター|AP|AFP|EPA|ゲッティ)$',
+    // or with the place alone, in kanji or katakana, after a description ("…立つ佐藤さん夫妻＝木曽町"; an event's facts,
+    // "会場＝市民会館", have a label of a word before the sign).
+    '[^＝]{8,}＝[\\p{Script=Han}\\p{Script=Katakana}ー・]{2,12}$',
     '（\\d{1,2}月(?:\\d{1,2}日)?[、,][^（）。]{1,20}）\\s*$',
     '(?:记者|通讯员)\\s*\\S{2,4}\\s+摄[）)]?\\s*$',
     '(?:新华社|中新社)发[）)]?\\s*$',

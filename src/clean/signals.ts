@@ -66,6 +66,8 @@ const CHINESE_BYLINE_RE = /^[（(]?(?:本報|本报|中央社)?(?:記者|记者)
  *  "كتبت: …", "بقلم: …", Persian "نویسنده: …"). */
 const CASELESS_BYLINE_RE = /^(?:كتب|كتبت|بقلم|نویسنده)\s*[:：]\s*[^\p{Lu}\p{Ll}\p{N}:：]{2,40}$/u;
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
+/** A name alone: two or three capitalised words ("Ann Lee", "Tim Scholz"). */
+const BULLETED_NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}$/u;
 /** A list item's bullet and the space after it. */
 const BULLET_RE = /^\s*[*•·‣▪◦-]\s+/u;
 /** A fenced div's line in pandoc markdown (`::: {#main role="main"}`, `::: article-body`; a closing `:::` has no letters). */
@@ -80,8 +82,15 @@ export const opensWithBylineCue = (text: string): boolean => BYLINE_CUE_RE.test(
 /** "By Ann Lee", "Por Rafael Nogueira, Folha do Vale — São José", "Von Tim Scholz | 18.11.2024, 11:47 Uhr". */
 export function isByline(text: string, f: BlockFeatures): boolean {
   if (f.sentenceEnd || f.words > BYLINE_DATED_MAX_WORDS) return false;
-  // A byline set as a list item, as lynx prints one: "* 김민수 기자", "• By Ann Lee".
-  if (f.bullet) text = text.replace(BULLET_RE, '');
+  // A byline set as a list item, as lynx prints one: "* 김민수 기자", "• By Ann Lee"; a list item opening with a cue is
+  // more often a sentence ("* Von Januar bis März gesperrt", "* Por Internet, en la web del museo"), so there only
+  // a name follows the cue, capitalised, with nothing after it.
+  if (f.bullet && BULLET_RE.test(text)) {
+    text = text.replace(BULLET_RE, '');
+    if (KOREAN_BYLINE_RE.test(text) || CHINESE_BYLINE_RE.test(text) || CASELESS_BYLINE_RE.test(text)) return true;
+    const cue = BYLINE_CUE_RE.exec(text);
+    return cue !== null && BULLETED_NAME_RE.test(text.slice(cue[0].length));
+  }
   if (KOREAN_BYLINE_RE.test(text) || CHINESE_BYLINE_RE.test(text) || CASELESS_BYLINE_RE.test(text)) return true;
   const cue = BYLINE_CUE_RE.exec(text);
   if (!cue) return false;

@@ -195,6 +195,7 @@ const LABEL_MAX_WORDS = 3;
 const LABEL_MARK = 1;
 /** A label has two letters in a row at least. */
 const LABEL_LETTERS_RE = /\p{L}\p{L}/u;
+const DIGIT_RE = /\p{N}/u;
 
 /**
  * Hash of the label opening the line text[from, to) — words with a letter, then a colon (or a full-width one) and
@@ -214,14 +215,16 @@ export function labelKeyHash(text: string, from = 0, to = text.length): number {
   const next = text.charCodeAt(after);
   if (next === 0x2f || (next >= 0x30 && next <= 0x39)) return -1;
   while (after < to && isSpace(text.charCodeAt(after))) after++;
-  // An interview's "Q:" and "A:" are labels of one letter, and its questions and answers are body.
-  if (after === to || !LABEL_LETTERS_RE.test(text.slice(start, colon))) return -1;
-  let label = fastLineKeyHash(text, start, colon, LABEL_MAX_WORDS);
-  if (label === null) {
-    const key = lineKey(text.slice(start, colon));
-    label = key && key.split(' ').length <= LABEL_MAX_WORDS ? hashLine(key) : -1;
+  // An interview's "Q:" and "A:" are labels of one letter, and its questions and answers are body; a label with a
+  // digit numbers the page's own items ("Step 1:", "Article 5:", "Day 3:"), which line keys would fold into one.
+  const label = text.slice(start, colon);
+  if (after === to || !LABEL_LETTERS_RE.test(label) || DIGIT_RE.test(label)) return -1;
+  let hash = fastLineKeyHash(text, start, colon, LABEL_MAX_WORDS);
+  if (hash === null) {
+    const key = lineKey(label);
+    hash = key && key.split(' ').length <= LABEL_MAX_WORDS ? hashLine(key) : -1;
   }
-  return label < 0 ? -1 : fnvStep(label, LABEL_MARK) >>> 0;
+  return hash < 0 ? -1 : fnvStep(hash, LABEL_MARK) >>> 0;
 }
 
 /**

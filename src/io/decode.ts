@@ -173,6 +173,8 @@ const OTHER = 0;
 const LETTER = 1;
 const LATIN_LETTER = 2;
 const byteTables = new Map<string, Uint8Array | null>();
+/** Where the single-byte code pages put their letters (Latin, Cyrillic, Greek, Hebrew, Arabic alike). */
+const LETTERS_FROM = 0xc0;
 
 /** The upper half's byte classes of a single-byte encoding; null for a multi-byte one (Shift_JIS, GB18030 …). */
 function byteTable(encoding: string): Uint8Array | null {
@@ -189,7 +191,7 @@ function byteTable(encoding: string): Uint8Array | null {
 }
 
 /**
- * How plausible a single-byte encoding's reading of the bytes is, from 0 to 1: the share of the upper half's bytes
+ * How plausible a single-byte encoding's reading of the bytes is, from 0 to 1: the share of the bytes from 0xC0 up
  * that read as letters (a wrong code page reads some as marks, symbols or nothing), and 0 for a reading in accented
  * Latin letters that outnumber the plain ones (a Cyrillic or Greek text read as Windows-1252: "Áèøêåêòå"), which no
  * Latin-script language writes.
@@ -204,6 +206,9 @@ function plausibility(sample: Uint8Array, table: Uint8Array): number {
       if ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) plain++;
       continue;
     }
+    // 0x80–0xBF hold the Western code pages' symbols (© £ ¿ ±), which others read as letters (Š Ł ż): only the range
+    // where every code page puts its letters is weighed.
+    if (byte < LETTERS_FROM) continue;
     upper++;
     const kind = table[byte - 0x80];
     if (kind !== OTHER) letters++;

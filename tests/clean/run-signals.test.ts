@@ -233,6 +233,34 @@ describe('site labels', () => {
     expect(cleanDocument(run[1], statsOf(run)).title).toBe(headlines[1]);
   });
 
+  it("a label opening three lines of one page is the page's structure (a transcript's speaker), not the site's", () => {
+    const transcript = (n: number) =>
+      [
+        'Izwi Lasekhaya',
+        'Ekhaya | Ezemidlalo | Ezombusazwe | Ezamabhizinisi',
+        `Ezemidlalo: ${['Iqembu lasekhaya linqobe ngamagoli amathathu', 'Abagijimi abasha bahlonishwe emcimbini', 'Umqeqeshi omusha uthembisa ukuphumelela'][n]}`,
+        para('harbour', n),
+        `PRICE: Mixed in what way ${NAMES[n]}`,
+        'OKAFOR: Some of them came back early',
+        `PRICE: And the others ${NAMES[n]}`,
+        'OKAFOR: They stayed for the whole season',
+        `PRICE: What happens next ${NAMES[n]}`,
+        para('library', n).replace('committee', 'board'),
+      ].join('\n\n');
+    const run = [0, 1, 2].map(transcript);
+    const result = cleanDocument(run[1], statsOf(run));
+    expect(result.text).toContain('PRICE: And the others birch');
+    expect(result.noise.some((n) => n.reason === 'site-label' && n.text.startsWith('PRICE'))).toBe(false);
+  });
+
+  it('a short headline under a kicker the pages share stays the title, the masthead above it recurring', () => {
+    const review = (n: number, film: string) =>
+      ['The Film Page', 'Home | Reviews | Festivals', `Review: ${film}`, para('cinema', n), para('festival', n).replace('committee', 'jury')].join('\n\n');
+    const films = ['Small Hours', 'Night Bus', 'Quiet Orchard'];
+    const run = films.map((film, n) => review(n, film));
+    expect(cleanDocument(run[0], statsOf(run)).title).toBe('Review: Small Hours');
+  });
+
   it('one page alone has no site labels', () => {
     expect(cleanDocument(pages[1], statsOf([pages[1]])).noise.some((n) => n.reason === 'site-label')).toBe(false);
   });

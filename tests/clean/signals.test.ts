@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../src/clean/blocks.js';
 import { computeFeatures, tableRows } from '../../src/clean/features.js';
-import { hardNoiseReason, type SignalContext } from '../../src/clean/signals.js';
+import { hardNoiseReason, isByline, type SignalContext } from '../../src/clean/signals.js';
 import { initialClass, smoothClasses, DEFAULT_THRESHOLDS } from '../../src/clean/classify.js';
 import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
@@ -767,6 +767,12 @@ describe('cleanDocument', () => {
     const result = cleanDocument(page(lede), null);
     expect(result.date).toBe('2025-05-27');
     expect(result.text).toContain('Chilpancingo, Gro., 27 de mayo de 2025.- Una cooperativa');
+    expect(cleanDocument(page('Ciudad de México, 2 de junio de 2024 – Millones de mexicanos acudieron a las urnas este domingo para elegir a la primera presidenta del país.'), null).date).toBe('2024-06-02');
+    // A life's dates in brackets, a sentence running on after the dash, a sentence opening with a date are no datelines.
+    for (const lede of ['John Smith (March 4, 1941 – April 2, 2025) murió en paz en su casa rodeado de su familia, dijo su hija en un comunicado.',
+      'Kyiv, 24 February 2022 – aquella mañana las sirenas sonaron en toda la ciudad antes del amanecer y nadie sabía qué pasaría.',
+      'Last year, on 3 May 2024 – just weeks before the vote, the party had promised a new housing law for the region.'])
+      expect(cleanDocument(page(lede), null).date, lede).toBeNull();
     // A sentence naming a place and a date is no dateline; nor is a date without its year.
     expect(cleanDocument(page('En Chilpancingo, el 27 de mayo de 2025, una cooperativa de productores de mezcal inauguró una planta nueva en la sierra, con apoyo del gobierno.'), null).date).toBeNull();
     expect(cleanDocument(page('Chilpancingo, 27 de mayo (EFE).- Una cooperativa de productores de mezcal inauguró este lunes una planta nueva en la sierra, con apoyo del gobierno estatal.'), null).date).toBeNull();
@@ -776,10 +782,10 @@ describe('cleanDocument', () => {
       expect(isCaptionText(caption), caption).toBe(true);
     expect(isCaptionText('सरकार ने आज नई योजना की घोषणा की। मंत्री ने कहा कि इससे किसानों को लाभ होगा।')).toBe(false);
   });
-  it('takes Korean captions (▲ …, … /사진=credit) and Malagasy credits for captions', () => {
-    for (const caption of ['▲ 새 전동차가 시험 운행을 하고 있다.', '시장 상인들이 물건을 정리하고 있다. /사진=동백뉴스 DB', 'Tantsaha eo amin’ny saha. Sary: Lalao Razafy'])
+  it('takes Korean captions (… /사진=credit) and Malagasy credits for captions, not a list item opened by ▲', () => {
+    for (const caption of ['▲ 새 전동차가 시험 운행을 하고 있다. /사진=부산교통공사', '시장 상인들이 물건을 정리하고 있다. /사진=동백뉴스 DB', 'Tantsaha eo amin’ny saha. Sary: Lalao Razafy'])
       expect(isCaptionText(caption), caption).toBe(true);
-    expect(isCaptionText('서울시는 10일 새 정책을 발표했다.')).toBe(false);
+    for (const line of ['서울시는 10일 새 정책을 발표했다.', '▲ 기획조정실장 김철수', '▲ 새 전동차가 시험 운행을 하고 있다.']) expect(isCaptionText(line), line).toBe(false);
   });
   it('reads a header printed as a list (lynx): a bulleted byline and publication line are looked past to the headline', () => {
     const page = [
@@ -793,6 +799,11 @@ describe('cleanDocument', () => {
     const result = cleanDocument(page, null);
     expect(result).toMatchObject({ title: '부산 지하철 새 전동차 투입', date: '2025-03-14' });
     expect(result.noise.find((n) => n.text.includes('김민수'))?.reason).toBe('byline');
+    // A list item opening with a cue word is a byline only when a name alone follows it.
+    const f = (text: string) => features(text, null);
+    for (const item of ['* Von Januar bis März gesperrt', '* From Monday, free parking in the centre', '• De Lisboa ao Porto em três horas', '* Por Internet, en la web del museo'])
+      expect(isByline(item, f(item)), item).toBe(false);
+    for (const item of ['* By Ann Lee', '• Von Tim Scholz']) expect(isByline(item, f(item)), item).toBe(true);
   });
   it("reads pandoc markdown: a fenced div's lines are markup, a heading's attributes are no words of it", () => {
     const page = [
@@ -813,7 +824,10 @@ describe('cleanDocument', () => {
   it("takes Japanese captions closing with when and where (＝13日、市役所 or （3月、市内）) for captions, not a dateline", () => {
     for (const caption of ['新しく導入された電気バス＝10日、市役所前', '田植えをする児童たち＝共同', '花見客でにぎわう公園（4月、市内）'])
       expect(isCaptionText(caption), caption).toBe(true);
-    for (const line of ['【ロンドン＝共同】英政府は10日、新たな方針を発表した。', '市長「財源＝税収の確保が課題だ」と語った。', '新市長、就任会見で抱負　子育て支援を最優先に'])
+    expect(isCaptionText('古民家を改装したカフェの前に立つ佐藤さん夫妻＝木曽町')).toBe(true);
+    // A headline's ＝ (Jiji, Kyodo) is followed by more news, and an event's facts stand under a label of a word.
+    for (const line of ['【ロンドン＝共同】英政府は10日、新たな方針を発表した。', '市長「財源＝税収の確保が課題だ」と語った。', '新市長、就任会見で抱負　子育て支援を最優先に',
+      '米大統領、中国に追加関税＝来月から発動へ', '日時＝4月20日午後1時から', '会場＝市民会館', '入場料＝無料'])
       expect(isCaptionText(line), line).toBe(false);
   });
   it('takes captions closing with a credit in any language for captions, and no sentence quoting someone', () => {

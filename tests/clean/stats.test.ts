@@ -107,6 +107,8 @@ describe('labelKeyHash', () => {
     expect(labelKeyHash('14:52 Drumochter reopens')).toBe(-1);
     expect(labelKeyHash('Monday 10:00PM')).toBe(-1);
     expect(labelKeyHash('Q: Favorite technology purchase')).toBe(-1);
+    // A numbered item's label ("Step 1", "Article 5") numbers the page's own items.
+    expect(labelKeyHash('Step 1: Choose a sunny spot')).toBe(-1);
     expect(labelKeyHash('Plain line')).toBe(-1);
   });
 });
