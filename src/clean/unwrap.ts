@@ -231,6 +231,13 @@ function brokeBefore(text: string, a: Line, b: Line, width: number, listItem: bo
   return a.width + space + firstWordColumns(text, b) > width && !isRule(text, a) && !isRule(text, b);
 }
 
+/** A markdown heading ("# Headline {#id}"): converters wrap paragraphs, never a heading, so one wider than the wrap
+ *  says nothing against it (pandoc's markdown, html2text). */
+const ATX_HEADING_RE = /^#{1,6}\s/;
+function isAtxHeading(text: string, line: Line): boolean {
+  return text.charCodeAt(line.start) === 35 && ATX_HEADING_RE.test(text.slice(line.start, line.start + 7));
+}
+
 /** A line of one mark repeated: a setext heading's underline (pandoc's `====` and `----` under a headline wide as the
  *  wrap) or a rule, never a wrapped line's part. */
 const RULE_RE = /^([=\-_~*#+])\1{2,}$/;
@@ -325,7 +332,7 @@ function readBreaks(text: string, lines: readonly Line[], width: number, dense: 
   let listItem = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (l.breakable && !l.laidOut && !l.url && (l.width < 0 || l.width > width)) wider++;
+    if (l.breakable && !l.laidOut && !l.url && (l.width < 0 || l.width > width) && !isAtxHeading(text, l)) wider++;
     // A list item's first line; its continuation lines keep the flag.
     if (i === 0 || !joins[i - 1]) listItem = l.listItem;
     if (i + 1 < lines.length && brokeBefore(text, l, lines[i + 1], width, listItem, laidOut)) joins[i] = true;

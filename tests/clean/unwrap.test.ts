@@ -217,6 +217,15 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(wrapped)).toBe(page);
   });
 
+  it("reads a short markdown page's wrap past a heading wider than it (converters never wrap a heading)", () => {
+    const heading = '# Storm closes the ferries and the schools in the northern islands today {#headline .headline}';
+    const paras = [para(1), para(2), para(3)];
+    const page = [heading, '', ...paras.flatMap((p) => [p, ''])].join('\n').trimEnd();
+    const wrapped = [heading, '', ...paras.flatMap((p) => [wrapAt(p, 72), ''])].join('\n').trimEnd();
+    expect(wrapped.split('\n').length).toBeGreaterThan(page.split('\n').length);
+    expect(unwrapHardWraps(wrapped)).toBe(page);
+  });
+
   it('joins lines of Hangul, two columns a syllable and broken at spaces (lynx), with a space', () => {
     const page = [
       '서울시는 내년부터 대중교통 요금 지원을 늘리기로 했다고 밝혔다. 시장은 이번 정책이 교통 혼잡을 줄이고 시민들의 부담을 덜어 줄 것이라고 말했다.',
