@@ -278,8 +278,31 @@ function monthOfWords(text: string, before: boolean): number {
   return 0;
 }
 
+/** "Year" in Turkic dates, which write the year first, that word after it, then the day and the month (Kyrgyz
+ *  "2025-жылдын 21-марты", Kazakh "2025 жылғы 21 наурыз", Uzbek "2025-yil 21-mart", Uyghur "2025-يىلى 14-مارت"). */
+const YEAR_WORD_HINT_RE = /жыл|yil|yıl|ýyl|йил|يىل/u;
+const YEAR_WORDS = new Set(['жылы', 'жылдын', 'жылдың', 'жылғы', 'жыл', 'yil', 'yili', 'yılı', 'ýylyň', 'йил', 'йили', 'يىلى']);
+const TURKIC_DATE_RE = new RegExp(`${L}${Y_OR_BE}\\s*-?\\s*(${WORD})\\s+(\\d{1,2})\\s*-?\\s*(${WORD})${R}`, 'gu');
+/** A possessive ending Kyrgyz and Uzbek glue to the month ("марты", "марти"). */
+const POSSESSIVE_RE = /(?:ы|и|ı|i)$/u;
+
+/** The first Turkic date (see YEAR_WORDS) in `s`, or null. */
+function findTurkicDate(s: string): { match: RegExpExecArray; date: string } | null {
+  TURKIC_DATE_RE.lastIndex = 0;
+  for (let m = TURKIC_DATE_RE.exec(s); m; m = TURKIC_DATE_RE.exec(s)) {
+    if (!YEAR_WORDS.has(m[2].toLowerCase())) continue;
+    const word = m[4].toLowerCase();
+    const month = monthOfWords(word, false) || monthOfWords(word.replace(POSSESSIVE_RE, ''), false);
+    const date = month ? format(Number(m[1]), month, Number(m[3])) : null;
+    if (date) return { match: m, date };
+  }
+  return null;
+}
+
 /** The first date of NAMED_DATE_PATTERNS in `s` (NFC, ASCII digits) and its match, or null. */
 function findNamedDate(s: string): { match: RegExpExecArray; date: string } | null {
+  const turkic = YEAR_WORD_HINT_RE.test(s) ? findTurkicDate(s) : null;
+  if (turkic) return turkic;
   for (const { re, order } of NAMED_DATE_PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {

@@ -72,6 +72,17 @@ describe('parseDate', () => {
     expect(parseDate(text)).toBe(want);
   });
 
+  it.each([
+    ['2025-жылдын 21-марты', '2025-03-21'],
+    ['2025 жылғы 21 наурыз', '2025-03-21'],
+    ['2025-yil 21-mart', '2025-03-21'],
+    ['ۋاقتى: 2025-يىلى 14-مارت 10:30', '2025-03-14'],
+    ['2025-2026 season 12 games', null],
+    ['In 2025 year 14 March', null],
+  ])('Turkic dates, the year and its word first: %s → %s', (text, want) => {
+    expect(parseDate(text)).toBe(want);
+  });
+
   it('tells a date line from a line that holds a date', () => {
     for (const [line, want] of [
       ['Updated 12 March 2025, 16:10', '2025-03-12'],
