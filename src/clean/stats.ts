@@ -50,7 +50,8 @@ export function hashLine(normalised: string): number {
 
 /** Whitespace as dump tools emit it (ASCII, no-break, ideographic, BOM). */
 function isSpace(code: number): boolean {
-  return code <= 32 || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b) || code === 0x202f;
+  // (JavaScript's trim() takes the last four too, and blocks are trimmed with it: a label is counted and looked up alike)
+  return code <= 32 || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0x2028 || code === 0x2029;
 }
 
 /**

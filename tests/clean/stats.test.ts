@@ -99,6 +99,13 @@ describe('labelKeyHash', () => {
     }
   });
 
+  it('reads a line as a block trimmed by JavaScript is read (U+205F, U+1680, U+2028 around it)', () => {
+    for (const line of ['aT/İ\t\u205f:\u205f\t', '\u1680Read also: Bridge reopens\u2028', '\u205fTags: a, b']) {
+      expect(labelKeyHash(line), JSON.stringify(line)).toBe(labelKeyHash(line.trim()));
+      expect(lineKeyHash(line), JSON.stringify(line)).toBe(lineKeyHash(line.trim()));
+    }
+  });
+
   it('gives none to a line without a label: no colon near its start, a long label, nothing after it, a URL, digits', () => {
     expect(labelKeyHash('The minister said on Monday: we will act')).toBe(-1);
     expect(labelKeyHash('One two three four: five')).toBe(-1);
