@@ -36,6 +36,9 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 const SENTENCE_END_RE = /[.!?…。！？؟:;।॥۔։።။។៕]["'”’»)\]」』》）]*$/u;
 const ELLIPSIS_END_RE = /(?:\.\.\.|…|\.\s\.\s\.)\s*["'”’»)\]]*$/u;
 const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.)]\s)\s*/u;
+/** A list item's bullet and the space after it, as lynx and converters print a list: what to take off a byline or a
+ *  publication line set as a list item. */
+export const LIST_BULLET_RE = /^\s*[*•·‣▪◦-]\s+/u;
 /** Separator of items in a bar: 2+ NBSP, or 3+ mixed spaces (w3m table cells). */
 const BAR_SEPARATOR_RE = /(?:[ \u00a0]*\u00a0[ \u00a0]*\u00a0[ \u00a0]*|\s{3,})/u;
 const BRACKET_RE = /\[[^\]]*\]/gu;

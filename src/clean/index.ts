@@ -119,11 +119,14 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
 /** A label opening this many lines of one page is the page's own structure, whatever other pages do: a transcript's
  *  speakers ("PRICE: …"), an interview's, a programme's. */
 const PAGE_LABEL_MAX_LINES = 3;
-function pageStructureLabel(labels: readonly number[], label: number): boolean {
-  if (label < 0) return false;
-  let n = 0;
-  for (const l of labels) if (l === label && ++n >= PAGE_LABEL_MAX_LINES) return true;
-  return false;
+
+/** Documents of the run with lines under each block's label (see labelKeyHash), 0 for a label of the page's own
+ *  structure or none. */
+function labelDocuments(blocks: readonly Block[], stats: CorpusStats): number[] {
+  const labels = blocks.map((block) => labelKeyHash(block.text));
+  const onPage = new Map<number, number>();
+  for (const l of labels) if (l >= 0) onPage.set(l, (onPage.get(l) ?? 0) + 1);
+  return labels.map((l) => (l >= 0 && onPage.get(l)! < PAGE_LABEL_MAX_LINES ? documentsWithKey(stats, l) : 0));
 }
 
 /** The page's blocks with their features, the hard signals marked and what publication lines state read into `meta`. */
@@ -131,11 +134,10 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
   const blocks = splitBlocks(text);
   const pageLang = pageLanguage(blocks);
   const tables = tableRows(blocks);
-  const labels = stats ? blocks.map((block) => labelKeyHash(block.text)) : [];
+  const labelDocs = stats ? labelDocuments(blocks, stats) : null;
   const judged: Judged[] = blocks.map((block, i) => {
     const { features, keys, docs } = blockFacts(block, pageLang, stats);
-    const labelDocs = stats && !pageStructureLabel(labels, labels[i]) ? documentsWithKey(stats, labels[i]) : 0;
-    return { block, features: tables[i] ? asTableRow(features) : features, docs, labelDocs, templateKey: keys.template, reason: null };
+    return { block, features: tables[i] ? asTableRow(features) : features, docs, labelDocs: labelDocs?.[i] ?? 0, templateKey: keys.template, reason: null };
   });
   meta.front = markFrontMatter(judged);
   const published = markPublishedLines(judged);

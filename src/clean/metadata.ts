@@ -3,7 +3,7 @@
  * last line, " | Site" appended to a title, and the title line itself. Nothing is guessed: no cue, no value.
  */
 import { parsePublicationDate } from './dates.js';
-import { words } from './features.js';
+import { LIST_BULLET_RE, words } from './features.js';
 
 /** Verbs that open a publication line, per language. */
 const PUBLISHED_CUE = '(?:published|posted|first published|publié|publiée|mis en ligne|paru|publicado|publicada|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|opublikowano|objavljeno|опубликовано|опубликован|yayınlanma(?: tarihi)?|yayınlandı|publicat|publicată|publikováno|zveřejněno|publicerad|publicerat|publisert|publiceret|julkaistu|közzétéve|megjelent|เผยแพร่|公開日時|配信日時|掲載日時|掲載日|опубліковано|প্রকাশ|প্রকাশিত|منتشر شده|تاریخ انتشار|diterbitkan|dipublikasikan|δημοσιεύθηκε|δημοσίευση|đăng lúc|đăng ngày|प्रकाशित|פורסם|发布时间|发布于|发表于|公開日|配信日|게시일|입력|نشر|نُشر|نشرت)';
@@ -51,8 +51,6 @@ export function parsePublishedLine(line: string, wordCount: number): PublishedLi
   return date ? { site: null, date } : null;
 }
 
-/** A list item's bullet and its space. */
-const LIST_BULLET_RE = /^\s*[*•·‣▪◦]\s+/u;
 /** A line wholly inside markdown emphasis: `_…_`, `*…*`, `__…__`, `**…**`. */
 const EMPHASIS_AROUND_RE = /^(\*{1,2}|_{1,2})(?![\s*_])(.+?)(?<![\s*_])\1$/su;
 /** A line's first words inside markdown emphasis, followed by the rest: `**Published:** 20 March 2025`. */

@@ -5,7 +5,7 @@
  * Each returns a reason string or null; the first signal that fires names the block.
  */
 import type { Block } from './blocks.js';
-import { words, type BlockFeatures } from './features.js';
+import { LIST_BULLET_RE, words, type BlockFeatures } from './features.js';
 import { GALLERY_COUNTER_RE, isAdLabel, isCaptionText, isCopyrightNotice, isSourceFooter, isTagList, RELATED_LINK_RE } from './phrases.js';
 import { dateLineDate, parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
@@ -68,8 +68,6 @@ const CASELESS_BYLINE_RE = /^(?:كتب|كتبت|بقلم|نویسنده)\s*[:：
 const NO_LETTERS_RE = /^[^\p{L}]*$/u;
 /** A name alone: two or three capitalised words ("Ann Lee", "Tim Scholz"). */
 const BULLETED_NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}$/u;
-/** A list item's bullet and the space after it. */
-const BULLET_RE = /^\s*[*•·‣▪◦-]\s+/u;
 /** A fenced div's line in pandoc markdown (`::: {#main role="main"}`, `::: article-body`; a closing `:::` has no letters). */
 const PANDOC_FENCE_RE = /^\s*:{3,}\s*(?:\{[^}]*\}|[\w-]+)\s*$/u;
 
@@ -85,8 +83,8 @@ export function isByline(text: string, f: BlockFeatures): boolean {
   // A byline set as a list item, as lynx prints one: "* 김민수 기자", "• By Ann Lee"; a list item opening with a cue is
   // more often a sentence ("* Von Januar bis März gesperrt", "* Por Internet, en la web del museo"), so there only
   // a name follows the cue, capitalised, with nothing after it.
-  if (f.bullet && BULLET_RE.test(text)) {
-    text = text.replace(BULLET_RE, '');
+  if (f.bullet && LIST_BULLET_RE.test(text)) {
+    text = text.replace(LIST_BULLET_RE, '');
     if (KOREAN_BYLINE_RE.test(text) || CHINESE_BYLINE_RE.test(text) || CASELESS_BYLINE_RE.test(text)) return true;
     const cue = BYLINE_CUE_RE.exec(text);
     return cue !== null && BULLETED_NAME_RE.test(text.slice(cue[0].length));

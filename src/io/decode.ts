@@ -156,7 +156,8 @@ function detectLegacy(sample: Uint8Array): string {
   let best = candidates[0].name;
   let bestScore = -1;
   for (const { name } of candidates) {
-    const score = byteTable(name) ? plausibility(sample, byteTable(name)!) : -1;
+    const table = byteTable(name);
+    const score = table ? plausibility(sample, table) : -1;
     if (score > bestScore) [best, bestScore] = [name, score];
   }
   return best;
