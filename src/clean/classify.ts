@@ -25,14 +25,14 @@ export const DEFAULT_THRESHOLDS: ClassifyThresholds = {
   stopwordsHigh: 0.34,
 };
 
-/** Menu items are short bulleted lines. */
+/** Menu items are short bulleted lines (a dash opening a sentence is a speech turn, not a bullet). */
 const BULLET_MAX_WORDS = 15;
 
 /** Context-free class of a block that no hard signal removed. */
 export function initialClass(f: BlockFeatures, t: ClassifyThresholds): BlockClass {
   // A table row is judged by the text around the table (an article's table, or a laid-out menu).
   if (f.tableRow) return 'short';
-  if (f.bullet && f.words < BULLET_MAX_WORDS) return 'bad';
+  if (f.bullet && !f.speechTurn && f.words < BULLET_MAX_WORDS) return 'bad';
   if (f.chars < t.lengthLow) return f.boilerplate > 0 ? 'bad' : 'short';
   const density = f.stopwordDensity;
   if (density === null) {
@@ -43,6 +43,53 @@ export function initialClass(f: BlockFeatures, t: ClassifyThresholds): BlockClas
   if (density >= t.stopwordsHigh) return f.chars > t.lengthHigh ? 'good' : 'neargood';
   if (density >= t.stopwordsLow) return 'neargood';
   return 'bad';
+}
+
+/** Sentences in a row that make a stretch of prose however short each is: a tabloid's or a mobile page's article of
+ *  one-sentence paragraphs, none long enough to be good, so that jusText's context found no good neighbour for any. */
+const PROSE_RUN_MIN_SENTENCES = 4;
+/** Words of the shortest sentence counted in a run ("Hon missade den." has three). */
+const PROSE_SENTENCE_MIN_WORDS = 3;
+/** Short lines that are no sentence (subheadings) a run may hold per sentence: a list of teasers alternates a headline
+ *  and a one-sentence summary, an article's subheadings stand a few paragraphs apart. */
+const PROSE_RUN_MAX_HEADINGS_PER_SENTENCE = 1 / 3;
+
+/** A block that reads as a sentence of running text: no bullet (but a speech turn), its stop, as many stopwords as
+ *  prose has where the language has a stoplist, and no navigation phrase. */
+function isProseSentence(f: BlockFeatures, t: ClassifyThresholds): boolean {
+  if ((f.bullet && !f.speechTurn) || !f.sentenceEnd || f.ellipsisEnd || f.boilerplate > 0 || f.words < PROSE_SENTENCE_MIN_WORDS) return false;
+  return f.stopwordDensity === null || f.stopwordDensity >= t.stopwordsLow;
+}
+
+/**
+ * Short and near-good blocks in a run of PROSE_RUN_MIN_SENTENCES sentences or more, with only a few other short lines
+ * (subheadings) and noise that context looks past (`transparent`) between them, are good: the article of a page
+ * written in one-sentence paragraphs. Any other block, a good one too, ends a run: next to a good paragraph, jusText's
+ * context already decides, and a run going on from the article's last paragraph took the notes under it.
+ */
+export function promoteProseRuns(initial: readonly BlockClass[], features: readonly BlockFeatures[], transparent: readonly boolean[], t: ClassifyThresholds): BlockClass[] {
+  const out = [...initial];
+  let run: number[] = [];
+  // Short lines between the run's sentences, and those after its last one (a tags line under the article) so far.
+  let headings = 0;
+  let pending = 0;
+  const close = (): void => {
+    if (run.length >= PROSE_RUN_MIN_SENTENCES && headings <= run.length * PROSE_RUN_MAX_HEADINGS_PER_SENTENCE) for (const i of run) out[i] = 'good';
+    run = [];
+    headings = pending = 0;
+  };
+  for (let i = 0; i < initial.length; i++) {
+    if (transparent[i]) continue;
+    const c = initial[i];
+    if ((c === 'short' || c === 'neargood') && isProseSentence(features[i], t)) {
+      run.push(i);
+      headings += pending;
+      pending = 0;
+    } else if (c !== 'short') close();
+    else if (run.length > 0) pending++;
+  }
+  close();
+  return out;
 }
 
 /**

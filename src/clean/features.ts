@@ -17,6 +17,9 @@ export interface BlockFeatures {
   ellipsisEnd: boolean;
   /** Starts with a list bullet or number (w3m renders menus as "  • Item", "□ Item", "[*] Item"). */
   bullet: boolean;
+  /** Opens with a dash and ends as a sentence: a quoted speech turn, as Nordic, Slavic and Romance papers print
+   *  quotations ("– Den var lugn, säger hon."), not a list item. */
+  speechTurn: boolean;
   /** Pieces separated by runs of no-break spaces or 3+ spaces: >= 3 means a bar of links on one line. */
   barPieces: number;
   /** A row of a laid-out table: its cells line up with those of a neighbouring line (set by tableRows()). */
@@ -36,6 +39,8 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 const SENTENCE_END_RE = /[.!?…。！？؟:;।॥۔։።။។៕]["'”’»)\]」』》）]*$/u;
 const ELLIPSIS_END_RE = /(?:\.\.\.|…|\.\s\.\s\.)\s*["'”’»)\]]*$/u;
 const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.)]\s)\s*/u;
+/** An en or em dash and a space opening a line: how a quotation is set in much of Europe's press. */
+const SPEECH_DASH_RE = /^[–—]\s/u;
 /** A list item's bullet and the space after it, as lynx and converters print a list: what to take off a byline or a
  *  publication line set as a list item. */
 export const LIST_BULLET_RE = /^\s*[*•·‣▪◦-]\s+/u;
@@ -177,6 +182,7 @@ export function computeFeatures(block: Block, lang: string | null): BlockFeature
   const stopwords = stopwordTable(lang);
   const { count, sampled, stops, chars, spaceRun } = scanBlock(text, stopwords);
   const tail = text.slice(-TAIL_CHARS);
+  const sentenceEnd = SENTENCE_END_RE.test(tail);
   const short = count <= PHRASE_MAX_WORDS;
   let brackets = 0;
   // Most lines have no bracket: a native search clears them faster than the expression's scan.
@@ -186,9 +192,10 @@ export function computeFeatures(block: Block, lang: string | null): BlockFeature
     chars,
     words: count,
     stopwordDensity: stopwords && sampled > 0 ? stops / sampled : null,
-    sentenceEnd: SENTENCE_END_RE.test(tail),
+    sentenceEnd,
     ellipsisEnd: ELLIPSIS_END_RE.test(tail),
     bullet: BULLET_RE.test(text),
+    speechTurn: sentenceEnd && SPEECH_DASH_RE.test(text),
     barPieces: countBarPieces(text, spaceRun),
     tableRow: false,
     bracketShare: text.length ? brackets / text.length : 0,

@@ -7,7 +7,7 @@ import { splitBlocks, type Block } from './blocks.js';
 import { computeFeatures, PHRASE_MAX_WORDS, tableRows, words, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
 import { hardNoiseReason, isByline, isTemplate, opensWithBylineCue, SHAPE_REASONS, SITE_LABEL_MIN_DOCS } from './signals.js';
-import { DEFAULT_THRESHOLDS, initialClass, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
+import { DEFAULT_THRESHOLDS, initialClass, promoteProseRuns, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
 import { bodyLanguage, detectLanguage, readingLanguage } from './language.js';
@@ -432,13 +432,21 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
   const scale = densityScale(judged, thresholds);
   const scaled = scaledThresholds(thresholds, scale);
   // An ad slot's label stands between two paragraphs of the article: it is looked past, as a short line is.
-  const initial: BlockClass[] = judged.map((j) => (isInTextNoise(j) ? 'short' : j.reason ? 'bad' : initialClass(j.features, scaled)));
+  const transparent = judged.map(isInTextNoise);
+  const initial = promoteProseRuns(judged.map((j, i) => (transparent[i] ? 'short' : j.reason || isLinkSummary(judged, i) ? 'bad' : initialClass(j.features, scaled))), judged.map((j) => j.features), transparent, scaled);
   const smoothed = smoothClasses(initial);
+  if (process.env.CORPUS_DEBUG_CLASSES) judged.forEach((j, i) => process.stderr.write(`${initial[i]}\t${smoothed[i]}\t${j.reason ?? ''}\t${j.features.chars}\t${j.features.stopwordDensity?.toFixed(2)}\t${j.block.text.slice(0, 50)}\n`));
   judged.forEach((j, i) => {
     if (!j.reason && smoothed[i] === 'bad') j.reason = initial[i] === 'short' ? 'short' : 'low-text';
     j.nearGood = initial[i] === 'neargood';
   });
   return scale;
+}
+
+/** The summary of the article a "Read also" link names, cut with an ellipsis under it: the link is looked past, its
+ *  summary is not the article's. */
+function isLinkSummary(judged: readonly Judged[], i: number): boolean {
+  return i > 0 && judged[i - 1].reason === 'related-link' && judged[i].features.ellipsisEnd;
 }
 
 /** Stopword density of running prose in a language whose stoplist covers as much of it as English's does: the
@@ -570,8 +578,9 @@ function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseP
  *  link. */
 const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'related-link', 'pull-quote', 'site-label']);
 /** Noise set between an article's paragraphs that jusText's context looks past as it does a short line: an ad slot's
- *  label, a pull quote, a line under a label of the site's ("Read also: …"). */
-const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'pull-quote', 'site-label']);
+ *  label, a pull quote, a line under a label of the site's, a "Read also: …" link (a tabloid's one-sentence paragraphs
+ *  on either side of it are one article). */
+const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'pull-quote', 'site-label', 'related-link']);
 /** A line of no letters this short holding a clock time is a time alone ("14:52", "(09.40)"). */
 const LIVE_STAMP_MAX_CHARS = 8;
 

@@ -218,7 +218,7 @@ export function isCommentAuthorLine(text: string): boolean {
 }
 
 /** Photo words of captions' closing credits (Swahili, Urdu, Malay, Tamil, Slovak, Catalan … besides the commoner ones). */
-const CREDIT_PHOTO_WORDS = 'photo|photograph|foto|fotó|fotka|fotografia|fotografía|kuva|bilde|bild|picha|gambar|imej|larawan|sary|фото|снимка|сурет|zdjęcie|fotoğraf|צילום|فوٹو|تصویر|عکس|تصوير|صورة|படம்|写真|图片|사진|ảnh|ภาพ|फोटो|ছবি|ফটো|ଫଟୋ|ఫోటో|ಫೋಟೋ|ഫോട്ടോ|ફોટો|ਫੋਟੋ';
+const CREDIT_PHOTO_WORDS = 'photo|photograph|foto|fotó|fotka|fotografia|fotografía|kuva|bilde|bild|picha|gambar|imej|larawan|sary|фото|снимка|сурет|zdjęcie|fotoğraf|צילום|فوٹو|تصویر|عکس|تصوير|صورة|படம்|写真|图片|사진|ảnh|ภาพ|ພາບ|फोटो|ছবি|ফটো|ଫଟୋ|ఫోటో|ಫೋಟೋ|ഫോട്ടോ|ફોટો|ਫੋਟੋ';
 /** Photo credit and caption markers ("Photo: AFP", "Image copyright Getty Images"). */
 export const CAPTION_RE = new RegExp(
   [
@@ -237,7 +237,8 @@ export const CAPTION_RE = new RegExp(
     // Council", "… maji. Picha: Mwangaza Leo", "… — فوٹو: آواز", markdown's "_Foto: Lars Bo Nielsen_"). The photo word is
     // asked for: any label before a colon matched headlines ("بعد لقاء القاهرة.. وزير الخارجية: …", "Ukraine War –
     // Zelensky: …") and sentences ("… Source: Statistics Canada").
-    `(?:[.。!?।]|\\s[—–/-])\\s*[_*]*[(（]?\\s*(?:\\p{L}+\\s)?(?:${CREDIT_PHOTO_WORDS})\\s*[:：][^.。।]{1,80}$`,
+    // Thai and Lao end a sentence with a space alone: "… ສາມແສນໄທ ພາບ: ສົມພອນ".
+    `(?:[.。!?।]|\\s[—–/-]|[\\u0e00-\\u0eff]\\s)\\s*[_*]*[(（]?\\s*(?:\\p{L}+\\s)?(?:${CREDIT_PHOTO_WORDS})\\s*[:：][^.。।]{1,80}$`,
     // Korean captions credit the picture after a slash: "▲ 새 전동차. /사진=부산교통공사" (a ▲ alone opens list items too).
     '/\\s*사진\\s*[=:：]\\s*\\S[^/]{0,40}$',
     // Chinese captions: "图为" (the picture shows) opening one, "记者 李明 摄" (photographed by reporter Li Ming) or

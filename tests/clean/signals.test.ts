@@ -782,6 +782,12 @@ describe('cleanDocument', () => {
       expect(isCaptionText(caption), caption).toBe(true);
     expect(isCaptionText('सरकार ने आज नई योजना की घोषणा की। मंत्री ने कहा कि इससे किसानों को लाभ होगा।')).toBe(false);
   });
+  it('takes a Thai or Lao credit after a sentence that ends with a space alone for a caption', () => {
+    for (const caption of ['ປະຊາຊົນມາຮ່ວມງານບຸນທີ່ຖະໜົນລ້ານຊ້າງ ພາບ: ບຸນມີ ສີລາ', 'ผู้คนร่วมงานประเพณีที่ถนนราชดำเนิน ภาพ: สมชาย ใจดี'])
+      expect(isCaptionText(caption), caption).toBe(true);
+    // The word for picture inside a sentence, with no colon after it, is no credit.
+    expect(isCaptionText('ນັກທ່ອງທ່ຽວ ມັກຖ່າຍພາບ ຢູ່ປະຕູໄຊ ໃນຕອນແລງ')).toBe(false);
+  });
   it('takes Korean captions (… /사진=credit) and Malagasy credits for captions, not a list item opened by ▲', () => {
     for (const caption of ['▲ 새 전동차가 시험 운행을 하고 있다. /사진=부산교통공사', '시장 상인들이 물건을 정리하고 있다. /사진=동백뉴스 DB', 'Tantsaha eo amin’ny saha. Sary: Lalao Razafy'])
       expect(isCaptionText(caption), caption).toBe(true);
@@ -893,6 +899,12 @@ describe('cleanDocument', () => {
       for (const p of after) expect(r.text, label).toContain(p);
       expect(r.text).not.toContain(label);
     }
+  });
+  it('looks past a "Read also" link inside an article of one-sentence paragraphs', () => {
+    const sentences = ['The ferry was late again on Monday.', 'It was the third time this week.', 'Most of the passengers were on their way to work.', 'Some of them had to wait for over an hour.'];
+    const r = cleanDocument(['Home | News | Sport', ...sentences.slice(0, 2), 'Read also: Library to close at the end of the year', ...sentences.slice(2), '© 2025 The Courier'].join('\n\n'), null);
+    for (const sentence of sentences) expect(r.text).toContain(sentence);
+    expect(r.text).not.toContain('Read also');
   });
   it('keeps a short closing sentence of the article, not a short call to action after it', () => {
     const page = (closing: string) => cleanDocument([`${PROSE}`, PROSE.replace('council', 'mayor'), closing, 'Tags: council, budget', '© 2025 The Courier'].join('\n'), null);
