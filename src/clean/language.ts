@@ -63,8 +63,19 @@ const SCRIPT_ONLY_RE = /[\u0530-\u05ff\u0780-\u07bf\u0b00-\u0b7f\u0e80-\u0eff\u1
 function scriptOnlyLanguage(sample: string): string | null {
   if (!SCRIPT_ONLY_RE.test(sample)) return null;
   const letters = countLetterUnits(sample);
-  for (const [re, code] of SCRIPT_ONLY_LANGUAGES) if ((sample.match(re)?.length ?? 0) * 2 > letters) return code;
+  for (const [re, code] of SCRIPT_ONLY_LANGUAGES) if ((sample.match(re)?.length ?? 0) * 2 > letters) return code === 'he' ? hebrewOrYiddish(sample) : code;
   return null;
+}
+
+/** What only Yiddish writes in the Hebrew script: the double-letter ligatures װ ױ ײ, the rafe over פֿ, and pasekh or
+ *  komets under an alef (אַ אָ), precomposed or not. Hebrew news is printed without vowel points. */
+const YIDDISH_MARKS_RE = /[\u05f0-\u05f2\u05bf\ufb1f\ufb2e\ufb2f]|\u05d0[\u05b7\u05b8]/gu;
+/** Yiddish marks a sample needs: a Hebrew text may quote a Yiddish name or two. */
+const MIN_YIDDISH_MARKS = 5;
+
+/** Yiddish where the Hebrew-script sample has Yiddish's own letters and points, else Hebrew. */
+function hebrewOrYiddish(sample: string): string {
+  return (sample.match(YIDDISH_MARKS_RE)?.length ?? 0) >= MIN_YIDDISH_MARKS ? 'yi' : 'he';
 }
 
 /** ISO 639-1 code of `text`, or null when it is too short or undetermined. */

@@ -148,11 +148,17 @@ function detectLegacy(sample: Uint8Array): string {
     // ISO-8859-1 labelled text is in practice Windows-1252 (curly quotes in 0x80–0x9F), as in HTML5; a short sample
     // can read as ASCII to chardet, though the bytes that sent it here are not.
     if (name === 'iso-8859-1' || name === 'ascii' || name === 'us-ascii') name = 'windows-1252';
+    // Windows-1255 is ISO-8859-8 with the vowel points in its empty 0xC0–0xDF: Yiddish text needs them, and chardet
+    // has no model of Yiddish to ask for them.
+    if (name === 'iso-8859-8') name = 'windows-1255';
     if (name === 'koi8-r' && hasKoi8uLetters(sample)) name = 'koi8-u';
     if (iconv.encodingExists(name) && !candidates.some((c) => c.name === name)) candidates.push({ name, confidence: candidate.confidence });
   }
   if (candidates.length === 0) return 'windows-1252';
   if (candidates[0].confidence >= CHARDET_SURE || !byteTable(candidates[0].name)) return candidates[0].name;
+  // chardet lists only the code pages of languages it has models of (no Yiddish: its Hebrew guess is ISO-8859-8,
+  // which has no vowel points): the Windows code pages are weighed after its own guesses.
+  for (const name of WINDOWS_CODE_PAGES) if (!candidates.some((c) => c.name === name)) candidates.push({ name, confidence: 0 });
   let best = candidates[0].name;
   let bestScore = -1;
   for (const { name } of candidates) {
@@ -163,21 +169,34 @@ function detectLegacy(sample: Uint8Array): string {
   return best;
 }
 
+/** The single-byte code pages of Windows: Central European, Cyrillic, Western, Greek, Turkish, Hebrew, Arabic, Baltic,
+ *  Vietnamese. */
+const WINDOWS_CODE_PAGES = ['windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256', 'windows-1257', 'windows-1258'];
+
 /** chardet's confidence (0–100) from which its first guess is taken as it is: measured, text in a language its models
  *  know scores 29–100 (Russian, Bulgarian in Windows-1251 ~50, Greek ~58, Turkish ~38); Kyrgyz in Windows-1251 scored
  *  6–9, below Windows-1252's reading of the same bytes. */
 const CHARDET_SURE = 20;
 
-/** What a byte from 0x80 up reads as in a single-byte encoding: a letter of the Latin script, another letter, or not
- *  a letter (a symbol, a mark, a control, an unassigned byte). */
-const OTHER = 0;
+/** What a byte from 0x80 up reads as in a single-byte encoding, as bit flags: a letter (of the Latin script or not,
+ *  upper or lower case), a combining mark, or none of these (a symbol, a control, an unassigned byte). */
 const LETTER = 1;
-const LATIN_LETTER = 2;
+const LATIN = 2;
+const UPPER = 4;
+const LOWER = 8;
+const MARK = 16;
 const byteTables = new Map<string, Uint8Array | null>();
 /** Where the single-byte code pages put their letters (Latin, Cyrillic, Greek, Hebrew, Arabic alike). */
 const LETTERS_FROM = 0xc0;
 
-/** The upper half's byte classes of a single-byte encoding; null for a multi-byte one (Shift_JIS, GB18030 …). */
+/** The byte flags of one character. */
+function charFlags(char: string): number {
+  if (/\p{M}/u.test(char)) return MARK;
+  if (!/\p{L}/u.test(char)) return 0;
+  return LETTER | (/\p{Script=Latin}/u.test(char) ? LATIN : 0) | (/\p{Lu}/u.test(char) ? UPPER : 0) | (/\p{Ll}/u.test(char) ? LOWER : 0);
+}
+
+/** The upper half's byte flags of a single-byte encoding; null for a multi-byte one (Shift_JIS, GB18030 …). */
 function byteTable(encoding: string): Uint8Array | null {
   let table = byteTables.get(encoding);
   if (table !== undefined) return table;
@@ -185,7 +204,7 @@ function byteTable(encoding: string): Uint8Array | null {
   for (let b = 0x80; b <= 0xff && table; b++) {
     const char = iconv.decode(Buffer.from([b]), encoding);
     if ([...char].length !== 1) table = null;
-    else table[b - 0x80] = /\p{Script=Latin}/u.test(char) ? LATIN_LETTER : /\p{L}/u.test(char) ? LETTER : OTHER;
+    else table[b - 0x80] = charFlags(char);
   }
   byteTables.set(encoding, table);
   return table;
@@ -193,27 +212,36 @@ function byteTable(encoding: string): Uint8Array | null {
 
 /**
  * How plausible a single-byte encoding's reading of the bytes is, from 0 to 1: the share of the bytes from 0xC0 up
- * that read as letters (a wrong code page reads some as marks, symbols or nothing), and 0 for a reading in accented
- * Latin letters that outnumber the plain ones (a Cyrillic or Greek text read as Windows-1252: "Áèøêåêòå"), which no
- * Latin-script language writes.
+ * that read as letters, or as combining marks on a letter (Yiddish and Hebrew vowel points), less those that read as
+ * a capital right after a small letter (a Hebrew text read as Greek or KOI8-R: "θςΔγθω", which no cased script
+ * writes); and 0 for a reading in accented Latin letters that outnumber the plain ones (a Cyrillic or Greek text read
+ * as Windows-1252: "Áèøêåêòå"), which no Latin-script language writes.
  */
 function plausibility(sample: Uint8Array, table: Uint8Array): number {
   let plain = 0;
   let upper = 0;
   let letters = 0;
   let latin = 0;
+  // The flags of the byte before (a mark on a letter counts as the letter).
+  let before = 0;
   for (const byte of sample) {
+    let flags: number;
     if (byte < 0x80) {
-      if ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) plain++;
-      continue;
+      const lower = byte >= 0x61 && byte <= 0x7a;
+      flags = lower ? LETTER | LOWER : byte >= 0x41 && byte <= 0x5a ? LETTER | UPPER : 0;
+      if (flags) plain++;
+    } else {
+      flags = table[byte - 0x80];
+      if (flags === MARK) flags = before & LETTER ? before : 0;
     }
     // 0x80–0xBF hold the Western code pages' symbols (© £ ¿ ±), which others read as letters (Š Ł ż): only the range
     // where every code page puts its letters is weighed.
-    if (byte < LETTERS_FROM) continue;
-    upper++;
-    const kind = table[byte - 0x80];
-    if (kind !== OTHER) letters++;
-    if (kind === LATIN_LETTER) latin++;
+    if (byte >= LETTERS_FROM) {
+      upper++;
+      if (flags & LETTER && !(flags & UPPER && before & LOWER)) letters++;
+      if (flags & LATIN) latin++;
+    }
+    before = flags;
   }
   if (upper === 0 || latin > plain) return 0;
   return letters / upper;

@@ -455,6 +455,9 @@ describe('language', () => {
     ['Die Stadtverwaltung will in den kommenden zwei Jahren neue Radwege in der Innenstadt bauen.', 'de'],
     // Scripts franc-min has no model for, a few Latin words among them.
     ['בנק ישראל הודיע היום כי הריבית תישאר ברמה של 4.5%, כך לפי JAMA Neurology.', 'he'],
+    // Yiddish by what only it writes in the Hebrew script (װ ײ, פֿ, אַ אָ); a Hebrew text quoting one Yiddish word stays Hebrew.
+    ['דער שטאָט־ראַט האָט באַשלאָסן צו בויען אַ נײַע ביבליאָטעק פֿאַר די קינדער פֿון דער געגנט.', 'yi'],
+    ['העירייה החליטה לבנות ספרייה חדשה לילדי השכונה, ובטקס נאמרה המילה "שטאָט" ביידיש.', 'he'],
     ['საქართველოს მთავრობამ დღეს ახალი გეგმა გამოაცხადა ეკონომიკის შესახებ.', 'ka'],
     ['Հայաստանի կառավարությունը այսօր հայտարարեց նոր ծրագրի մասին։', 'hy'],
     // Nor franc-all (Odia, Dhivehi's Thaana).

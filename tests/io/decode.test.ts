@@ -32,12 +32,25 @@ describe('decodeBytes', () => {
     // ISO-8859-2, which reads a © as Š, for a short Faroese page).
     ['windows-1251-ky.txt', 'windows-1251', 'Kyrgyz, which chardet is unsure of', ['Ош шаарында жаны базар курулуп жатат.']],
     ['windows-1252-copyright.txt', 'windows-1252', 'a © among few accented letters', ['varð latin upp']],
+    // chardet's Hebrew guess, ISO-8859-8, has no vowel points: Yiddish needs Windows-1255's.
+    ['windows-1255-yi.txt', 'windows-1255', 'pointed Yiddish', ['די שטאָט־ביבליאָטעק האָט געעפֿנט אַ נײַעם לייענזאַל']],
   ] as const)('detects %s as %s: %s', (name, encoding, _why, phrases) => {
     const r = decodeText(name);
     expect(r.encoding).toBe(encoding);
     for (const phrase of phrases) expect(r.text).toContain(phrase);
   });
 
+  it('weighs the Windows code pages chardet does not list, and reads no capital after a small letter as a word of it', () => {
+    // Short pointed Yiddish: chardet ranks Greek and KOI8-R readings (all letters, "θςΔγθω") over Hebrew ones.
+    const yiddish = 'אַ ייִדישער לערער פֿון ווילנע האָט באַקומען אַ פּרעמיע פֿאַר זײַן בוך וועגן דער שטאָט.';
+    const r = decodeBytes(iconv.encode(yiddish, 'windows-1255'));
+    expect('text' in r && r.encoding).toBe('windows-1255');
+    // Cased scripts keep their own code pages.
+    for (const [text, encoding] of [['Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για τη στέγαση των νέων οικογενειών.', 'windows-1253'], ['Правительство объявило сегодня о новых мерах поддержки молодых семей.', 'koi8-r']] as const) {
+      const d = decodeBytes(iconv.encode(text, encoding));
+      expect('text' in d && d.text, encoding).toBe(text);
+    }
+  });
   it('keeps KOI8-R for Russian text, box-drawing bytes apart from words included', () => {
     const russian = 'Правительство утвердило новые правила, которые вступят в силу с первого апреля. Министерство финансов подготовило изменения в бюджет.\n';
     const r = decodeBytes(Buffer.concat([iconv.encode(russian, 'koi8-r'), Buffer.from([0x0a, 0xa6, 0x20, 0xa6, 0x0a])]));
