@@ -435,7 +435,6 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
   const transparent = judged.map(isInTextNoise);
   const initial = promoteProseRuns(judged.map((j, i) => (transparent[i] ? 'short' : j.reason || isLinkSummary(judged, i) ? 'bad' : initialClass(j.features, scaled))), judged.map((j) => j.features), transparent, scaled);
   const smoothed = smoothClasses(initial);
-  if (process.env.CORPUS_DEBUG_CLASSES) judged.forEach((j, i) => process.stderr.write(`${initial[i]}\t${smoothed[i]}\t${j.reason ?? ''}\t${j.features.chars}\t${j.features.stopwordDensity?.toFixed(2)}\t${j.block.text.slice(0, 50)}\n`));
   judged.forEach((j, i) => {
     if (!j.reason && smoothed[i] === 'bad') j.reason = initial[i] === 'short' ? 'short' : 'low-text';
     j.nearGood = initial[i] === 'neargood';
