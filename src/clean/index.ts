@@ -6,7 +6,7 @@ import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { computeFeatures, PHRASE_MAX_WORDS, tableRows, words, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
-import { hardNoiseReason, isByline, isTemplate, opensWithBylineCue, SHAPE_REASONS, SITE_LABEL_MIN_DOCS } from './signals.js';
+import { hardNoiseReason, isByline, isCookieNotice, isTemplate, opensWithBylineCue, SHAPE_REASONS, SITE_LABEL_MIN_DOCS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, promoteProseRuns, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
@@ -410,7 +410,7 @@ function markHardNoise(judged: Judged[], minTemplateDocs: number): number {
   judged.forEach((j, i) => {
     const reason = reasons[i];
     const ctx = { documentsWithLine: docs[i], labelDocuments: j.labelDocs, contentDocuments: contentDocs, neighbourDocuments: Math.max(before[i], after[i]), seenBefore: false, minTemplateDocs };
-    j.reason = reason !== null && (j.reason !== null || SHAPE_REASONS.has(reason)) ? reason : isTemplate(j.features, ctx) ? 'template' : reason;
+    j.reason = reason !== null && (j.reason !== null || SHAPE_REASONS.has(reason)) ? reason : isTemplate(j.features, ctx) ? 'template' : isCookieNotice(j.block.text, j.features, ctx) ? 'cookie-notice' : reason;
   });
   return contentDocs;
 }
@@ -478,7 +478,8 @@ function scaledThresholds(thresholds: ClassifyThresholds, scale: number): Classi
 function densityScale(judged: readonly Judged[], thresholds: ClassifyThresholds): number {
   const densities: number[] = [];
   for (const { reason, features: f } of judged) {
-    if (!reason && f.stopwordDensity !== null && f.sentenceEnd && f.chars >= thresholds.lengthHigh) densities.push(f.stopwordDensity);
+    // A cookie notice is written in the page's language too.
+    if ((!reason || reason === 'cookie-notice') && f.stopwordDensity !== null && f.sentenceEnd && f.chars >= thresholds.lengthHigh) densities.push(f.stopwordDensity);
   }
   if (densities.length < MIN_PROSE_BLOCKS) return 1;
   densities.sort((a, b) => a - b);

@@ -154,6 +154,24 @@ export function isTemplate(f: BlockFeatures, ctx: SignalContext): boolean {
   return docs >= ctx.minTemplateDocs + (prose ? 1 : 0);
 }
 
+/** The cookie of a consent notice: the English word most languages borrow ("Cookies", "plików cookie", "файлы
+ *  cookie"), and the words of those that translate it (Turkish, Finnish, Swedish, Norwegian, Estonian, Hungarian,
+ *  Slovenian, Croatian, Serbian, Russian, Japanese, Korean, Thai, Arabic, Hebrew). */
+const COOKIE_RE = /(?:^|[^\p{L}])(?:cookie|çerez|eväste|kakor|informasjonskapsl|küpsis|süti|piškot|kolačić|колачић|куки|クッキー|쿠키|คุกกี้|ملفات تعريف الارتباط|עוגיות)/iu;
+/** Words of the longest consent notice: a paragraph under the article about cookie rules is longer. */
+const COOKIE_NOTICE_MAX_WORDS = 80;
+
+/**
+ * A site's cookie consent notice, a paragraph long and so never template on its own (isTemplate): it speaks of
+ * cookies, and recurs on SITE_LABEL_MIN_DOCS pages of the run or more, more widely than the page's own text. Without
+ * it a short article that context judged noise left the notice as its page's only paragraph, and two such pages of one
+ * site were the same "article".
+ */
+export function isCookieNotice(text: string, f: BlockFeatures, ctx: SignalContext): boolean {
+  const docs = ctx.documentsWithLine;
+  return docs >= SITE_LABEL_MIN_DOCS && docs > ctx.contentDocuments && f.words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_RE.test(text);
+}
+
 /** Separators of a breadcrumb trail ("Home › News › Politics", "Acasă » Actualitate"), spaced on both sides. */
 const BREADCRUMB_ARROW_RE = /\s[›»]\s/u;
 /** Weaker separators, which headlines use too ("Israel / Gaza war", "Shares > 5%"): a trail of them has three items. */

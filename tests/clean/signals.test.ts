@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../src/clean/blocks.js';
 import { computeFeatures, tableRows } from '../../src/clean/features.js';
-import { hardNoiseReason, isByline, type SignalContext } from '../../src/clean/signals.js';
+import { hardNoiseReason, isByline, isCookieNotice, type SignalContext } from '../../src/clean/signals.js';
 import { initialClass, smoothClasses, DEFAULT_THRESHOLDS } from '../../src/clean/classify.js';
 import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/clean/region.js';
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
@@ -557,6 +557,34 @@ describe('language', () => {
     expect(detectLanguage('这是一个用于测试的中文句子')).toBe('zh'); // 12 ideographs
     expect(detectLanguage('这是一个用于测试')).toBeNull(); // 8
     expect(detectLanguage('abcdefghijkl mnop')).toBeNull(); // 16 Latin letters
+  });
+});
+
+describe('cookie notices', () => {
+  const NOTICE = 'We use cookies and similar technologies to improve your experience, personalise content and ads, and analyse our traffic. By clicking "Accept all" you agree to our use of cookies.';
+  const briefs = [
+    'The night bus between the city centre and the airport will stop running at the end of the month, the operator said.',
+    'The central library will open on Sundays from next week, after a trial last summer drew more readers than expected.',
+    'A new pedestrian crossing will be built outside the primary school on Mill Road before the autumn term starts.',
+    'The farmers market will move from the car park to the town square in June, giving stallholders more room.',
+  ];
+  const page = (brief: string) => ['≡ Menu', 'Metro Brief', NOTICE, 'Accept all', 'News', brief, 'Back to top', '© 2025 Metro Brief'].join('\n');
+  it("is the site's, not a short brief's only paragraph, where pages of the run repeat it", () => {
+    const stats = createCorpusStats();
+    for (const b of briefs) addToCorpusStats(stats, page(b));
+    for (const b of briefs) {
+      const r = cleanDocument(page(b), stats);
+      expect(r.text).not.toContain('We use cookies');
+      expect(r.noise.some((n) => n.reason === 'cookie-notice')).toBe(true);
+    }
+  });
+  it('stays where the run does not repeat it (one page), and a paragraph about cookies is no notice', () => {
+    const f = features(NOTICE);
+    const ctx = { ...noCtx, documentsWithLine: 4, contentDocuments: 1 };
+    expect(isCookieNotice(NOTICE, f, ctx)).toBe(true);
+    expect(isCookieNotice(NOTICE, f, { ...ctx, documentsWithLine: 1 })).toBe(false);
+    // A republished article about cookie rules recurs no more widely than its page's text.
+    expect(isCookieNotice(NOTICE, f, { ...ctx, contentDocuments: 4 })).toBe(false);
   });
 });
 
