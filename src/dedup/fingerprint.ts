@@ -44,12 +44,19 @@ function foldCharacters(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** What a converter leaves in a paragraph that is not the article's words: a URL (a markdown link's target,
+ *  `[text](https://…)`, or one printed after its text) and a dump's link number (`[12]`, lynx and elinks). One copy
+ *  of an article printed with them and one without otherwise differ in every shingle that spans one. */
+const LINK_NOISE_RE = /\b(?:https?:\/\/|www\.)[^\s)\]>"]+|\[\d{1,4}\]/giu;
+
 /**
- * NFKC, case folding (lower case plus the full folds `ß`→`ss`, final sigma), and quote / apostrophe /
- * dash / no-break-space folding. Punctuation is kept here; `wordTokens` drops it.
+ * NFKC, case folding (lower case plus the full folds `ß`→`ss`, final sigma), quote / apostrophe / dash /
+ * no-break-space folding, and link targets and numbers (LINK_NOISE_RE) taken out. Punctuation is kept here;
+ * `wordTokens` drops it.
  */
 export function foldText(text: string): string {
-  return foldCharacters(text.normalize('NFKC').toLowerCase());
+  const bare = text.includes('[') || text.includes('://') || text.includes('www.') ? text.replace(LINK_NOISE_RE, ' ') : text;
+  return foldCharacters(bare.normalize('NFKC').toLowerCase());
 }
 
 /**

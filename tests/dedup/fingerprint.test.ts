@@ -37,6 +37,20 @@ describe('foldText', () => {
   });
 });
 
+describe('foldText and links', () => {
+  it('takes out link targets and dump link numbers, so a copy printed with them matches one without', () => {
+    const plain = 'Gareth Vane admitted misconduct in public office at an earlier hearing.';
+    for (const linked of [
+      'Gareth Vane [admitted misconduct in](https://www.example-tribune.com/topic/10) public office at an earlier hearing.',
+      'Gareth Vane admitted [12]misconduct in public office at an [13]earlier hearing.',
+      'Gareth Vane admitted misconduct (www.example.org/court) in public office at an earlier hearing.',
+    ]) expect(wordTokens(foldText(linked)), linked).toEqual(wordTokens(foldText(plain)));
+    // A number in brackets with words is the text's own ("[2025 figures]"), and so is a domain named in a sentence.
+    expect(wordTokens(foldText('The [2025 figures] were revised.'))).toContain('2025');
+    expect(wordTokens(foldText('She founded example.com in 1999.'))).toContain('example');
+  });
+});
+
 describe('wordTokens', () => {
   it('drops punctuation and keeps letters and digits of any script', () => {
     expect(tokens('Hello, world! 2024: \u041f\u0440\u0438\u0432\u0435\u0442 (\u0645\u0631\u062d\u0628\u0627).')).toEqual([
