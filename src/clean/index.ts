@@ -657,13 +657,34 @@ function rescueEmptyBody(judged: Judged[], options: RegionOptions, minTemplateDo
     commentsHeading: commentSectionStarts(judged),
     listHeading: judged.map(() => false),
   }, options);
-  // Only content is worth rescuing: a page of menu and footer lines stays empty and goes to the rejects.
+  // The stretch is trimmed to its sentences where what is left is still worth rescuing (not a page left line by line).
+  const trimmed = trimToSentences(judged, keep);
+  const rescued = worthRescuing(judged, trimmed) ? trimmed : keep;
+  if (!worthRescuing(judged, rescued)) return;
+  judged.forEach((j, i) => {
+    if (rescued[i]) j.reason = null;
+  });
+}
+
+/** Only content is worth rescuing: a page of menu and footer lines stays empty and goes to the rejects. */
+function worthRescuing(judged: readonly Judged[], keep: readonly boolean[]): boolean {
   const content = judged.filter((j, i) => keep[i] && j.features.boilerplate < 0.5);
   const words = content.reduce((n, j) => n + j.features.words, 0);
-  if (words < MIN_RESCUE_WORDS && !content.some((j) => j.features.words >= MIN_SENTENCE_WORDS && j.features.sentenceEnd)) return;
-  judged.forEach((j, i) => {
-    if (keep[i]) j.reason = null;
-  });
+  return words >= MIN_RESCUE_WORDS || content.some((j) => j.features.words >= MIN_SENTENCE_WORDS && j.features.sentenceEnd);
+}
+
+/**
+ * A rescued stretch opens and closes with a sentence (or a line of MIN_SENTENCE_WORDS words): the menu items, app and login prompts of a page whose template
+ * the run does not repeat (a site with one or two pages in it) stand right above a short article's first line and
+ * would otherwise open its body. Nothing is trimmed from a stretch holding no sentence (a recipe, a schedule).
+ */
+function trimToSentences(judged: readonly Judged[], keep: readonly boolean[]): boolean[] {
+  // A line long enough is text without its stop too (Thai ends no sentence with one).
+  const sentence = (i: number): boolean => keep[i] && ((judged[i].features.sentenceEnd && judged[i].features.words >= CLOSING_MIN_WORDS) || judged[i].features.words >= MIN_SENTENCE_WORDS);
+  const first = keep.findIndex((_, i) => sentence(i));
+  if (first < 0) return [...keep];
+  const last = keep.findLastIndex((_, i) => sentence(i));
+  return keep.map((k, i) => k && i >= first && i <= last);
 }
 
 /** Words (outside navigation/footer phrases) a rescued stretch needs: a menu and footer hold fewer, the

@@ -48,3 +48,21 @@ describe('pageText', () => {
     expect(pageText('a&#13;b&#13;&#10;c')).toBe('a\nb\nc');
   });
 });
+
+describe('the empty-page rescue', () => {
+  it("opens and closes a rescued article with its sentences, not the menu and prompts of a template the run does not repeat", () => {
+    const sentences = ['The old bridge over the river will close for repairs from the first of June.', 'The works will take two years.', 'Buses will use the new road instead.'];
+    const page = ['≡ Menu', 'Express News', 'Sign in', 'Get our app', 'Accept', '1 min read', ...sentences, 'More news', '© 2025 Express News'].join('\n');
+    const stats = createCorpusStats();
+    addToCorpusStats(stats, page);
+    expect(cleanDocument(page, stats).text.split('\n\n')).toEqual(sentences);
+  });
+  it('keeps the whole stretch where its sentences alone would be too little to rescue (a page left line by line)', () => {
+    const lines = ['The transport ministry said on Monday that', 'toll charges on the southern expressway', 'will rise by ten per cent for cars', 'from the first of next month.'];
+    const page = ['Home', ...lines, 'Tags: roads'].join('\n');
+    const stats = createCorpusStats();
+    addToCorpusStats(stats, page);
+    expect(cleanDocument(page, stats).text).toContain(lines[0]);
+  });
+});
+
