@@ -26,7 +26,7 @@ export interface CleanResult {
   site: string | null;
   /** `YYYY-MM-DD`, or `YYYY-MM` when only the month is stated. */
   date: string | null;
-  /** ISO 639-1 code. */
+  /** ISO 639-1 code (ISO 639-3 for a language of a million speakers or more that has none: `ceb`). */
   lang: string | null;
   /** Removed blocks in document order. */
   noise: NoiseBlock[];

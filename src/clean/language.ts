@@ -1,6 +1,7 @@
 /** Language of a text: franc-min trigram detection, ISO 639-3 mapped to ISO 639-1; null when unsure. */
 // franc-fast: franc-min's answers at a fifth of the cost (it was 55% of clean CPU time); see franc-fast.ts.
 import { data as allModels } from 'franc-all/data.js';
+import { data as millionModels } from 'franc/data.js';
 import { data as minModels } from 'franc-min/data.js';
 import { iso6393, iso6393To1 } from 'iso-639-3';
 import { franc, type ModelSet } from './franc-fast.js';
@@ -21,6 +22,14 @@ const twoLetterCode = (code: string): string | undefined => MACROLANGUAGE_CODES[
 
 /** Living languages (iso-639-3's type): not Interlingua, Esperanto or Latin, which took loanword-heavy Czech. */
 const LIVING = new Set(iso6393.filter((l) => l.type === 'living').map((l) => l.iso6393));
+/** Living languages of a million speakers or more (franc's own set) that have no two-letter code: labelled with their
+ *  three-letter one (Cebuano `ceb`, Ilocano `ilo`, Hiligaynon `hil` …) rather than left unlabelled or taken for a
+ *  neighbour that has one (Cebuano for Tagalog). */
+const THREE_LETTER_LABELS: ReadonlySet<string> = new Set(
+  Object.values(millionModels).flatMap((models) => Object.keys(models)).filter((code) => twoLetterCode(code) === undefined && LIVING.has(code)),
+);
+/** The code a language is labelled with: ISO 639-1, else ISO 639-3 for THREE_LETTER_LABELS; undefined for none. */
+const labelCode = (code: string): string | undefined => twoLetterCode(code) ?? (THREE_LETTER_LABELS.has(code) ? code : undefined);
 /**
  * franc-all's models of every living language with a two-letter code, for the scripts franc-min has several languages
  * of (Latin, Cyrillic, Arabic, Devanagari): a body's label is chosen among them (Afrikaans, Slovenian, Macedonian,
@@ -31,7 +40,7 @@ const LIVING = new Set(iso6393.filter((l) => l.type === 'living').map((l) => l.i
 const LABEL_MODELS: ModelSet = {
   name: 'labels',
   data: Object.fromEntries(
-    Object.entries(allModels).map(([script, models]) => [script, Object.fromEntries(Object.entries(models).filter(([code]) => twoLetterCode(code) !== undefined && LIVING.has(code)))]),
+    Object.entries(allModels).map(([script, models]) => [script, Object.fromEntries(Object.entries(models).filter(([code]) => labelCode(code) !== undefined && LIVING.has(code)))]),
   ),
 };
 
@@ -87,9 +96,9 @@ export function detectLanguage(text: string, models?: ModelSet): string | null {
   const byScript = scriptOnlyLanguage(sample);
   if (byScript) return byScript;
   const code = franc(sample, { minLength: 10, models });
-  const two = twoLetterCode(code);
-  if (!two) return null;
-  return byOrthography(two, sample);
+  const label = labelCode(code);
+  if (!label) return null;
+  return byOrthography(label, sample);
 }
 
 /**
@@ -146,6 +155,7 @@ export function bodyLanguage(text: string): string | null {
   // Danish and Norwegian (Bokmål, Nynorsk): their stoplists tell them from Swedish and each other better than trigrams
   // do (a Swedish and a Norwegian page of the probes were Danish by trigrams).
   if (label === null || STOPLISTS_TELL.has(label)) return read;
+
   // One franc-min lacks is weighed by the stoplists as a guess is (a Slovak page full of English names came out Galician).
   return byStoplist(southSlavic(label, sample), sample, !FRANC_MIN_LABELS.has(label));
 }
@@ -186,13 +196,15 @@ export function byStoplist(code: string | null, sample: string, label = false): 
   const words = sampleWords(sample);
   if (!words) return code;
   const density = (lang: string): number => stoplistDensity(words, lang);
-  // A guess with no stoplist to weigh it against (Hausa, Malagasy …) stands; so does none, unless a list reads densely.
-  if (code !== null && !stoplist(code)) return code;
+  // A guess with no stoplist to weigh it against (Hausa, Malagasy, Māori …) stands; so does none, or a three-letter
+  // label, unless a list reads densely (a Slovak page full of English names came out Venetian).
+  const unweighed = code === null || !stoplist(code);
+  if (code !== null && unweighed && !THREE_LETTER_LABELS.has(code)) return code;
   let best = code;
   let bestDensity = 0;
-  const own = code === null ? 0 : density(code);
+  const own = unweighed ? 0 : density(code);
   for (const lang of STOPLIST_ONLY_LANGUAGES) {
-    const need = code === null ? MIN_UNDETERMINED_DENSITY : Math.max(MIN_STOPLIST_DENSITY, own * (CLOSE_NEIGHBOURS[`${code}>${lang}`] ?? STOPLIST_MARGIN));
+    const need = unweighed ? MIN_UNDETERMINED_DENSITY : Math.max(MIN_STOPLIST_DENSITY, own * (CLOSE_NEIGHBOURS[`${code}>${lang}`] ?? STOPLIST_MARGIN));
     const d = density(lang);
     if (d >= need && d >= bestDensity) {
       best = lang;
@@ -252,7 +264,7 @@ export function readingLanguage(code: string | null, sample: string): string | n
  * Portuguese sentence proves nothing). A letter is taken as evidence from two on (a quoted name has one), and only
  * when the guessed language's own are absent; where a share is given, the letters must also be that share of all.
  */
-const ORTHOGRAPHY: ReadonlyArray<{ detected: readonly string[]; other: string; otherLetters: RegExp; ownLetters: RegExp; minShare?: number }> = [
+const ORTHOGRAPHY: ReadonlyArray<{ detected: readonly string[] | 'any'; other: string; otherLetters: RegExp; ownLetters: RegExp; minShare?: number }> = [
   { detected: ['bg'], other: 'ru', otherLetters: /[ыэЫЭ]/g, ownLetters: /(?!)/ },
   { detected: ['es'], other: 'pt', otherLetters: /[ãõçÃÕÇ]/g, ownLetters: /[ñÑ¿¡]/ },
   // Bulgarian's ъ and щ, which Macedonian does not write (it writes ѓ ќ ѕ љ њ џ ј instead): short Bulgarian took the
@@ -264,12 +276,15 @@ const ORTHOGRAPHY: ReadonlyArray<{ detected: readonly string[]; other: string; o
   // no model of Sorani in Arabic script (franc-all's is of Latin-script text), and its pages came out Persian. Sorani
   // prose holds 4–9% of them (probe 8), a Persian text quoting a Kurdish name a few in a thousand.
   { detected: ['fa', 'ar', 'ur', 'ps', 'ug', 'sd'], other: 'ku', otherLetters: /[\u0695\u06b5\u06ce]/g, ownLetters: /(?!)/, minShare: 0.01 },
+  // Esperanto's ĉ ĝ ĥ ĵ ŝ ŭ, which no other language writes (Esperanto, not a living language, has no model among the
+  // labels): its pages came out Occitan, Spanish or Catalan. Its prose holds 1–3% of them.
+  { detected: 'any', other: 'eo', otherLetters: /[ĉĝĥĵŝŭĈĜĤĴŜŬ]/g, ownLetters: /(?!)/, minShare: 0.005 },
 ];
 const MIN_ORTHOGRAPHY_LETTERS = 2;
 
 export function byOrthography(code: string, sample: string): string {
   for (const { detected, other, otherLetters, ownLetters, minShare } of ORTHOGRAPHY) {
-    if (!detected.includes(code)) continue;
+    if (detected !== 'any' && !detected.includes(code)) continue;
     const others = sample.match(otherLetters)?.length ?? 0;
     if (others < MIN_ORTHOGRAPHY_LETTERS || ownLetters.test(sample)) continue;
     if (minShare === undefined || others >= minShare * countLetterUnits(sample)) return other;

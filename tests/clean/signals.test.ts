@@ -458,6 +458,8 @@ describe('language', () => {
     // Yiddish by what only it writes in the Hebrew script (װ ײ, פֿ, אַ אָ); a Hebrew text quoting one Yiddish word stays Hebrew.
     ['דער שטאָט־ראַט האָט באַשלאָסן צו בויען אַ נײַע ביבליאָטעק פֿאַר די קינדער פֿון דער געגנט.', 'yi'],
     ['העירייה החליטה לבנות ספרייה חדשה לילדי השכונה, ובטקס נאמרה המילה "שטאָט" ביידיש.', 'he'],
+    // Esperanto by the letters only it writes (no model of it among the labels).
+    ['La urba konsilio decidis konstrui novan ĉefbibliotekon, kiu malfermiĝos en la venonta jaro kaj ŝanĝos la vivon de la kvartalo.', 'eo'],
     ['საქართველოს მთავრობამ დღეს ახალი გეგმა გამოაცხადა ეკონომიკის შესახებ.', 'ka'],
     ['Հայաստանի կառավարությունը այսօր հայտարարեց նոր ծրագրի մասին։', 'hy'],
     // Nor franc-all (Odia, Dhivehi's Thaana).
@@ -465,6 +467,11 @@ describe('language', () => {
     ['ދިވެހިރާއްޖޭގެ ސަރުކާރުން މިއަދު އިއުލާނުކުރި ގޮތުގައި، އަލަށް ގާއިމުކުރާ ހޮސްޕިޓަލުގެ މަސައްކަތް ފެށުމަށް ނިންމައިފި އެވެ.', 'dv'],
   ])('%s → %s', (text, want) => expect(detectLanguage(text)).toBe(want));
   it('is null for short text', () => expect(detectLanguage('Hello world')).toBeNull());
+  it('labels a language of a million speakers or more that has no two-letter code with its three-letter one', () => {
+    const ceb = 'Ang lungsod sa Sugbo nagpahibalo nga ang bag-ong tulay mahuman sa sunod tuig. Matud sa mayor, ang proyekto makatabang sa mga drayber nga kanunay maipit sa trapiko. Daghang residente ang nalipay sa balita ug nanghinaot nga dili na malangan ang trabaho.';
+    const tl = 'Inanunsyo ng lungsod na matatapos ang bagong tulay sa susunod na taon. Ayon sa alkalde, makatutulong ang proyekto sa mga drayber na laging naiipit sa trapiko. Maraming residente ang natuwa sa balita at umaasang hindi na maaantala ang trabaho.';
+    expect([ceb, tl].map(bodyLanguage)).toEqual(['ceb', 'tl']);
+  });
   it('labels a body in a language franc-min has no model for by its stoplist (Norwegian, Danish, Finnish, Catalan)', () => {
     const no = 'Regjeringen vil bruke mer penger på veier og jernbane i Nord-Norge. Det sier samferdselsministeren til avisen etter et møte med fylkene. Han mener at det er viktig for næringslivet og for folk som bor der. Planen skal legges fram i Stortinget til høsten.';
     const da = 'Regeringen vil bruge flere penge på veje og jernbaner i Nordjylland. Det siger transportministeren til avisen efter et møde med regionerne. Han mener, at det er vigtigt for erhvervslivet og for de mennesker, der bor der. Planen skal fremlægges i Folketinget til efteråret.';
