@@ -54,20 +54,22 @@ const PROSE_SENTENCE_MIN_WORDS = 3;
  *  and a one-sentence summary, an article's subheadings stand a few paragraphs apart. */
 const PROSE_RUN_MAX_HEADINGS_PER_SENTENCE = 1 / 3;
 
-/** A block that reads as a sentence of running text: no bullet (but a speech turn), its stop, as many stopwords as
- *  prose has where the language has a stoplist, and no navigation phrase. */
+/** A block that reads as a sentence of running text: no bullet (but a speech turn), its stop — a full stop: a question
+ *  or an exclamation closes as many teaser headlines, but for a speech turn's —, as many stopwords as prose has where
+ *  the language has a stoplist, and no navigation phrase. */
 function isProseSentence(f: BlockFeatures, t: ClassifyThresholds): boolean {
   if ((f.bullet && !f.speechTurn) || !f.sentenceEnd || f.ellipsisEnd || f.boilerplate > 0 || f.words < PROSE_SENTENCE_MIN_WORDS) return false;
+  if (f.questionEnd && !f.speechTurn) return false;
   return f.stopwordDensity === null || f.stopwordDensity >= t.stopwordsLow;
 }
 
 /**
  * Short and near-good blocks in a run of PROSE_RUN_MIN_SENTENCES sentences or more, with only a few other short lines
- * (subheadings) and noise that context looks past (`transparent`) between them, are good: the article of a page
+ * (subheadings, `labelled` lines) and noise that context looks past (`transparent`) between them, are good: the article of a page
  * written in one-sentence paragraphs. Any other block, a good one too, ends a run: next to a good paragraph, jusText's
  * context already decides, and a run going on from the article's last paragraph took the notes under it.
  */
-export function promoteProseRuns(initial: readonly BlockClass[], features: readonly BlockFeatures[], transparent: readonly boolean[], t: ClassifyThresholds): BlockClass[] {
+export function promoteProseRuns(initial: readonly BlockClass[], features: readonly BlockFeatures[], transparent: readonly boolean[], t: ClassifyThresholds, labelled: readonly boolean[] = []): BlockClass[] {
   const out = [...initial];
   let run: number[] = [];
   // Short lines between the run's sentences, and those after its last one (a tags line under the article) so far.
@@ -81,7 +83,9 @@ export function promoteProseRuns(initial: readonly BlockClass[], features: reado
   for (let i = 0; i < initial.length; i++) {
     if (transparent[i]) continue;
     const c = initial[i];
-    if ((c === 'short' || c === 'neargood') && isProseSentence(features[i], t)) {
+    // A line under a label ("Jim B: Finally some sense.") is a reader's comment or a speaker's turn as often as the
+    // article's: it counts as a heading does.
+    if ((c === 'short' || c === 'neargood') && !labelled[i] && isProseSentence(features[i], t)) {
       run.push(i);
       headings += pending;
       pending = 0;

@@ -18,8 +18,10 @@ export interface BlockFeatures {
   /** Starts with a list bullet or number (w3m renders menus as "  • Item", "□ Item", "[*] Item"). */
   bullet: boolean;
   /** Opens with a dash and ends as a sentence: a quoted speech turn, as Nordic, Slavic and Romance papers print
-   *  quotations ("– Den var lugn, säger hon."), not a list item. */
+   *  quotations ("– Den var lugn, säger hon.", "—Pensé que era una roca."), not a list item. */
   speechTurn: boolean;
+  /** Ends with a question or exclamation mark (then closing quotes): a tabloid's headline as often as a sentence. */
+  questionEnd: boolean;
   /** Pieces separated by runs of no-break spaces or 3+ spaces: >= 3 means a bar of links on one line. */
   barPieces: number;
   /** A row of a laid-out table: its cells line up with those of a neighbouring line (set by tableRows()). */
@@ -39,8 +41,11 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 const SENTENCE_END_RE = /[.!?…。！？؟:;।॥۔։።။។៕]["'”’»)\]」』》）]*$/u;
 const ELLIPSIS_END_RE = /(?:\.\.\.|…|\.\s\.\s\.)\s*["'”’»)\]]*$/u;
 const BULLET_RE = /^(?:[•◦▪▫■□●○·*\-–—>»]|\[\*\]|\d{1,3}[.)]\s)\s*/u;
-/** An en or em dash and a space opening a line: how a quotation is set in much of Europe's press. */
-const SPEECH_DASH_RE = /^[–—]\s/u;
+/** An en or em dash opening a line before a space or the quotation's first letter: how a quotation is set in much of
+ *  Europe's press (Spanish, Catalan and Portuguese print no space after it). */
+const SPEECH_DASH_RE = /^[–—](?:\s|(?=[\p{L}¿¡«"“]))/u;
+/** A question or exclamation mark closing the text, then closing quotes. */
+const QUESTION_END_RE = /[!?！？¿¡؟]["'”’»)\]」』》）]*$/u;
 /** A list item's bullet and the space after it, as lynx and converters print a list: what to take off a byline or a
  *  publication line set as a list item. */
 export const LIST_BULLET_RE = /^\s*[*•·‣▪◦-]\s+/u;
@@ -196,6 +201,7 @@ export function computeFeatures(block: Block, lang: string | null): BlockFeature
     ellipsisEnd: ELLIPSIS_END_RE.test(tail),
     bullet: BULLET_RE.test(text),
     speechTurn: sentenceEnd && SPEECH_DASH_RE.test(text),
+    questionEnd: QUESTION_END_RE.test(tail),
     barPieces: countBarPieces(text, spaceRun),
     tableRow: false,
     bracketShare: text.length ? brackets / text.length : 0,

@@ -407,10 +407,13 @@ function markHardNoise(judged: Judged[], minTemplateDocs: number): number {
   const contentDocs = contentDocuments(content.map((i) => judged[i].features.chars), content.map((i) => docs[i]));
   const before = nearestContentDocs(docs, isContent, 1);
   const after = nearestContentDocs(docs, isContent, -1);
+  // The span of the page's own text: its content that recurs no more widely than the page's level.
+  const own = content.filter((i) => docs[i] <= contentDocs);
   judged.forEach((j, i) => {
     const reason = reasons[i];
     const ctx = { documentsWithLine: docs[i], labelDocuments: j.labelDocs, contentDocuments: contentDocs, neighbourDocuments: Math.max(before[i], after[i]), seenBefore: false, minTemplateDocs };
-    j.reason = reason !== null && (j.reason !== null || SHAPE_REASONS.has(reason)) ? reason : isTemplate(j.features, ctx) ? 'template' : isCookieNotice(j.block.text, j.features, ctx) ? 'cookie-notice' : reason;
+    const insideOwnText = own.length > 0 && i > own[0] && i < own[own.length - 1];
+    j.reason = reason !== null && (j.reason !== null || SHAPE_REASONS.has(reason)) ? reason : isTemplate(j.features, ctx) ? 'template' : isCookieNotice(j.block.text, j.features, ctx, insideOwnText) ? 'cookie-notice' : reason;
   });
   return contentDocs;
 }
@@ -433,7 +436,9 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
   const scaled = scaledThresholds(thresholds, scale);
   // An ad slot's label stands between two paragraphs of the article: it is looked past, as a short line is.
   const transparent = judged.map(isInTextNoise);
-  const initial = promoteProseRuns(judged.map((j, i) => (transparent[i] ? 'short' : j.reason || isLinkSummary(judged, i) ? 'bad' : initialClass(j.features, scaled))), judged.map((j) => j.features), transparent, scaled);
+  const classes = judged.map((j, i): BlockClass => (transparent[i] ? 'short' : j.reason || isLinkSummary(judged, i) ? 'bad' : initialClass(j.features, scaled)));
+  const labelled = judged.map((j) => labelKeyHash(j.block.text) >= 0);
+  const initial = promoteProseRuns(classes, judged.map((j) => j.features), transparent, scaled, labelled);
   const smoothed = smoothClasses(initial);
   judged.forEach((j, i) => {
     if (!j.reason && smoothed[i] === 'bad') j.reason = initial[i] === 'short' ? 'short' : 'low-text';
@@ -442,10 +447,13 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
   return scale;
 }
 
-/** The summary of the article a "Read also" link names, cut with an ellipsis under it: the link is looked past, its
- *  summary is not the article's. */
+/** The summary of the article a "Read also" link names, under it: cut with an ellipsis, or a short line between two
+ *  such links (a box of links with their summaries; a paragraph there is the article's, as where a page sets its links
+ *  between paragraphs). The link is looked past, its summary is not the article's. */
 function isLinkSummary(judged: readonly Judged[], i: number): boolean {
-  return i > 0 && judged[i - 1].reason === 'related-link' && judged[i].features.ellipsisEnd;
+  if (i === 0 || judged[i - 1].reason !== 'related-link') return false;
+  const f = judged[i].features;
+  return f.ellipsisEnd || (f.chars < DEFAULT_THRESHOLDS.lengthLow && judged[i + 1]?.reason === 'related-link');
 }
 
 /** Stopword density of running prose in a language whose stoplist covers as much of it as English's does: the

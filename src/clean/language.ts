@@ -76,15 +76,19 @@ function scriptOnlyLanguage(sample: string): string | null {
   return null;
 }
 
-/** What only Yiddish writes in the Hebrew script: the double-letter ligatures װ ױ ײ, the rafe over פֿ, and pasekh or
- *  komets under an alef (אַ אָ), precomposed or not. Hebrew news is printed without vowel points. */
-const YIDDISH_MARKS_RE = /[\u05f0-\u05f2\u05bf\ufb1f\ufb2e\ufb2f]|\u05d0[\u05b7\u05b8]/gu;
-/** Yiddish marks a sample needs: a Hebrew text may quote a Yiddish name or two. */
+/** What only Yiddish writes in the Hebrew script: the double-letter ligatures װ ױ ײ (ײַ) and the rafe over פֿ (pointed
+ *  Hebrew — scripture, poetry — writes the pasekh and komets of אַ אָ too, so they prove nothing). */
+const YIDDISH_MARKS_RE = /[\u05f0-\u05f2\u05bf\ufb1f]/gu;
+/** Yiddish function words, pointed or not, which Hebrew does not write: and, is, of, not, has, with, also, was, are. */
+const YIDDISH_WORDS: ReadonlySet<string> = new Set(['און', 'איז', 'פון', 'פֿון', 'ניט', 'נישט', 'האט', 'האָט', 'מיט', 'אויך', 'געווען', 'זענען', 'זײַנען', 'זיינען', 'דאס', 'דאָס', 'וועט', 'אויף', 'אויפֿ']);
+/** Yiddish marks and words a sample needs: a Hebrew text may quote a Yiddish name or phrase. */
 const MIN_YIDDISH_MARKS = 5;
 
-/** Yiddish where the Hebrew-script sample has Yiddish's own letters and points, else Hebrew. */
+/** Yiddish where the Hebrew-script sample has enough of Yiddish's own letters and words, else Hebrew. */
 function hebrewOrYiddish(sample: string): string {
-  return (sample.match(YIDDISH_MARKS_RE)?.length ?? 0) >= MIN_YIDDISH_MARKS ? 'yi' : 'he';
+  const marks = sample.match(YIDDISH_MARKS_RE)?.length ?? 0;
+  const words = (sample.match(/[\u05d0-\u05ea\u05b0-\u05c7\u05f0-\u05f2\ufb1d-\ufb4f]+/gu) ?? []).filter((w) => YIDDISH_WORDS.has(w)).length;
+  return marks + words >= MIN_YIDDISH_MARKS ? 'yi' : 'he';
 }
 
 /** ISO 639-1 code of `text`, or null when it is too short or undetermined. */

@@ -163,13 +163,16 @@ const COOKIE_NOTICE_MAX_WORDS = 80;
 
 /**
  * A site's cookie consent notice, a paragraph long and so never template on its own (isTemplate): it speaks of
- * cookies, and recurs on SITE_LABEL_MIN_DOCS pages of the run or more, more widely than the page's own text. Without
- * it a short article that context judged noise left the notice as its page's only paragraph, and two such pages of one
- * site were the same "article".
+ * cookies, recurs on SITE_LABEL_MIN_DOCS pages of the run or more, more widely than the page's own text and than the
+ * text next to it (a republished article about cookie rules recurs as widely as its other paragraphs), and stands
+ * outside the page's own text (`insideOwnText`: a wire story's background paragraph on cookie rules inside three
+ * articles is theirs). Without it a short article that context judged noise left the notice as its page's only
+ * paragraph, and two such pages of one site were the same "article".
  */
-export function isCookieNotice(text: string, f: BlockFeatures, ctx: SignalContext): boolean {
+export function isCookieNotice(text: string, f: BlockFeatures, ctx: SignalContext, insideOwnText: boolean): boolean {
   const docs = ctx.documentsWithLine;
-  return docs >= SITE_LABEL_MIN_DOCS && docs > ctx.contentDocuments && f.words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_RE.test(text);
+  if (insideOwnText || docs < SITE_LABEL_MIN_DOCS || docs <= ctx.contentDocuments || docs <= ctx.neighbourDocuments) return false;
+  return f.words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_RE.test(text);
 }
 
 /** Separators of a breadcrumb trail ("Home › News › Politics", "Acasă » Actualitate"), spaced on both sides. */

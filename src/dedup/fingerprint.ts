@@ -45,9 +45,9 @@ function foldCharacters(text: string): string {
 }
 
 /** What a converter leaves in a paragraph that is not the article's words: a URL (a markdown link's target,
- *  `[text](https://…)`, or one printed after its text) and a dump's link number (`[12]`, lynx and elinks). One copy
+ *  `[text](https://…)` or relative `[text](/news/…)`, or one printed after its text) and a dump's link number (`[12]`, lynx and elinks). One copy
  *  of an article printed with them and one without otherwise differ in every shingle that spans one. */
-const LINK_NOISE_RE = /\b(?:https?:\/\/|www\.)[^\s)\]>"]+|\[\d{1,4}\]/giu;
+const LINK_NOISE_RE = /\b(?:https?:\/\/|www\.)[^\s)\]>"]+|\]\([^()\s]*\)|\[\d{1,4}\]/giu;
 
 /**
  * NFKC, case folding (lower case plus the full folds `ß`→`ss`, final sigma), quote / apostrophe / dash /

@@ -27,6 +27,8 @@ describe('speech turns', () => {
     expect(features('– Sport och fritid i hela länet').speechTurn).toBe(false);
     expect(initialClass(features('– Sport och fritid i hela länet'), DEFAULT_THRESHOLDS)).toBe('bad');
     expect(features('• Det var vaktmästaren som såg den.').speechTurn).toBe(false);
+    // Spanish, Catalan and Portuguese print no space after the dash.
+    expect(features('—Pensé que era una roca, hasta que se movió delante del barco.', 'es').speechTurn).toBe(true);
   });
 });
 
@@ -42,6 +44,20 @@ describe('promoteProseRuns', () => {
   it('leaves a list of headlines with one-sentence summaries alone', () => {
     const teasers = SENTENCES.flatMap((s, i) => [`Rubrik nummer ${i + 1} om vädret`, s]);
     expect(runClasses(teasers).filter((c) => c === 'good')).toEqual([]);
+  });
+
+  it('counts no question or exclamation as a sentence (teaser headlines end so), but a speech turn', () => {
+    const teasers = ['Vad händer med elpriset i vinter?', SENTENCES[0], 'Är det här Sveriges bästa pizza?', SENTENCES[1], 'Så blir vädret i helgen!', SENTENCES[2], SENTENCES[3]];
+    expect(runClasses(teasers).filter((c) => c === 'good')).toEqual([]);
+    const turns = [SENTENCES[0], '– Varför stod den bara där?', SENTENCES[1], SENTENCES[2]];
+    expect(runClasses(turns)).toEqual(['good', 'good', 'good', 'good']);
+  });
+
+  it("counts a line under a label (a reader's comment, a speaker's turn) as a heading, not a sentence", () => {
+    const comments = ['Jim B: Det var på tiden att kommunen gjorde något.', 'Annie: Det här kommer att döda hela centrum.', 'Rob T: Mina barn cyklar där varje dag och det är farligt.', 'Meg: Var ska budbilarna stanna nu?', 'Carl: Bra nyheter för alla som går till stan.'];
+    const f = comments.map((l) => features(l));
+    const initial = f.map((x) => initialClass(x, DEFAULT_THRESHOLDS));
+    expect(promoteProseRuns(initial, f, comments.map(() => false), DEFAULT_THRESHOLDS, comments.map(() => true))).toEqual(initial);
   });
 
   it('is ended by a bad block, and looks past a transparent one', () => {

@@ -458,6 +458,9 @@ describe('language', () => {
     // Yiddish by what only it writes in the Hebrew script (װ ײ, פֿ, אַ אָ); a Hebrew text quoting one Yiddish word stays Hebrew.
     ['דער שטאָט־ראַט האָט באַשלאָסן צו בויען אַ נײַע ביבליאָטעק פֿאַר די קינדער פֿון דער געגנט.', 'yi'],
     ['העירייה החליטה לבנות ספרייה חדשה לילדי השכונה, ובטקס נאמרה המילה "שטאָט" ביידיש.', 'he'],
+    // Pointed Hebrew (scripture, poetry) writes אַ and אָ too; Yiddish without points has its own words (און, איז, פון).
+    ['בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם וְאֵת הָאָרֶץ. וְהָאָרֶץ הָיְתָה תֹהוּ וָבֹהוּ, וַאֲבָרָהָם אָמַר אֶל אָבִיו: הִנֵּה אָנֹכִי, אַתָּה אָב.', 'he'],
+    ['די שטאט האט באשלאסן צו בויען א נייע ביבליאטעק פון און פאר די קינדער, און דער בירגערמייסטער איז צופרידן מיט דעם פלאן.', 'yi'],
     // Esperanto by the letters only it writes (no model of it among the labels).
     ['La urba konsilio decidis konstrui novan ĉefbibliotekon, kiu malfermiĝos en la venonta jaro kaj ŝanĝos la vivon de la kvartalo.', 'eo'],
     ['საქართველოს მთავრობამ დღეს ახალი გეგმა გამოაცხადა ეკონომიკის შესახებ.', 'ka'],
@@ -587,11 +590,23 @@ describe('cookie notices', () => {
   });
   it('stays where the run does not repeat it (one page), and a paragraph about cookies is no notice', () => {
     const f = features(NOTICE);
-    const ctx = { ...noCtx, documentsWithLine: 4, contentDocuments: 1 };
-    expect(isCookieNotice(NOTICE, f, ctx)).toBe(true);
-    expect(isCookieNotice(NOTICE, f, { ...ctx, documentsWithLine: 1 })).toBe(false);
-    // A republished article about cookie rules recurs no more widely than its page's text.
-    expect(isCookieNotice(NOTICE, f, { ...ctx, contentDocuments: 4 })).toBe(false);
+    const ctx = { ...noCtx, documentsWithLine: 4, contentDocuments: 1, neighbourDocuments: 1 };
+    expect(isCookieNotice(NOTICE, f, ctx, false)).toBe(true);
+    expect(isCookieNotice(NOTICE, f, { ...ctx, documentsWithLine: 1 }, false)).toBe(false);
+    // A republished article about cookie rules recurs no more widely than its page's text, or than its other paragraphs.
+    expect(isCookieNotice(NOTICE, f, { ...ctx, contentDocuments: 4 }, false)).toBe(false);
+    expect(isCookieNotice(NOTICE, f, { ...ctx, neighbourDocuments: 4 }, false)).toBe(false);
+    // A wire story's background paragraph on cookie rules, inside three different articles.
+    expect(isCookieNotice(NOTICE, f, ctx, true)).toBe(false);
+  });
+  it('keeps a background paragraph on cookie rules that three articles of the run share', () => {
+    const background = 'The rules, which require websites to ask visitors for their consent before setting advertising cookies or sharing their browsing data with partners, took effect across the bloc in 2018, and national regulators have since fined dozens of companies for ignoring them.';
+    const firms = ['Nordvik', 'Castellan', 'Bremford'];
+    const towns = ['Lyon', 'Ghent', 'Porto'];
+    const article = (k: number) => [`Regulator fines ${firms[k]} over shopper complaints`, `${firms[k]} was fined in ${towns[k]} on Monday after an inquiry found it had ignored complaints from shoppers, the regulator said.`, background, `${firms[k]} said it would appeal against the fine and had already changed its website in ${towns[k]}.`].join('\n\n');
+    const stats = createCorpusStats();
+    for (const k of [0, 1, 2]) addToCorpusStats(stats, article(k));
+    for (const k of [0, 1, 2]) expect(cleanDocument(article(k), stats).text).toContain(background);
   });
 });
 
@@ -943,6 +958,12 @@ describe('cleanDocument', () => {
     const r = cleanDocument(['Home | News | Sport', ...sentences.slice(0, 2), 'Read also: Library to close at the end of the year', ...sentences.slice(2), '© 2025 The Courier'].join('\n\n'), null);
     for (const sentence of sentences) expect(r.text).toContain(sentence);
     expect(r.text).not.toContain('Read also');
+    // A box of links with a one-line summary under each is not the article; a paragraph between two links is.
+    const box = ['Read also: Power prices soar again tonight', 'The experts disagree on the winter ahead.', 'Read also: Trains cancelled on the coast line', 'Passengers were given no new times.', 'Read also: Star seen with new partner', 'The couple were spotted at a party.', 'Read also: The best pizza in town named', 'We tested ten restaurants in the city.'];
+    const withBox = cleanDocument(['Home | News | Sport', PROSE, PROSE.replace('council', 'board'), ...box, '© 2025 The Courier'].join('\n\n'), null);
+    for (const summary of box.filter((_, i) => i % 2 === 1).slice(0, 3)) expect(withBox.text).not.toContain(summary);
+    const between = cleanDocument([PROSE, 'Related: Budget talks stall again', PROSE.replace('council', 'board'), 'Related: Mayor to stand down', `${PROSE} The vote is expected next week.`].join('\n'), null);
+    expect(between.text).toContain('The vote is expected next week.');
   });
   it('keeps a short closing sentence of the article, not a short call to action after it', () => {
     const page = (closing: string) => cleanDocument([`${PROSE}`, PROSE.replace('council', 'mayor'), closing, 'Tags: council, budget', '© 2025 The Courier'].join('\n'), null);

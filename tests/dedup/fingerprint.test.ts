@@ -44,6 +44,7 @@ describe('foldText and links', () => {
       'Gareth Vane [admitted misconduct in](https://www.example-tribune.com/topic/10) public office at an earlier hearing.',
       'Gareth Vane admitted [12]misconduct in public office at an [13]earlier hearing.',
       'Gareth Vane admitted misconduct (www.example.org/court) in public office at an earlier hearing.',
+      'Gareth Vane [admitted misconduct](/news/2025/03/court) in public office at an earlier hearing.',
     ]) expect(wordTokens(foldText(linked)), linked).toEqual(wordTokens(foldText(plain)));
     // A number in brackets with words is the text's own ("[2025 figures]"), and so is a domain named in a sentence.
     expect(wordTokens(foldText('The [2025 figures] were revised.'))).toContain('2025');
