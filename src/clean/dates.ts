@@ -8,6 +8,9 @@
  */
 import { CLDR_GLUED_TO_MONTH, CLDR_GLUED_TO_NUMBER, CLDR_MONTH_NAMES } from './cldr-months.js';
 
+/** Hebrew-script cantillation marks and vowel points (and Yiddish's rafe): taken off dates and month names alike. */
+const HEBREW_POINTS_RE = /[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/g;
+
 /** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. */
 const MONTHS: ReadonlyArray<[number, string[]]> = [
   [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'ιανουαρίου', 'ιανουάριος', 'जनवरी', 'ינואר', 'בינואר', 'ianuarie', 'ledna', 'leden', 'січня', 'জানুয়ারি', 'ژانویه', 'január']],
@@ -120,7 +123,8 @@ function findDate(text: string): { date: string; rest: string } | null {
   // Most lines asked (short ones, menus) hold no year: they skip normalising and six expressions (2% of cleaning).
   if (!YEAR_DIGITS_RE.test(text)) return null;
   // (Myanmar's little section mark is its comma: "၂၀၂၅ ခုနှစ်၊ မတ်လ ၁၈ ရက်")
-  const s = asciiDigits(text.normalize('NFC')).replace(/[\u00a0\u202f\u104a]/g, ' ');
+  // (Hebrew-script points taken off: Yiddish prints its month names pointed, "אָקטאָבער", the lists hold them bare)
+  const s = asciiDigits(text.normalize('NFC')).replace(/[\u00a0\u202f\u104a]/g, ' ').replace(HEBREW_POINTS_RE, '');
   const found = (m: RegExpExecArray, date: string | null, within = s): { date: string; rest: string } | null =>
     date === null ? null : { date, rest: within.slice(0, m.index) + ' ' + within.slice(m.index + m[0].length) };
   for (const { re, order } of DATE_PATTERNS) {
@@ -221,7 +225,8 @@ const SHORT_LATIN_NAME_RE = /^[a-z\u00c0-\u024f]{1,3}$/u;
 /** Every language's month names (CLDR), the lists above first where a name is in both. */
 const ANY_MONTH_BY_NAME = new Map<string, number>(MONTH_BY_NAME);
 CLDR_MONTH_NAMES.forEach((names, i) => {
-  for (const name of names.split('|')) {
+  // (Yiddish's are partly pointed, "סעפּטעמבער": read as the text is, its points taken off)
+  for (const name of names.replace(HEBREW_POINTS_RE, '').split('|')) {
     if (!ANY_MONTH_BY_NAME.has(name) && !NOT_READ_AS_MONTHS.has(name) && !SHORT_LATIN_NAME_RE.test(name)) ANY_MONTH_BY_NAME.set(name, i + 1);
   }
 });

@@ -83,6 +83,12 @@ describe('parseDate', () => {
     expect(parseDate(text)).toBe(want);
   });
 
+  it('reads a Yiddish month name printed with its vowel points, as the month lists hold it bare', () => {
+    expect(parseDate('דינסטיק, 14טן נאָוועמבער 2025')).toBe('2025-11-14');
+    expect(parseDate('פֿון יוסף בערגער · מאָנטיק, 3טן סעפּטעמבער 2025')).toBe('2025-09-03');
+    expect(parseDate('3טן סעפטעמבער 2025')).toBe('2025-09-03');
+  });
+
   it('tells a date line from a line that holds a date', () => {
     for (const [line, want] of [
       ['Updated 12 March 2025, 16:10', '2025-03-12'],
