@@ -1238,8 +1238,10 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   // A date of digits alone ("2024-05-12") is all symbols, and is looked past as a written date is; so is a heading's
   // underline (pandoc's setext `=====`).
   if (j.reason === 'symbols' && (parseDate(j.block.text) !== null || isRuleLine(j.block.text))) return 'skip';
-  // Share buttons sit between many a headline and its article; other bars of links are the site's menus.
-  if (isShare(judged, j)) return 'skip';
+  // Share buttons sit between many a headline and its article; other bars of links are the site's menus. A dump's bar
+  // of numbered links ("[17]Facebook [18]X", "[14]Home > [15]News") is looked past as its links were before it was
+  // known for a bar: share links, tags and trails stand there as often.
+  if (isShare(judged, j) || (j.reason === 'link-bar' && j.features.barPieces < 3)) return 'skip';
   if (j.reason && HEADING_BLOCKERS.has(j.reason)) return 'stop';
   // (a bulleted byline or publication line is a header's, "* 입력 2025.03.14 10:21", looked past below)
   if ((j.features.bullet && j.reason !== 'date-line' && j.reason !== 'byline') || j.features.words > PHRASE_MAX_WORDS) return 'stop';

@@ -98,8 +98,22 @@ export function isByline(text: string, f: BlockFeatures): boolean {
   return (!HEADLINE_CUE_RE.test(text) && BYLINE_NAME_THEN_MORE_RE.test(name)) || parseDate(text) !== null;
 }
 
+/** A dump's link number before a link's text (lynx, elinks: "[12]News"). */
+const LINK_MARK_RE = /\[\d{1,4}\]/g;
+/** Links a line of them needs to be a bar, and the words each may have at most: a paragraph's inline links have a
+ *  sentence's words between them. */
+const MARKED_BAR_MIN_LINKS = 3;
+const MARKED_BAR_WORDS_PER_LINK = 3;
+
+/** A menu as lynx or elinks prints one: links one after another on a line, "[2]Home [3]News [4]World [5]Politics". */
+function isMarkedLinkBar(text: string, f: BlockFeatures): boolean {
+  if (f.sentenceEnd || !text.includes('[')) return false;
+  const links = text.match(LINK_MARK_RE)?.length ?? 0;
+  return links >= MARKED_BAR_MIN_LINKS && f.words <= links * (1 + MARKED_BAR_WORDS_PER_LINK);
+}
+
 export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalContext): string | null {
-  if (f.barPieces >= 3 && !f.tableRow) return 'link-bar';
+  if ((f.barPieces >= 3 && !f.tableRow) || isMarkedLinkBar(block.text, f)) return 'link-bar';
   if (NO_LETTERS_RE.test(block.text)) return 'symbols';
   if (PANDOC_FENCE_RE.test(block.text)) return 'markup';
   if (isAdLabel(block.text)) return 'ad-label';

@@ -105,6 +105,10 @@ describe('hard noise signals', () => {
     ['Klicken Sie hier, um den Artikel in seiner Quelle zu lesen.', 'source-footer'],
     ['This article has been adapted from its original source.', 'source-footer'],
     ['Share this: Facebook Twitter Email', 'boilerplate'],
+    // A dump's menu of numbered links (lynx, elinks), and not a sentence with links inside it.
+    ['[2]Главная [3]Новости [4]В мире [5]Политика [6]Экономика', 'link-bar'],
+    ['[5]전체기사 [6]정치 [7]경제 [8]사회 [9]문화', 'link-bar'],
+    ['The [12]council voted on [13]Tuesday to raise the [14]parking charges by ten per cent', null],
     ['Photo: Jane Doe/Getty Images', 'caption'],
     ['By Natalie Musumeci', 'byline'],
     ['November 18, 2019 | 4:10pm', 'date-line'],
@@ -941,6 +945,12 @@ describe('cleanDocument', () => {
   it('keeps no teaser after a closing "Read more" link', () => {
     const r = cleanDocument([PROSE, PROSE.replace('council', 'board'), 'Read more: Library to close at the end of the year', 'It is the last of the town\'s libraries and the council says it cannot afford to keep it open…'].join('\n'), null);
     expect(r.text).not.toContain('last of the town');
+  });
+  it("looks past a dump's bar of numbered links (tags, share links) between the headline and the article", () => {
+    const page = ['[1]Home [2]News [3]Sport [4]Business [5]Culture', 'Budget approved after months of debate', '[21]Budget [22]Council [23]Taxes [24]Schools', PROSE, PROSE.replace('council', 'board')].join('\n\n');
+    const r = cleanDocument(page, null);
+    expect(r.title).toBe('Budget approved after months of debate');
+    expect(r.text).not.toContain('[2]News');
   });
   it('looks past a tag list between the byline and the article', () => {
     expect(cleanDocument(['Budget approved after months of debate', 'By Ann Lee', 'Tags: NHS, A&E, Health', PROSE, PROSE].join('\n'), null).title).toBe('Budget approved after months of debate');
