@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run eval: the seeds check and the dev sets of ../shared/eval, scored with their own scorers.
+// npm run eval: the seeds check and the dev sets of ../shared/eval, scored with their own scorers, then the probes of
+// eval/probes and eval/dupes-probes.
 // usage: node scripts/eval.mjs [--shared ../shared] [--jobs N]
 // A benchmark of quality, not a test gate: it prints figures and exits 0 unless a step cannot run.
 import { execFileSync } from 'node:child_process';
@@ -76,6 +77,14 @@ try {
     corpus('clean', join(dir, 'sites'), '--no-dedup', '-o', out);
     const scored = execFileSync(process.execPath, [join(root, 'scripts/score-probe.mjs'), join(dir, 'truth.json'), out], { encoding: 'utf8' });
     console.log(`  ${lastLine(scored).replace(/^probe/, `probe ${probe}`)}`);
+  }
+  // Republished-article sets written for the purpose (eval/dupes-probes/<n>/NOTES.md), scored as dupes-dev is.
+  console.log('== dupes probes (eval/dupes-probes: pairwise near-duplicate clusters)');
+  for (const probe of readdirSync(join(root, 'eval/dupes-probes')).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(a) - Number(b))) {
+    const dir = join(root, 'eval/dupes-probes', probe);
+    const clusters = join(tmp, `dupes-probe-${probe}.jsonl`);
+    corpus('dupes', join(dir, 'docs'), '--json', '-o', clusters);
+    console.log(`  dupes probe ${probe}: ${lastLine(score('score.mjs', 'dupes', '--labels', join(dir, 'labels.jsonl'), '--pred', clusters)).replace(/^dupes /, '')}`);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
