@@ -147,6 +147,29 @@ const BOSNIAN_SERBIAN: ReadonlySet<string> = new Set(['hiljada', 'hiljade', 'sed
  * read with Norway's short list lost paragraphs that Sweden's kept).
  */
 export function bodyLanguage(text: string): string | null {
+  const label = bodyLabel(text);
+  return label === 'ca' || label === 'oc' ? catalanOrOccitan(label, text.slice(0, SAMPLE_CHARS)) : label;
+}
+
+/**
+ * Catalan and Occitan, which trigrams and Catalan's stoplist tell apart no better than chance (Occitan pages came out
+ * Catalan), by the words that differ: Occitan's articles `lo`, `los`, `las`, its `e` (and), `aquò`, `èra`, `tanben`,
+ * `uèi`; Catalan's `el`, `els`, `les`, `i` (and), `és`, `més`, `això`, `també`. Decided as southSlavic decides: two
+ * marker words at least, twice as many as the other side's; else the label stands.
+ */
+export function catalanOrOccitan(code: string, sample: string): string {
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const count = (set: ReadonlySet<string>): number => words.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0);
+  const occitan = count(OCCITAN);
+  const catalan = count(CATALAN);
+  if (occitan >= MIN_MARKERS && occitan >= 2 * catalan) return 'oc';
+  if (catalan >= MIN_MARKERS && catalan >= 2 * occitan) return 'ca';
+  return code;
+}
+const OCCITAN: ReadonlySet<string> = new Set(['lo', 'los', 'las', 'e', 'aquò', 'aquela', 'aqueste', 'òc', 'ongan', 'uèi', 'fòrça', 'quand', 'sus', 'èra', 'èran', 'tanben', 'mas', 'son', 'lor', 'pas']);
+const CATALAN: ReadonlySet<string> = new Set(['el', 'els', 'les', 'i', 'és', 'més', 'això', 'també', 'però', 'aquest', 'aquesta', 'són', 'dels', 'pel', 'pels', 'seva', 'seu']);
+
+function bodyLabel(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
   // franc-min may also find no language of its own in such a text (Finnish came out undetermined).
   const guess = detectLanguage(text);

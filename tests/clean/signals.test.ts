@@ -474,6 +474,11 @@ describe('language', () => {
     ['ދިވެހިރާއްޖޭގެ ސަރުކާރުން މިއަދު އިއުލާނުކުރި ގޮތުގައި، އަލަށް ގާއިމުކުރާ ހޮސްޕިޓަލުގެ މަސައްކަތް ފެށުމަށް ނިންމައިފި އެވެ.', 'dv'],
   ])('%s → %s', (text, want) => expect(detectLanguage(text)).toBe(want));
   it('is null for short text', () => expect(detectLanguage('Hello world')).toBeNull());
+  it('tells Occitan from Catalan by the words that differ (lo, los, las, e against el, els, les, i)', () => {
+    const oc = "Los agricultors del Lauragués an manifestat divendres davant la prefectura per demandar d'ajudas contra la secada. Segon lor sindicat, las recòltas de blat son estadas fòrça febles ongan, e fòrça exploitacions son en dificultat. Lo prefècte a recebut una delegacion e a promés de transmetre las demandas al govèrn.";
+    const ca = "Les temperatures de fins a tres graus sota zero registrades la matinada de dilluns han deixat un panorama desolador en bona part de les finques de fruita de pinyol del Segrià. Les primeres estimacions de les organitzacions agràries xifren les pèrdues entre el 30 i el 70 per cent de la collita.";
+    expect([oc, ca].map(bodyLanguage)).toEqual(['oc', 'ca']);
+  });
   it('labels a language of a million speakers or more that has no two-letter code with its three-letter one', () => {
     const ceb = 'Ang lungsod sa Sugbo nagpahibalo nga ang bag-ong tulay mahuman sa sunod tuig. Matud sa mayor, ang proyekto makatabang sa mga drayber nga kanunay maipit sa trapiko. Daghang residente ang nalipay sa balita ug nanghinaot nga dili na malangan ang trabaho.';
     const tl = 'Inanunsyo ng lungsod na matatapos ang bagong tulay sa susunod na taon. Ayon sa alkalde, makatutulong ang proyekto sa mga drayber na laging naiipit sa trapiko. Maraming residente ang natuwa sa balita at umaasang hindi na maaantala ang trabaho.';
