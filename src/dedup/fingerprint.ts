@@ -19,6 +19,12 @@ const SPACES = '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u20
 const FOLD_TO = new Map<string, string>([
   ['ß', 'ss'],
   ['ς', 'σ'],
+  // Persian and Urdu typed with the Arabic yeh and kaf, as some sites and keyboards do, and the zero-width non-joiner
+  // some writers set inside words and others do not (ZWJ is left alone: emoji sequences hold it).
+  ['\u064a', '\u06cc'],
+  ['\u0643', '\u06a9'],
+  ['\u0649', '\u06cc'],
+  ['\u200c', ''],
   ...[...APOSTROPHES].map((c): [string, string] => [c, "'"]),
   ...[...QUOTES].map((c): [string, string] => [c, '"']),
   ...[...DASHES].map((c): [string, string] => [c, '-']),
@@ -55,9 +61,18 @@ const LINK_NOISE_RE = /\b(?:https?:\/\/|www\.)[^\s)\]>"]+|\]\([^()\s]*\)|\[\d{1,
  * `wordTokens` drops it.
  */
 export function foldText(text: string): string {
-  const bare = text.includes('[') || text.includes('://') || text.includes('www.') ? text.replace(LINK_NOISE_RE, ' ') : text;
+  let bare = text.includes('[') || text.includes('://') || text.includes('www.') ? text.replace(LINK_NOISE_RE, ' ') : text;
+  if (text.includes('-')) bare = bare.replace(BROKEN_WORD_RE, '$1$2');
+  if (/\d[,.\u00a0\u202f' ]\d/.test(text)) bare = bare.replace(DIGIT_GROUP_RE, '$1');
   return foldCharacters(bare.normalize('NFKC').toLowerCase());
 }
+
+/** A word broken at a line's end by a hyphen, its rest on the next line ("Farm-\ners", OCR and pdftotext copies): one
+ *  word again. A hyphen before a space is rarely anything else ("pre- and post-war" becomes "preand"). */
+const BROKEN_WORD_RE = /(\p{L})-\s+(\p{Ll})/gu;
+/** A thousands separator between digits ("50,608", "50.608", "50 608", "50'608"): left out, as copies print
+ *  numbers with their own locale's separator or none. */
+const DIGIT_GROUP_RE = /(\d)[,.\u00a0\u202f' ](?=\d{3}(?!\d))/gu;
 
 /**
  * Word tokens of already folded text, punctuation dropped: one character of a script written without spaces

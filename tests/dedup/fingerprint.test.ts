@@ -52,6 +52,21 @@ describe('foldText and links', () => {
   });
 });
 
+describe('foldText and print', () => {
+  it("joins a word a line's end broke with a hyphen, and reads numbers with any thousands separator alike", () => {
+    const tokens = (t: string) => wordTokens(foldText(t));
+    expect(tokens('Farm-\n\ners in the valley')).toEqual(tokens('Farmers in the valley'));
+    expect(tokens('a well-known case')).toEqual(['a', 'well', 'known', 'case']);
+    for (const n of ['50,608', '50.608', '50 608', '50\u202f608']) expect(tokens(`nearly ${n} commuters`), n).toEqual(tokens('nearly 50608 commuters'));
+    // A decimal is no thousands group, and a year list stays as it is.
+    expect(tokens('2,5 million')).toEqual(['2', '5', 'million']);
+    expect(tokens('in 2024, 2025 and 2026')).toEqual(['in', '2024', '2025', 'and', '2026']);
+  });
+  it('reads Persian typed with the Arabic yeh and kaf, and with or without zero-width non-joiners, alike', () => {
+    expect(foldText('كتابخانه\u200cهای شهري')).toBe(foldText('کتابخانههای شهری'));
+  });
+});
+
 describe('wordTokens', () => {
   it('drops punctuation and keeps letters and digits of any script', () => {
     expect(tokens('Hello, world! 2024: \u041f\u0440\u0438\u0432\u0435\u0442 (\u0645\u0631\u062d\u0628\u0627).')).toEqual([
