@@ -61,11 +61,15 @@ const LINK_NOISE_RE = /\b(?:https?:\/\/|www\.)[^\s)\]>"]+|\]\([^()\s]*\)|\[\d{1,
  * `wordTokens` drops it.
  */
 export function foldText(text: string): string {
-  let bare = text.includes('[') || text.includes('://') || text.includes('www.') ? text.replace(LINK_NOISE_RE, ' ') : text;
-  if (text.includes('-')) bare = bare.replace(BROKEN_WORD_RE, '$1$2');
-  if (/\d[,.\u00a0\u202f' ]\d/.test(text)) bare = bare.replace(DIGIT_GROUP_RE, '$1');
+  // (each expression only where its character is: most bodies hold no link, no broken word, no digit group)
+  let bare = text.includes(']') || text.includes('://') || text.includes('www.') ? text.replace(LINK_NOISE_RE, ' ') : text;
+  if (bare.includes('-')) bare = bare.replace(BROKEN_WORD_RE, '$1$2');
+  if (DIGIT_SEPARATOR_RE.test(bare)) bare = bare.replace(DIGIT_GROUP_RE, '$1');
   return foldCharacters(bare.normalize('NFKC').toLowerCase());
 }
+
+/** A separator between two digits, which DIGIT_GROUP_RE's groups need. */
+const DIGIT_SEPARATOR_RE = /\d[,.\u00a0\u202f' ]\d/u;
 
 /** A word broken at a line's end by a hyphen, its rest on the next line ("Farm-\ners", OCR and pdftotext copies): one
  *  word again. A hyphen before a space is rarely anything else ("pre- and post-war" becomes "preand"). */
