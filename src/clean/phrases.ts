@@ -199,7 +199,7 @@ export const COMMENTS_HEADING_RE = new RegExp(
     'commentaires?', 'réactions?', 'laisser un commentaire', 'réagir', 'comentarios?', 'deja un comentario',
     'deja tu comentario', 'kommentare?', 'leserkommentare', 'kommentieren', 'comentários?', 'commenti', 'التعليقات', 'تعليقات',
     'reacties', 'kommentarer', 'kommentit', 'komentarze', 'komentáře', 'comentarii', 'hozzászólások', 'yorumlar', 'komentar',
-    'комментарии', 'коментарі', 'σχόλια', 'bình luận', 'תגובות', 'نظرات', 'टिप्पणियां', 'टिप्पणियाँ', 'コメント', '댓글', '评论', '評論', '留言',
+    'комментарии', 'коментарі', 'σχόλια', 'bình luận', 'תגובות', 'نظرات', 'टिप्पणियां', 'टिप्पणियाँ', 'कमेंट्स', 'कमेंट', 'মন্তব্য', 'تبصرے', 'コメント', '댓글', '评论', '評論', '留言',
   ].join('|')})(?:\\s+(?:to|on|for|sur|de|zu)\\b.*)?\\W*(?:[(（]\\d+\\s*件?[)）])?\\W*$`,
   'iu',
 );

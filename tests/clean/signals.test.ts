@@ -205,7 +205,7 @@ describe('phrases', () => {
   it('comment headings', () => {
     expect(COMMENTS_HEADING_RE.test('34 responses to “We needed to win”')).toBe(true);
     expect(COMMENTS_HEADING_RE.test('Kommentare (12)')).toBe(true);
-    for (const heading of ['コメント（2件）', 'Комментарии (12)', 'Reacties', '댓글', 'תגובות (2)', '评论']) expect(COMMENTS_HEADING_RE.test(heading), heading).toBe(true);
+    for (const heading of ['コメント（2件）', 'Комментарии (12)', 'Reacties', '댓글', 'תגובות (2)', '评论', 'कमेंट्स (3)', 'মন্তব্য (2)', 'تبصرے']) expect(COMMENTS_HEADING_RE.test(heading), heading).toBe(true);
     expect(COMMENTS_HEADING_RE.test('Comments from the minister were brief')).toBe(false);
   });
   it('boilerplate coverage', () => {
