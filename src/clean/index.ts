@@ -281,7 +281,7 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
     !!j && j.reason !== 'published-line' && !HEADING_BLOCKERS.has(j.reason as string) && j.features.barPieces < 3 && !isShare(judged, j) && isTitleShaped(j.block.text, j.features.words);
   let at = own.index - 1;
   // A byline ("By Ann Lee", "Av Erik Lindqvist") and a standfirst sentence may stand between headline and publication line.
-  const byline = (j: Judged | undefined): boolean => !!j && (j.reason === 'byline' || isByline(j.block.text, j.features));
+  const byline = (j: Judged | undefined): boolean => !!j && (j.reason === 'byline' || isByline(j.block.text, j.features) || isNameAndPlace(j.block.text));
   // The author's role or outlet under the byline ("City government reporter", "Riverton Ledger").
   const role = (j: Judged | undefined): boolean => !!j && j.features.words <= BYLINE_ROLE_MAX_WORDS && !j.features.sentenceEnd;
   // A reading time or a counter under the byline (reader view's "2–3 minutes", "Views: 1,204").
@@ -290,7 +290,8 @@ function readPublishedLines(judged: Judged[], found: ReadonlyArray<{ index: numb
   if (judged[at] && judged[at].features.words <= ADDRESS_MAX_WORDS && ADDRESS_ONLY_RE.test(judged[at].block.text)) at--;
   if (role(judged[at]) && !byline(judged[at]) && byline(judged[at - 1])) at--;
   if (byline(judged[at])) at--;
-  const standfirst = (j: Judged | undefined): boolean => !!j && j.reason === null && j.features.sentenceEnd && j.features.words > BYLINE_NAME_MAX_WORDS;
+  // (a standfirst closes with its stop, or runs past a headline's length without one)
+  const standfirst = (j: Judged | undefined): boolean => !!j && j.reason === null && (j.features.sentenceEnd || j.features.words > TITLE_MAX_WORDS_SHORT) && j.features.words > BYLINE_NAME_MAX_WORDS;
   if (byline(judged[at + 1]) && standfirst(judged[at]) && headline(judged[at - 1]) && !judged[at - 1].features.sentenceEnd) at--;
   // A name alone between the headline and the publication line ("Anna Cole", no "By") is the byline: a few capitalised
   // words, none of them a stopword where the language has a stoplist (a Title Case headline has some), under a longer
@@ -375,6 +376,10 @@ const CASELESS_RE = /^(?=.*\p{L})[^\p{Lu}\p{Ll}\p{Lt}]*$/u;
 /** Words that each start with a capital ("Anna Cole", "Jean-Luc Dupont", "Mary O'Neil"). */
 const NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u;
 /** Shaped like a name: a few capitalised words, none of them a stopword where the language has a stoplist. */
+/** A byline of a name and the place it was filed from, without a cue: "Álvaro Sanz | Salamanca", "Ann Lee · London". */
+const NAME_AND_PLACE_RE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} [|·] \p{Lu}[\p{L}'’.-]+(?: \p{Lu}?[\p{L}'’.-]+){0,2}$/u;
+const isNameAndPlace = (text: string): boolean => NAME_AND_PLACE_RE.test(text);
+
 function nameShaped(j: Judged): boolean {
   return j.features.words <= BYLINE_NAME_MAX_WORDS && (j.features.stopwordDensity ?? 0) === 0 && NAME_RE.test(j.block.text);
 }

@@ -957,6 +957,12 @@ describe('cleanDocument', () => {
     expect(r.title).toBe('Budget approved after months of debate');
     expect(r.text).not.toContain('[2]News');
   });
+  it('takes a name and the place it was filed from, with no cue, under an unclosed standfirst for the byline', () => {
+    const page = ['Home > Society', 'The last second-hand bookshop on Booksellers Row', 'Tom Hale, 78, still opens every morning the shutter of a shop his grandfather founded in 1931', 'Alvaro Sanz | Salamanca', 'Published: 02/03/2025 09:30', PROSE, PROSE.replace('council', 'board')].join('\n\n');
+    const r = cleanDocument(page, null);
+    expect(r.title).toBe('The last second-hand bookshop on Booksellers Row');
+    expect(r.date).toBe('2025-03-02');
+  });
   it('looks past a tag list between the byline and the article', () => {
     expect(cleanDocument(['Budget approved after months of debate', 'By Ann Lee', 'Tags: NHS, A&E, Health', PROSE, PROSE].join('\n'), null).title).toBe('Budget approved after months of debate');
   });
