@@ -98,6 +98,8 @@ export function isByline(text: string, f: BlockFeatures): boolean {
   return (!HEADLINE_CUE_RE.test(text) && BYLINE_NAME_THEN_MORE_RE.test(name)) || parseDate(text) !== null;
 }
 
+/** A dump's link number opening a line. */
+const LEADING_LINK_MARK_RE = /^\s*\[\d{1,4}\]/u;
 /** A dump's link number before a link's text (lynx, elinks: "[12]News"). */
 const LINK_MARK_RE = /\[\d{1,4}\]/g;
 /** Links a line of them needs to be a bar, and the words each may have at most: a paragraph's inline links have a
@@ -121,7 +123,8 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (f.bracketShare >= BRACKET_MIN_SHARE) return 'markup';
   if (isTemplate(f, ctx)) return 'template';
   // Word limits first: the phrase patterns are unanchored and a block may be a whole page on one line.
-  if (f.words <= RELATED_MAX_WORDS && RELATED_LINK_RE.test(block.text)) return 'related-link';
+  // (a dump's link number may open the line: "[9]READ MORE: …")
+  if (f.words <= RELATED_MAX_WORDS && RELATED_LINK_RE.test(block.text.replace(LEADING_LINK_MARK_RE, ''))) return 'related-link';
   if (f.words <= FOOTER_MAX_WORDS && isSourceFooter(block.text)) return 'source-footer';
   if (f.words <= COPYRIGHT_MAX_WORDS && isCopyrightNotice(block.text)) return 'copyright';
   if (f.boilerplate >= BOILERPLATE_MIN_COVERAGE && f.words <= BOILERPLATE_MAX_WORDS) return 'boilerplate';

@@ -105,6 +105,8 @@ describe('hard noise signals', () => {
     ['Klicken Sie hier, um den Artikel in seiner Quelle zu lesen.', 'source-footer'],
     ['This article has been adapted from its original source.', 'source-footer'],
     ['Share this: Facebook Twitter Email', 'boilerplate'],
+    // A "read also" link opened by a dump's link number.
+    ['[9]READ MORE: Council tax bills to rise by up to 5% in dozens of areas', 'related-link'],
     // A dump's menu of numbered links (lynx, elinks), and not a sentence with links inside it.
     ['[2]Главная [3]Новости [4]В мире [5]Политика [6]Экономика', 'link-bar'],
     ['[5]전체기사 [6]정치 [7]경제 [8]사회 [9]문화', 'link-bar'],
