@@ -69,7 +69,7 @@ function isProseSentence(f: BlockFeatures, t: ClassifyThresholds): boolean {
  * written in one-sentence paragraphs. Any other block, a good one too, ends a run: next to a good paragraph, jusText's
  * context already decides, and a run going on from the article's last paragraph took the notes under it.
  */
-export function promoteProseRuns(initial: readonly BlockClass[], features: readonly BlockFeatures[], transparent: readonly boolean[], t: ClassifyThresholds, labelled: readonly boolean[] = []): BlockClass[] {
+export function promoteProseRuns(initial: readonly BlockClass[], features: readonly BlockFeatures[], transparent: readonly boolean[], t: ClassifyThresholds, labelled: (i: number) => boolean = () => false): BlockClass[] {
   const out = [...initial];
   let run: number[] = [];
   // Short lines between the run's sentences, and those after its last one (a tags line under the article) so far.
@@ -85,7 +85,7 @@ export function promoteProseRuns(initial: readonly BlockClass[], features: reado
     const c = initial[i];
     // A line under a label ("Jim B: Finally some sense.") is a reader's comment or a speaker's turn as often as the
     // article's: it counts as a heading does.
-    if ((c === 'short' || c === 'neargood') && !labelled[i] && isProseSentence(features[i], t)) {
+    if ((c === 'short' || c === 'neargood') && isProseSentence(features[i], t) && !labelled(i)) {
       run.push(i);
       headings += pending;
       pending = 0;

@@ -375,11 +375,11 @@ const BYLINE_CASELESS_MAX_WORDS = 4;
 const CASELESS_RE = /^(?=.*\p{L})[^\p{Lu}\p{Ll}\p{Lt}]*$/u;
 /** Words that each start with a capital ("Anna Cole", "Jean-Luc Dupont", "Mary O'Neil"). */
 const NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u;
-/** Shaped like a name: a few capitalised words, none of them a stopword where the language has a stoplist. */
 /** A byline of a name and the place it was filed from, without a cue: "Álvaro Sanz | Salamanca", "Ann Lee · London". */
 const NAME_AND_PLACE_RE = /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3} [|·] \p{Lu}[\p{L}'’.-]+(?: \p{Lu}?[\p{L}'’.-]+){0,2}$/u;
 const isNameAndPlace = (text: string): boolean => NAME_AND_PLACE_RE.test(text);
 
+/** Shaped like a name: a few capitalised words, none of them a stopword where the language has a stoplist. */
 function nameShaped(j: Judged): boolean {
   return j.features.words <= BYLINE_NAME_MAX_WORDS && (j.features.stopwordDensity ?? 0) === 0 && NAME_RE.test(j.block.text);
 }
@@ -442,7 +442,8 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
   // An ad slot's label stands between two paragraphs of the article: it is looked past, as a short line is.
   const transparent = judged.map(isInTextNoise);
   const classes = judged.map((j, i): BlockClass => (transparent[i] ? 'short' : j.reason || isLinkSummary(judged, i) ? 'bad' : initialClass(j.features, scaled)));
-  const labelled = judged.map((j) => labelKeyHash(j.block.text) >= 0);
+  // (asked only of the sentences a run would count, so most lines' labels are never looked for)
+  const labelled = (i: number): boolean => labelKeyHash(judged[i].block.text) >= 0;
   const initial = promoteProseRuns(classes, judged.map((j) => j.features), transparent, scaled, labelled);
   const smoothed = smoothClasses(initial);
   judged.forEach((j, i) => {

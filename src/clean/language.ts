@@ -118,9 +118,7 @@ export function detectLanguage(text: string, models?: ModelSet): string | null {
 export function southSlavic(code: string, sample: string): string {
   if (code !== 'hr' && code !== 'bs' && code !== 'sr') return code;
   if (CYRILLIC_RE.test(sample) && countLetterUnits(sample.replace(/[^\u0400-\u04ff]/g, '')) * 2 > countLetterUnits(sample)) return 'sr';
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const count = (set: ReadonlySet<string>): number => words.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0);
-  const wins = (a: number, b: number): boolean => a >= MIN_MARKERS && a >= 2 * b;
+  const count = markerCounter(sample);
   const ekavian = count(EKAVIAN);
   const ijekavian = count(IJEKAVIAN);
   if (wins(ekavian, ijekavian)) return 'sr';
@@ -135,6 +133,13 @@ export function southSlavic(code: string, sample: string): string {
 }
 const CYRILLIC_RE = /[\u0400-\u04ff]/;
 const MIN_MARKERS = 2;
+/** How many of a set's marker words the sample's words hold. */
+function markerCounter(sample: string): (set: ReadonlySet<string>) => number {
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return (set) => words.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0);
+}
+/** One side's markers tell the language: MIN_MARKERS of them at least, twice as many as the other side's. */
+const wins = (a: number, b: number): boolean => a >= MIN_MARKERS && a >= 2 * b;
 const EKAVIAN: ReadonlySet<string> = new Set(['vreme', 'reč', 'reči', 'reka', 'reke', 'deca', 'dece', 'deci', 'decu', 'mesto', 'mesta', 'mestu', 'pre', 'posle', 'hleb', 'lepo', 'lep', 'lepa', 'sledeći', 'sledećeg', 'sledeće', 'sledećoj', 'cene', 'cena', 'cenu', 'ceni', 'mleko', 'mleka', 'deo', 'primer', 'videti', 'verovatno', 'uvek', 'gde', 'dete', 'celu', 'cela', 'celog', 'belo', 'bela', 'beli', 'smer', 'pesma', 'pesme', 'sedište', 'sedištu']);
 const IJEKAVIAN: ReadonlySet<string> = new Set(['vrijeme', 'riječ', 'riječi', 'rijeka', 'rijeke', 'djeca', 'djece', 'djeci', 'djecu', 'mjesto', 'mjesta', 'mjestu', 'prije', 'poslije', 'hljeb', 'nedjelja', 'nedjelje', 'nedjelju', 'lijepo', 'lijep', 'lijepa', 'sljedeći', 'sljedećeg', 'sljedeće', 'sljedećoj', 'svijet', 'svijeta', 'svijetu', 'cijene', 'cijena', 'cijenu', 'cijeni', 'mlijeko', 'mlijeka', 'dio', 'primjer', 'vidjeti', 'vjerojatno', 'vjerovatno', 'uvijek', 'gdje', 'dijete', 'cijelu', 'cijela', 'cijelog', 'cijeli', 'bijelo', 'bijela', 'bijeli', 'smjer', 'pjesma', 'pjesme', 'sjedište', 'sjedištu', 'tijekom', 'mjesec', 'mjeseca', 'mjeseci', 'vijesti', 'vijest', 'tjedan', 'tjedna', 'dvije', 'sjever', 'sjeverne', 'snijeg', 'vjetar', 'vjetra']);
 const CROATIAN: ReadonlySet<string> = new Set(['tko', 'tisuća', 'tisuće', 'tjedan', 'tjedna', 'tjednu', 'sveučilište', 'sveučilišta', 'kazalište', 'kazališta', 'glazba', 'glazbe', 'vlak', 'vlaka', 'zrakoplov', 'zrakoplova', 'izvješće', 'obitelj', 'obitelji', 'tijekom', 'uopće', 'vjerojatno', 'gospodarstvo', 'gospodarstva', 'siječnja', 'veljače', 'ožujka', 'travnja', 'svibnja', 'lipnja', 'srpnja', 'kolovoza', 'rujna', 'listopada', 'studenoga', 'studenog', 'prosinca', 'siječanj', 'veljača', 'ožujak', 'travanj', 'svibanj', 'lipanj', 'srpanj', 'kolovoz', 'rujan', 'listopad', 'studeni', 'prosinac', 'kruh', 'kava', 'nogomet', 'nogometni', 'zaposlenika', 'zaposlenici']);
@@ -158,12 +163,11 @@ export function bodyLanguage(text: string): string | null {
  * marker words at least, twice as many as the other side's; else the label stands.
  */
 export function catalanOrOccitan(code: string, sample: string): string {
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const count = (set: ReadonlySet<string>): number => words.reduce((n, w) => n + (set.has(w) ? 1 : 0), 0);
+  const count = markerCounter(sample);
   const occitan = count(OCCITAN);
   const catalan = count(CATALAN);
-  if (occitan >= MIN_MARKERS && occitan >= 2 * catalan) return 'oc';
-  if (catalan >= MIN_MARKERS && catalan >= 2 * occitan) return 'ca';
+  if (wins(occitan, catalan)) return 'oc';
+  if (wins(catalan, occitan)) return 'ca';
   return code;
 }
 const OCCITAN: ReadonlySet<string> = new Set(['lo', 'los', 'las', 'e', 'aquò', 'aquela', 'aqueste', 'òc', 'ongan', 'uèi', 'fòrça', 'quand', 'sus', 'èra', 'èran', 'tanben', 'mas', 'son', 'lor', 'pas']);
@@ -182,7 +186,6 @@ function bodyLabel(text: string): string | null {
   // Danish and Norwegian (Bokmål, Nynorsk): their stoplists tell them from Swedish and each other better than trigrams
   // do (a Swedish and a Norwegian page of the probes were Danish by trigrams).
   if (label === null || STOPLISTS_TELL.has(label)) return read;
-
   // One franc-min lacks is weighed by the stoplists as a guess is (a Slovak page full of English names came out Galician).
   return byStoplist(southSlavic(label, sample), sample, !FRANC_MIN_LABELS.has(label));
 }
