@@ -895,6 +895,10 @@ describe('cleanDocument', () => {
     for (const caption of ['新しく導入された電気バス＝10日、市役所前', '田植えをする児童たち＝共同', '花見客でにぎわう公園（4月、市内）'])
       expect(isCaptionText(caption), caption).toBe(true);
     expect(isCaptionText('古民家を改装したカフェの前に立つ佐藤さん夫妻＝木曽町')).toBe(true);
+    // The description before the sign is eight characters at least, none of them another ＝.
+    expect(isCaptionText('立つ佐藤さん夫妻＝木曽町')).toBe(true);
+    expect(isCaptionText('つ佐藤さん夫妻＝木曽町')).toBe(false);
+    expect(isCaptionText('立つ佐藤さ＝ん夫妻＝木曽町')).toBe(false);
     // A headline's ＝ (Jiji, Kyodo) is followed by more news, and an event's facts stand under a label of a word.
     for (const line of ['【ロンドン＝共同】英政府は10日、新たな方針を発表した。', '市長「財源＝税収の確保が課題だ」と語った。', '新市長、就任会見で抱負　子育て支援を最優先に',
       '米大統領、中国に追加関税＝来月から発動へ', '日時＝4月20日午後1時から', '会場＝市民会館', '入場料＝無料'])
