@@ -30,9 +30,13 @@ const RELATED_PREFIXES_COLON = ['soma pia', 'loe ka', 'loe lisaks', 'basahin din
 /** Matches a line that starts with a related-link prefix followed by a separator and a headline. */
 export const RELATED_LINK_RE = new RegExp(
   // (a markdown dump sets the prefix in bold: "**LÆS OGSÅ:** …")
-  `^\\s*[*_]*(?:(?:${RELATED_PREFIXES.map(escapeRe).join('|')})\\s*(?:[:：\\-–—>»|]|\\.{3}|…)|(?:${RELATED_PREFIXES_COLON.map(escapeRe).join('|')})\\s*[:：>»])[*_]*\\s*\\S`,
+  `^\\s*[*_]*(?:(?:${RELATED_PREFIXES.map(nfc).map(escapeRe).join('|')})\\s*(?:[:：\\-–—>»|]|\\.{3}|…)|(?:${RELATED_PREFIXES_COLON.map(nfc).map(escapeRe).join('|')})\\s*[:：>»])[*_]*\\s*\\S`,
   'iu',
 );
+
+/** A "Read also: …" link (RELATED_LINK_RE), read in NFC as the prefixes are written: a Hindi page may store its nukta
+ *  letters precomposed ("पढ़ें" with U+095D), which NFC decomposes, as it does Latin text stored decomposed. */
+export const isRelatedLink = (text: string): boolean => RELATED_LINK_RE.test(text.normalize('NFC'));
 
 /** Words of a "read the original at its source" footer, per language: a footer needs a verb and "source". */
 export const SOURCE_FOOTER_RE = new RegExp(
@@ -128,12 +132,23 @@ export function isTagList(text: string): boolean {
 /** Words of a tag list without commas ("Tags: NHS"): more are a sentence after a label. */
 const TAGS_MAX_ITEMS_UNSEPARATED = 4;
 
-/** The label an ad slot leaves in the text ("Advertisement", "Anzeige", "広告", "AD"), a line of its own. */
-const AD_LABEL_RE = /^[^\p{L}\p{N}]*(?:advertisement|advertising|ad|ads|sponsored|anzeige|werbung|gesponsert|publicidad|publicité|pubblicità|publicidade|reklame|reklama|reklam|mainos|annons|annonse|annonce|hirdetés|реклама|διαφήμιση|פרסומת|إعلان|广告|廣告|広告|광고|โฆษณา|iklan|quảng cáo)[^\p{L}\p{N}]*$/iu;
+/** The word an ad slot leaves in the text as a line of its own ("Advertisement", "Anzeige", "広告", "AD"), per language:
+ *  besides the commoner ones, Dutch, Czech, Romanian, Estonian, Latvian, Swahili, Persian, Urdu and the languages of
+ *  India (Hindi, Marathi, Bengali, Gujarati, Punjabi, Tamil, Telugu, Kannada, Malayalam). */
+const AD_LABELS = [
+  'advertisement', 'advertising', 'ad', 'ads', 'sponsored', 'anzeige', 'werbung', 'gesponsert', 'publicidad', 'publicité', 'pubblicità',
+  'publicidade', 'reklame', 'reklama', 'reklam', 'mainos', 'annons', 'annonse', 'annonce', 'hirdetés', 'реклама', 'διαφήμιση', 'פרסומת',
+  'إعلان', '广告', '廣告', '広告', '광고', 'โฆษณา', 'iklan', 'quảng cáo', 'advertentie', 'inzerce', 'publicitate', 'reklaam', 'reklāma',
+  'tangazo', 'matangazo', 'تبلیغات', 'آگهی', 'اشتہار', 'विज्ञापन', 'जाहिरात', 'বিজ্ঞাপন', 'જાહેરાત', 'ਇਸ਼ਤਿਹਾਰ', 'விளம்பரம்', 'ప్రకటన',
+  'ಜಾಹೀರಾತು', 'പരസ്യം',
+];
+const AD_LABEL_RE = new RegExp(`^[^\\p{L}\\p{N}]*(?:${AD_LABELS.map(nfc).join('|')})[^\\p{L}\\p{N}\\p{M}]*$`, 'iu');
+/** Longest line an ad label is. */
+const AD_LABEL_MAX_CHARS = 30;
 
-/** A line that only marks an ad slot: the article goes on around it. */
+/** A line that only marks an ad slot: the article goes on around it. Read in NFC, as the labels are written. */
 export function isAdLabel(text: string): boolean {
-  return text.length <= 30 && AD_LABEL_RE.test(text);
+  return text.length <= AD_LABEL_MAX_CHARS && AD_LABEL_RE.test(text.normalize('NFC'));
 }
 
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
@@ -418,4 +433,8 @@ export function boilerplateCoverage(text: string): number {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function nfc(s: string): string {
+  return s.normalize('NFC');
 }

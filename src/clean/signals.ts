@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { LIST_BULLET_RE, words, type BlockFeatures } from './features.js';
-import { GALLERY_COUNTER_RE, isAdLabel, isCaptionText, isCopyrightNotice, isSourceFooter, isTagList, RELATED_LINK_RE } from './phrases.js';
+import { GALLERY_COUNTER_RE, isAdLabel, isCaptionText, isCopyrightNotice, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
 import { dateLineDate, parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -71,8 +71,10 @@ const BULLETED_NAME_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,2}$
 /** A fenced div's line in pandoc markdown (`::: {#main role="main"}`, `::: article-body`; a closing `:::` has no letters). */
 const PANDOC_FENCE_RE = /^\s*:{3,}\s*(?:\{[^}]*\}|[\w-]+)\s*$/u;
 
-/** Reasons that name a block before the run template does (its shape says more than its recurrence). */
-export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup', 'ad-label']);
+/** Reasons that name a block before the run template does (its shape says more than its recurrence). A "Read also"
+ *  link a site sets in every article (the day's promoted story) recurs as template does, but stands between the
+ *  article's paragraphs, which context must look past it to keep. */
+export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup', 'ad-label', 'related-link']);
 
 /** Whether the line opens with a byline's cue ("By", "Par", "Von" …): a cheap test before isByline's others. */
 export const opensWithBylineCue = (text: string): boolean => BYLINE_CUE_RE.test(text);
@@ -124,7 +126,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (isTemplate(f, ctx)) return 'template';
   // Word limits first: the phrase patterns are unanchored and a block may be a whole page on one line.
   // (a dump's link number may open the line: "[9]READ MORE: …")
-  if (f.words <= RELATED_MAX_WORDS && RELATED_LINK_RE.test(block.text.replace(LEADING_LINK_MARK_RE, ''))) return 'related-link';
+  if (f.words <= RELATED_MAX_WORDS && isRelatedLink(block.text.replace(LEADING_LINK_MARK_RE, ''))) return 'related-link';
   if (f.words <= FOOTER_MAX_WORDS && isSourceFooter(block.text)) return 'source-footer';
   if (f.words <= COPYRIGHT_MAX_WORDS && isCopyrightNotice(block.text)) return 'copyright';
   if (f.boilerplate >= BOILERPLATE_MIN_COVERAGE && f.words <= BOILERPLATE_MAX_WORDS) return 'boilerplate';

@@ -8,7 +8,7 @@ import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { isCounterLine, isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isAdLabel, isRelatedLink, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { bodyLanguage, byOrthography, byStoplist, detectLanguage, readingLanguage, southSlavic } from '../../src/clean/language.js';
 import { cleanDocument, stopwordScale } from '../../src/clean/index.js';
@@ -979,6 +979,28 @@ describe('cleanDocument', () => {
       for (const p of after) expect(r.text, label).toContain(p);
       expect(r.text).not.toContain(label);
     }
+  });
+  it('looks past a "Read also" link a site sets in every article of the run (the day\'s promoted story)', () => {
+    // Each page: its own article, with the ad label and the same link between its paragraphs, as a template would.
+    const sites = ['alder', 'birch', 'cedar', 'hazel'];
+    const closing = (k: number) => [`The works on the ${sites[k]} site are due to finish in the spring, and the road next to it will be closed for most of that time.`, `A public meeting about the ${sites[k]} plans is planned for next month, when residents will be able to ask the council about the works.`];
+    const page = (k: number) => ['Home | News | Sport', `Plans for the ${sites[k]} site approved`, `${PROSE} ${sites[k]}.`, 'Advertisement', 'Read also: Library to close at the end of the year', ...closing(k), '© 2025 The Courier'].join('\n\n');
+    const stats = createCorpusStats();
+    for (const k of [0, 1, 2, 3]) addToCorpusStats(stats, page(k));
+    const r = cleanDocument(page(1), stats);
+    for (const p of closing(1)) expect(r.text).toContain(p);
+    expect(r.text).not.toContain('Read also');
+    expect(r.noise.find((n) => n.text.startsWith('Read also'))?.reason).toBe('related-link');
+  });
+  it('reads "Read also" links and ad labels in NFC: precomposed nukta letters (पढ़ें with U+095D) and decomposed accents', () => {
+    expect(isRelatedLink('यह भी प\u095Dें: राजस्थान में बिजली की नई दरें लागू')).toBe(true);
+    expect(isRelatedLink('यह भी पढ़ें: राजस्थान में बिजली की नई दरें लागू')).toBe(true);
+    expect(isRelatedLink('Leia tambe\u0301m: Prefeitura anuncia mutirão')).toBe(true);
+    expect(isAdLabel('विज्ञापन')).toBe(true);
+    expect(isAdLabel('Publicite\u0301')).toBe(true);
+    for (const label of ['Advertentie', 'INZERCE', '— Publicitate —', 'اشتہار', 'বিজ্ঞাপন', 'விளம்பரம்']) expect(isAdLabel(label), label).toBe(true);
+    // A word that only starts like a label, or a label and more words, is no label.
+    for (const line of ['Advertentiekosten stijgen', 'विज्ञापन नीति', 'ad hoc']) expect(isAdLabel(line), line).toBe(false);
   });
   it('looks past a "Read also" link inside an article of one-sentence paragraphs', () => {
     const sentences = ['The ferry was late again on Monday.', 'It was the third time this week.', 'Most of the passengers were on their way to work.', 'Some of them had to wait for over an hour.'];
