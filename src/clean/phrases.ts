@@ -25,8 +25,18 @@ const RELATED_PREFIXES = [
   'llegiu també', 'llegeix també', 'vegeu també', 'இதையும் படிக்க', 'இதையும் படியுங்கள்', 'یہ بھی پڑھیں', 'مزید پڑھیں',
 ];
 /** Prefixes that also open ordinary sentences ("Soma pia - wataalamu wanashauri …", "Loe ka - see on oluline …"), and
- *  Filipino, Hausa, Albanian and Lithuanian ones: a related link only before a colon or an arrow. */
-const RELATED_PREFIXES_COLON = ['soma pia', 'loe ka', 'loe lisaks', 'basahin din', 'basahin rin', 'karanta kuma', 'lexo edhe', 'skaitykite taip pat', 'taip pat skaitykite'];
+ *  those of some thirty more languages (Filipino, Hausa, Albanian, Lithuanian, Luxembourgish, Icelandic, Irish, Welsh,
+ *  Basque, Galician, Slovenian, Macedonian, Bulgarian, Belarusian, Latvian, Georgian, Armenian, Azerbaijani, Kazakh,
+ *  Uzbek, Mongolian, Amharic, Somali, Nepali, Marathi, Gujarati, Punjabi, Telugu, Kannada, Malayalam, Sinhala, Khmer,
+ *  Pashto, Sorani): a related link only before a colon or an arrow. */
+const RELATED_PREFIXES_COLON = [
+  'soma pia', 'loe ka', 'loe lisaks', 'basahin din', 'basahin rin', 'karanta kuma', 'lexo edhe', 'skaitykite taip pat', 'taip pat skaitykite',
+  'liest och', 'lestu einnig', 'léigh freisin', 'darllenwch hefyd', 'irakurri ere', 'le tamén', 'preberite tudi', 'прочитајте и',
+  'прочетете още', 'прочетете също', 'чытайце таксама', 'lasiet arī', 'lasi arī', 'ასევე წაიკითხეთ', 'կարդացեք նաև', 'həmçinin oxuyun',
+  'сондай-ақ оқыңыз', 'shuningdek oʻqing', "shuningdek o'qing", 'мөн уншаарай', 'ተጨማሪ ያንብቡ', 'akhri sidoo kale', 'यो पनि पढ्नुहोस्',
+  'हेही वाचा', 'આ પણ વાંચો', 'ਇਹ ਵੀ ਪੜ੍ਹੋ', 'ఇది కూడా చదవండి', 'ಇದನ್ನೂ ಓದಿ', 'ഇതും വായിക്കുക', 'මෙයද කියවන්න', 'អានបន្ថែម',
+  'دا هم ولولئ', 'ئەمەش بخوێنەوە',
+];
 /** Matches a line that starts with a related-link prefix followed by a separator and a headline. */
 export const RELATED_LINK_RE = new RegExp(
   // (a markdown dump sets the prefix in bold: "**LÆS OGSÅ:** …")
@@ -132,15 +142,17 @@ export function isTagList(text: string): boolean {
 /** Words of a tag list without commas ("Tags: NHS"): more are a sentence after a label. */
 const TAGS_MAX_ITEMS_UNSEPARATED = 4;
 
-/** The word an ad slot leaves in the text as a line of its own ("Advertisement", "Anzeige", "広告", "AD"), per language:
- *  besides the commoner ones, Dutch, Czech, Romanian, Estonian, Latvian, Swahili, Persian, Urdu and the languages of
- *  India (Hindi, Marathi, Bengali, Gujarati, Punjabi, Tamil, Telugu, Kannada, Malayalam). */
+/** The word an ad slot leaves in the text as a line of its own ("Advertisement", "Anzeige", "広告", "AD"), in some sixty
+ *  languages: a site's label recurs on its every page, and unless it is known for a label it is taken for the run's
+ *  template, which ends the article rather than being looked past. */
 const AD_LABELS = [
   'advertisement', 'advertising', 'ad', 'ads', 'sponsored', 'anzeige', 'werbung', 'gesponsert', 'publicidad', 'publicité', 'pubblicità',
-  'publicidade', 'reklame', 'reklama', 'reklam', 'mainos', 'annons', 'annonse', 'annonce', 'hirdetés', 'реклама', 'διαφήμιση', 'פרסומת',
-  'إعلان', '广告', '廣告', '広告', '광고', 'โฆษณา', 'iklan', 'quảng cáo', 'advertentie', 'inzerce', 'publicitate', 'reklaam', 'reklāma',
-  'tangazo', 'matangazo', 'تبلیغات', 'آگهی', 'اشتہار', 'विज्ञापन', 'जाहिरात', 'বিজ্ঞাপন', 'જાહેરાત', 'ਇਸ਼ਤਿਹਾਰ', 'விளம்பரம்', 'ప్రకటన',
-  'ಜಾಹೀರಾತು', 'പരസ്യം',
+  'publicidade', 'publicitat', 'iragarkia', 'reklame', 'reklama', 'reklam', 'reklamë', 'reklamm', 'mainos', 'annons', 'annonse', 'annonce',
+  'auglýsing', 'hirdetés', 'advertentie', 'advertensie', 'inzerce', 'inzercia', 'ogłoszenie', 'oglas', 'оглас', 'publicitate', 'reklaam',
+  'reklāma', 'fógra', 'hysbyseb', 'реклама', 'рэклама', 'жарнама', 'сурталчилгаа', 'რეკლამა', 'գովազդ', 'διαφήμιση', 'פרסומת', 'إعلان',
+  'تبلیغات', 'آگهی', 'اشتہار', 'tangazo', 'matangazo', 'talla', 'ìpolówó', 'xayeysiis', 'ማስታወቂያ', 'iklan', 'patalastas', 'quảng cáo',
+  'โฆษณา', 'ໂຄສະນາ', 'ကြော်ငြာ', '广告', '廣告', '広告', '광고', 'विज्ञापन', 'जाहिरात', 'বিজ্ঞাপন', 'જાહેરાત', 'ਇਸ਼ਤਿਹਾਰ', 'விளம்பரம்',
+  'ప్రకటన', 'ಜಾಹೀರಾತು', 'പരസ്യം', 'දැන්වීම',
 ];
 const AD_LABEL_RE = new RegExp(`^[^\\p{L}\\p{N}]*(?:${AD_LABELS.map(nfc).join('|')})[^\\p{L}\\p{N}\\p{M}]*$`, 'iu');
 /** Longest line an ad label is. */

@@ -998,7 +998,10 @@ describe('cleanDocument', () => {
     expect(isRelatedLink('Leia tambe\u0301m: Prefeitura anuncia mutirão')).toBe(true);
     expect(isAdLabel('विज्ञापन')).toBe(true);
     expect(isAdLabel('Publicite\u0301')).toBe(true);
-    for (const label of ['Advertentie', 'INZERCE', '— Publicitate —', 'اشتہار', 'বিজ্ঞাপন', 'விளம்பரம்']) expect(isAdLabel(label), label).toBe(true);
+    for (const label of ['Advertentie', 'INZERCE', '— Publicitate —', 'اشتہار', 'বিজ্ঞাপন', 'விளம்பரம்', 'Reklamm', 'TALLA', 'ማስታወቂያ', 'ကြော်ငြာ']) expect(isAdLabel(label), label).toBe(true);
+    // Read-also prefixes of more languages, before a colon only (they may open a sentence otherwise).
+    for (const link of ['Liest och: Nei Bréck iwwer d\'Uelzecht', 'Lestu einnig: Ný brú yfir ána', 'ಇದನ್ನೂ ಓದಿ: ಹೊಸ ಸೇತುವೆ ಉದ್ಘಾಟನೆ']) expect(isRelatedLink(link), link).toBe(true);
+    expect(isRelatedLink('Liest och den Rapport vun der Regierung iwwer de Budget.')).toBe(false);
     // A word that only starts like a label, or a label and more words, is no label.
     for (const line of ['Advertentiekosten stijgen', 'विज्ञापन नीति', 'ad hoc']) expect(isAdLabel(line), line).toBe(false);
   });
