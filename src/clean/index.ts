@@ -540,6 +540,7 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
     commentsHeading: commentSectionStarts(judged),
     listHeading,
     teaserShaped: judged.map((j) => isTeaserShaped(j.features)),
+    inText: judged.map((j) => j.reason === 'related-link'),
   }, options);
   judged.forEach((j, i) => {
     if (isBody[i] && !keep[i]) j.reason = 'outside-article';

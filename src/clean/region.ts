@@ -71,6 +71,9 @@ export interface RegionInput {
   listHeading: readonly boolean[];
   /** Block is shaped like an item of such a list: a summary cut with "…" or a short headline (see teasers.ts). */
   teaserShaped?: readonly boolean[];
+  /** Block is noise an article holds between its paragraphs (an ad slot's label, a "Read also" link, a caption): the
+   *  gap it stands in costs nothing more for it, so a list or a subheading next to it does not end the article. */
+  inText?: readonly boolean[];
 }
 
 /** Items of a "read also" box set inside an article: a list longer than this closes the article. */
@@ -89,6 +92,7 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
   let noiseRun = 0;
   let headingAfterText = false;
   let lastBody = -1;
+  let crossed = false;
   for (let i = 0; i < input.isBody.length; i++) {
     if (input.commentsHeading[i] && current) afterComments = true;
     if (input.listHeading[i]) {
@@ -98,7 +102,8 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
     } else if (!input.isBody[i] && input.chars[i] >= LIST_ITEM_MIN_CHARS) listItems++;
     noiseRun = input.isBody[i] ? 0 : noiseRun + 1;
     if (!input.isBody[i]) {
-      gap += o.noiseBlockCost + o.noiseCharCost * input.chars[i];
+      if (!input.inText?.[i]) gap += o.noiseBlockCost + o.noiseCharCost * input.chars[i];
+      crossed = true;
       continue;
     }
     // A short list set inside the article (its heading at most two noise lines after the article's text; up to three
@@ -109,7 +114,7 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
     // Across noise, text recurring far more widely than the text before it (a site's sidebar next to the page's
     // article) starts a stretch of its own, so the two are weighed apart.
     const docs = input.docs;
-    const recurrenceBreak = docs !== undefined && gap > 0 && lastBody >= 0 && recurrenceDiffers(docs[lastBody], docs[i], o);
+    const recurrenceBreak = docs !== undefined && crossed && lastBody >= 0 && recurrenceDiffers(docs[lastBody], docs[i], o);
     // A stretch a list heading announced goes on over teaser-shaped items only (the list's summaries cut with "…"
     // and its headlines, however widely each recurs); the first real paragraph after it is the article resuming.
     const listGoesOn = current !== null && current.announced && !afterComments && gap <= o.maxGapCost && !listAnnounced && (input.teaserShaped?.[i] ?? false);
@@ -123,6 +128,7 @@ export function bodyStretches(input: RegionInput, o: RegionOptions): Stretch[] {
     }
     listAnnounced = false;
     gap = 0;
+    crossed = false;
     lastBody = i;
   }
   const docs = input.docs;

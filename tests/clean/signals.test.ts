@@ -992,6 +992,16 @@ describe('cleanDocument', () => {
     expect(r.text).not.toContain('Read also');
     expect(r.noise.find((n) => n.text.startsWith('Read also'))?.reason).toBe('related-link');
   });
+  it('goes on past a "Read also" link, a subheading and a short list of facts to the article\'s last paragraphs', () => {
+    const closing = ['Board member Luis Arroyo, who voted against the plan, said the district was balancing its books on the backs of the youngest pupils in the city.', 'The budget must be certified with the county auditor by the end of the month, and a second public hearing is planned for next week.'];
+    const page = ['Home | News | Sport', 'School board approves budget after a long hearing', PROSE, PROSE.replace('council', 'board'), 'Advertisement', 'Related: City council approves new bike lanes on Main Street',
+      'What changes next fall', '• Kindergarten classes capped at 22 pupils, up from 20', '• Bus routes cut from 31 to 27 across the district', '• Middle school activity fees rise by fifteen dollars', ...closing, 'Comments (7)'].join('\n\n');
+    const r = cleanDocument(page, null);
+    for (const p of closing) expect(r.text).toContain(p);
+    expect(r.text).not.toContain('Related:');
+    // A menu in its place is no part of the article: the same gap ends it.
+    expect(cleanDocument(page.replace('Related: City council approves new bike lanes on Main Street', 'Home | News | Local | Sports | Opinion | Weather | Obituaries'), null).text).not.toContain(closing[1]);
+  });
   it('reads "Read also" links and ad labels in NFC: precomposed nukta letters (पढ़ें with U+095D) and decomposed accents', () => {
     expect(isRelatedLink('यह भी प\u095Dें: राजस्थान में बिजली की नई दरें लागू')).toBe(true);
     expect(isRelatedLink('यह भी पढ़ें: राजस्थान में बिजली की नई दरें लागू')).toBe(true);
