@@ -178,20 +178,20 @@ function measure(text: string, line: Line): void {
 
 /**
  * The page's likely wrap widths: the width whose band (it and the WIDTH_BAND columns below) holds the most breakable
- * lines, the widest on a tie, MIN_WRAP_WIDTH at least and with WIDTH_SUPPORT lines (`dense`; 0 when none has them),
- * and the widest band with that support (`widest`). The densest first: lynx wraps text at 74 columns but lets a
+ * lines, the widest on a tie, `min` (MIN_WRAP_WIDTH) at least and with WIDTH_SUPPORT lines (`dense`; 0 when none has
+ * them), and the widest band with that support (`widest`). The densest first: lynx wraps text at 74 columns but lets a
  * heading run to 79.
  */
-function wrapWidths(lines: readonly Line[]): { dense: number; widest: number } {
+function wrapWidths(lines: readonly Line[], min = MIN_WRAP_WIDTH): { dense: number; widest: number } {
   const counts = new Int32Array(MAX_WRAP_WIDTH + 1);
-  for (const l of lines) if (l.breakable && !l.laidOut && !l.linkEntry && l.width >= MIN_WRAP_WIDTH - WIDTH_BAND) counts[l.width]++;
+  for (const l of lines) if (l.breakable && !l.laidOut && !l.linkEntry && l.width >= min - WIDTH_BAND) counts[l.width]++;
   let dense = 0;
   let bestCount = WIDTH_SUPPORT - 1;
   let widest = 0;
   let band = 0;
-  for (let w = MIN_WRAP_WIDTH - WIDTH_BAND; w <= MAX_WRAP_WIDTH; w++) {
+  for (let w = min - WIDTH_BAND; w <= MAX_WRAP_WIDTH; w++) {
     band += counts[w] - (w - WIDTH_BAND - 1 >= 0 ? counts[w - WIDTH_BAND - 1] : 0);
-    if (w < MIN_WRAP_WIDTH || band < (w >= TOOL_WIDTHS[0] && w <= TOOL_WIDTHS[1] ? WIDTH_SUPPORT_AT_TOOL_WIDTH : WIDTH_SUPPORT)) continue;
+    if (w < min || band < (w >= TOOL_WIDTHS[0] && w <= TOOL_WIDTHS[1] ? WIDTH_SUPPORT_AT_TOOL_WIDTH : WIDTH_SUPPORT)) continue;
     widest = w;
     if (band >= bestCount) {
       dense = w;
@@ -277,8 +277,11 @@ export function unwrapHardWraps(text: string): string {
   if (unwrapped !== null) return unwrapped;
   // Measured again in characters where those differ from columns (combining marks: a Sinhala or Khmer line of 78
   // characters is ~60 columns, which a tool wrapping by characters filled).
-  if (!lines.some((l) => l.points !== l.width)) return text;
-  return unwrapAt(text, lines.map((l) => ({ ...l, width: l.points }))) ?? text;
+  if (lines.some((l) => l.points !== l.width)) {
+    const byPoints = unwrapAt(text, lines.map((l) => ({ ...l, width: l.points })));
+    if (byPoints !== null) return byPoints;
+  }
+  return unwrapTypeset(text, lines) ?? text;
 }
 
 /** The text with the paragraphs of its lines, measured as they are, joined; null when they show no wrap. */
@@ -452,6 +455,102 @@ function unspacedJoint(text: string, a: Line, b: Line): boolean {
 
 /** A run of spaces between a line's words: how a dump lays out a menu's items. */
 const LAYOUT_SPACES_RE = /\S([ \u00a0]{2,})\S/;
+
+/**
+ * Typeset text: pdftotext's output of a print PDF, OCR of a printed page. Its lines were set in a proportional type,
+ * so their characters do not tell where the next word would have fitted (a full line of a 45-character column holds
+ * 35 to 47), and its paragraphs are marked by a short last line or an indented first line only, often with no blank
+ * line between them. Read where the fixed-width reading finds no wrap: a line is joined to the next when it and the
+ * next one's first word reach near the column's width (the widest band of lines), and the evidence asked for is the
+ * fixed-width reading's (paragraphs ending short with a sentence's end, sentences running on in lower case); lines
+ * that end at a comma more often than not (verse) are left alone.
+ */
+function unwrapTypeset(text: string, lines: readonly Line[]): string | null {
+  // (the widest band: a proportional type's full lines spread below the column's width, not around it)
+  const width = wrapWidths(lines, TYPESET_MIN_WIDTH).widest;
+  if (!width) return null;
+  const indented = indentedOpenings(lines) >= MIN_PARAGRAPHS;
+  const joins = setBreaks(text, lines, width, indented);
+  const short = Math.min(width - LAST_LINE_SHORT, Math.floor(width * (1 - TYPESET_SPREAD)));
+  // Lines wider than the column count from its first break on: above it, a print's running header, a title and a
+  // byline span the page (a page dumped wide has its paragraphs there too).
+  let wider = 0;
+  for (let i = joins.indexOf(true); i >= 0 && i < lines.length; i++) {
+    const l = lines[i];
+    if (l.breakable && !l.laidOut && !l.url && (l.width < 0 || l.width > width) && !isAtxHeading(text, l)) wider++;
+  }
+  const { paragraphs, joins: evidence } = paragraphBreaks(text, lines, joins, short);
+  if (!enoughEvidence({ width, bar: width, joins, paragraphs, evidence, wider })) return null;
+  if (versed(text, lines, joins) || !runsOnInLowerCase(text, lines, joins)) return null;
+  return joinLines(text, lines, joins.map((join, i) => join && !endsBlock(text, lines, i)));
+}
+/** Narrowest column looked for in typeset text (columns): a newspaper's column holds 30 to 45 characters. */
+const TYPESET_MIN_WIDTH = 30;
+/** Share of the column's width a line set in a proportional type may fall short of it and still be full (narrow
+ *  letters: a line of 35 characters fills a column whose widest line holds 47). */
+const TYPESET_SPREAD = 0.15;
+/** Spaces a paragraph's first line may stand in from the lines that follow it (OCR keeps a printed indent as two to
+ *  five). */
+const MAX_FIRST_LINE_INDENT = 8;
+/** Share of a text's breaks that may follow a comma, semicolon or colon: prose breaks wherever a word did not fit,
+ *  verse at the end of a phrase. */
+const MAX_PHRASE_END_SHARE = 0.5;
+/** A phrase's end: a comma, semicolon or colon. */
+const PHRASE_END_RE = /[,;:،、，；：]$/u;
+
+/** Lines standing in from both neighbours, which share one margin: paragraphs opened by an indent. */
+function indentedOpenings(lines: readonly Line[]): number {
+  let count = 0;
+  for (let i = 1; i + 1 < lines.length; i++) {
+    const [before, l, after] = [lines[i - 1], lines[i], lines[i + 1]];
+    if (l.indent > after.indent && l.indent - after.indent <= MAX_FIRST_LINE_INDENT && !isBlank(before) && !isBlank(after) && before.indent === after.indent) count++;
+  }
+  return count;
+}
+
+/** Where the typesetter broke the lines of a column `width` wide. */
+function setBreaks(text: string, lines: readonly Line[], width: number, indented: boolean): boolean[] {
+  const joins: boolean[] = new Array(lines.length).fill(false);
+  for (let i = 0; i + 1 < lines.length; i++) joins[i] = setBefore(text, lines[i], lines[i + 1], width, indented, i > 0 && joins[i - 1]);
+  // A sentence's end is not carried onto a last line that ends no sentence (an OCR speck between paragraphs).
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (joins[i] && !joins[i + 1] && endsSentence(text, lines[i]) && !CLOSING_RE.test(text.slice(lines[i + 1].end - 1, lines[i + 1].end))) joins[i] = false;
+  }
+  return joins;
+}
+
+/**
+ * Whether the typesetter broke line `a` before `b`: `b` follows at the same indentation (or at the margin, after an
+ * indented first line where paragraphs open so), is no list item, and `a` with `b`'s first word reaches near the
+ * column's width. Where nothing but a short last line marks a paragraph's end, a line ending a sentence is taken as
+ * one: in a proportional type no count of characters tells a full last line from a full line within (a paragraph is
+ * then cut where a sentence ends a line; two are not run together). Where indents mark paragraphs, they do.
+ */
+function setBefore(text: string, a: Line, b: Line, width: number, indented: boolean, continued: boolean): boolean {
+  const full = width * (1 - TYPESET_SPREAD);
+  // (b's length bounds its first word's: most lines are left on these comparisons)
+  if (a.width < 0 || a.width > width || a.width + 1 + (b.end - b.start) * 2 <= full || isBlank(a) || isBlank(b) || a.laidOut || b.laidOut || b.listItem) return false;
+  const firstLine = indented && !continued && b.indent < a.indent && a.indent - b.indent <= MAX_FIRST_LINE_INDENT;
+  if (b.indent !== a.indent && !firstLine) return false;
+  if (!indented && endsSentence(text, a)) return false;
+  const space = unspacedJoint(text, a, b) ? 0 : 1;
+  return a.width + space + firstWordColumns(text, b) > full && !isRule(text, a) && !isRule(text, b);
+}
+
+/** Whether line `l` ends a sentence (see PARAGRAPH_END_RE). */
+const endsSentence = (text: string, l: Line): boolean => PARAGRAPH_END_RE.test(text.slice(Math.max(l.start, l.end - 3), l.end));
+
+/** Whether most breaks not after a sentence's end follow a phrase's end (see MAX_PHRASE_END_SHARE). */
+function versed(text: string, lines: readonly Line[], joins: readonly boolean[]): boolean {
+  let breaks = 0;
+  let phraseEnds = 0;
+  for (let i = 0; i < joins.length; i++) {
+    if (!joins[i] || endsSentence(text, lines[i])) continue;
+    breaks++;
+    if (PHRASE_END_RE.test(text.slice(lines[i].end - 1, lines[i].end))) phraseEnds++;
+  }
+  return phraseEnds > breaks * MAX_PHRASE_END_SHARE;
+}
 
 function joinLines(text: string, lines: readonly Line[], joins: readonly boolean[]): string {
   const out: string[] = [];

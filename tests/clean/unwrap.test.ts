@@ -307,6 +307,80 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(wide)).toBe(wide);
   });
 
+  it('joins the lines of a column set in a proportional type (pdftotext), a paragraph ending at a short last line', () => {
+    // A print page's column: full lines hold 35 to 46 characters (narrow and wide letters), so the next word's width
+    // does not tell a full line from a last one; no blank line between paragraphs.
+    const header = ['Martes 4 de marzo de 2025', '', 'EL DIARIO DEL VALLE', '', '7', '', 'MUNICIPAL', ''];
+    const paragraphs = [
+      ['El ayuntamiento de Valdeolmos abrirá en otoño', 'una biblioteca municipal en el edificio', 'del antiguo mercado de abastos, cerrado', 'desde hace casi diez años por problemas', 'en la cubierta y en la instalación eléctrica.'],
+      ['Las obras costarán unos 640.000 euros y las', 'pagará en buena parte la diputación', 'provincial, según explicó el alcalde en el', 'pleno del jueves, donde el proyecto', 'salió adelante con los votos de todos los', 'grupos.'],
+      ['La nueva sala tendrá sitio para unos veinte', 'mil libros, una zona infantil y un aula de', 'estudio que abrirá también los fines de', 'semana durante la época de exámenes.'],
+      ['Los vecinos llevaban años pidiendo un uso para', 'el mercado, que forma parte del paisaje', 'del centro desde que se construyó en los', 'años veinte del siglo pasado.'],
+    ];
+    const footer = ['→ Continúa en la página 9', '', 'El Diario del Valle · www.diariodelvalle.es · Suscripciones: 900 100 200'];
+    const page = [...header, 'El ayuntamiento abrirá una biblioteca', 'en el antiguo mercado', 'Por Lucía Ferrer', '', ...paragraphs.flat(), ...footer].join('\n');
+    const unwrapped = [...header, 'El ayuntamiento abrirá una biblioteca en el antiguo mercado', 'Por Lucía Ferrer', '', ...paragraphs.map((p) => p.join(' ')), ...footer].join('\n');
+    expect(unwrapHardWraps(page)).toBe(unwrapped);
+  });
+
+  it('joins OCR lines whose paragraphs open with an indent, a full line ending a sentence and all, specks apart', () => {
+    // A scanned paper's column: a paragraph told only by its first line standing two spaces in, a speck of the scan
+    // on a line of its own between two paragraphs.
+    const page = [
+      'IL CORRIERE DELLA VALLE. 3',
+      'SABATO, 12 MARZO 1898.',
+      '',
+      'LA PIENA DEL TORRENTE.',
+      '',
+      'Nella notte di giovedì il torrente Sesia è',
+      'uscito dagli argini poco sopra il paese,',
+      'allagando i campi e le cantine delle case',
+      'più basse della contrada.',
+      '  Le acque hanno portato via il ponte di',
+      'legno che univa le due frazioni del paese.',
+      'Per tutta la mattina i carri hanno dovuto',
+      'girare per la lunga strada del monte.',
+      '  Nessuno è rimasto ferito, ma il danno ai',
+      'raccolti è grande e molte famiglie hanno',
+      'perduto il fieno messo da parte per la',
+      'stagione fredda e per tutte le loro bestie.',
+      'i',
+      '  Il sindaco ha scritto al prefetto per',
+      'chiedere un soccorso alle famiglie',
+      'colpite e la riparazione del ponte prima',
+      'delle nevi.',
+    ].join('\n');
+    expect(unwrapHardWraps(page).split('\n').slice(5)).toEqual([
+      'Nella notte di giovedì il torrente Sesia è uscito dagli argini poco sopra il paese, allagando i campi e le cantine delle case più basse della contrada.',
+      '  Le acque hanno portato via il ponte di legno che univa le due frazioni del paese. Per tutta la mattina i carri hanno dovuto girare per la lunga strada del monte.',
+      '  Nessuno è rimasto ferito, ma il danno ai raccolti è grande e molte famiglie hanno perduto il fieno messo da parte per la stagione fredda e per tutte le loro bestie.',
+      'i',
+      '  Il sindaco ha scritto al prefetto per chiedere un soccorso alle famiglie colpite e la riparazione del ponte prima delle nevi.',
+    ]);
+  });
+
+  it('leaves verse, a menu and a list of teasers alone, however even their lines', () => {
+    // Verse breaks at a phrase's end (a comma, a semicolon) where prose breaks wherever a word did not fit; its
+    // lines here run on in lower case and each stanza ends short with a full stop, as a column's paragraphs do.
+    const poem = [
+      'The Ferryman', '',
+      'the river keeps its counsel in the reeds,', 'and what it carries no one ever asks;', 'the herons stand like questions on the bank,', 'and night comes down.', '',
+      'the ferry crosses slowly with its lamp,', 'the water folds behind it like a page;', 'the boatman hums the tune his father hummed,', 'and no one sings.', '',
+      'and in the morning mist along the shore,', 'the nets hang drying, heavy with the dew,', 'the village wakes to bells across the fields,', 'and so the day.',
+    ].join('\n');
+    expect(unwrapHardWraps(poem)).toBe(poem);
+    const menu = ['Home', 'News', 'Local news across the county and the region', 'Sport results and fixtures for the weekend', 'Business and the markets in the city today', 'Weather forecast for the coming seven days', 'Opinion and letters from our readers', 'Contact us', 'About the paper and its history since 1850', 'Advertise with us in print and online now'].join('\n');
+    expect(unwrapHardWraps(menu)).toBe(menu);
+    const teasers = [
+      'More stories', '',
+      'Council approves the new harbour car park', 'The vote came after a long debate.',
+      'Bridge on the old road to close for repairs', 'Work will take about eight months.',
+      'School in the valley gets a new headteacher', 'She starts at the beginning of term.',
+      'Fishing fleet faces shortage of young crew', 'Owners say wages are not the problem.',
+    ].join('\n');
+    expect(unwrapHardWraps(teasers)).toBe(teasers);
+  });
+
   it('counts the lines a wrapped page is read as, in both line counters', () => {
     const paragraphs = [0, 1, 2, 3, 4, 5].map(para);
     const page = paragraphs.join('\n\n');
