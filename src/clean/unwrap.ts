@@ -231,6 +231,13 @@ function brokeBefore(text: string, a: Line, b: Line, width: number, listItem: bo
   return a.width + space + firstWordColumns(text, b) > width && !isRule(text, a) && !isRule(text, b);
 }
 
+/** A list item printed whole on its line, its own text longer than the wrap, as converters that wrap paragraphs but
+ *  not list items print it (Python's html2text): it says nothing against the wrap. Not an item set far to the right
+ *  (a laid-out page's menu, indented hundreds of columns): that line is wide for its indent. */
+function unwrappedItem(line: Line, width: number): boolean {
+  return line.listItem && line.width - line.indent > width;
+}
+
 /** A markdown heading ("# Headline {#id}"): converters wrap paragraphs, never a heading, so one wider than the wrap
  *  says nothing against it (pandoc's markdown, html2text). */
 const ATX_HEADING_RE = /^#{1,6}\s/;
@@ -335,7 +342,7 @@ function readBreaks(text: string, lines: readonly Line[], width: number, dense: 
   let listItem = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (l.breakable && !l.laidOut && !l.url && (l.width < 0 || l.width > width) && !isAtxHeading(text, l)) wider++;
+    if (l.breakable && !l.laidOut && !l.url && !unwrappedItem(l, width) && (l.width < 0 || l.width > width) && !isAtxHeading(text, l)) wider++;
     // A list item's first line; its continuation lines keep the flag.
     if (i === 0 || !joins[i - 1]) listItem = l.listItem;
     if (i + 1 < lines.length && brokeBefore(text, l, lines[i + 1], width, listItem, laidOut)) joins[i] = true;

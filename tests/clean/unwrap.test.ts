@@ -264,6 +264,23 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(wrapped)).toBe(page);
   });
 
+  it('reads the wrap of a markdown page whose list items were left whole, as html2text leaves them', () => {
+    // Paragraphs wrapped at 78; the items after them printed on one line each, wider than the wrap.
+    const items = [
+      '  * A merger of the two northern schools into one school with two sites for the youngest pupils.',
+      '  * A model in which all three schools stay open but teach only up to the third class from next year.',
+      '  * A new bus route for the pupils of the villages that would lose their school under the first model.',
+    ];
+    const page = pageOf('The council voted on Tuesday to send a plan for the schools of the district to a public hearing', '.');
+    const wrapped = `${wrapAt(page, 78)}\n\nThe plan has three models:\n\n${items.join('\n')}\n`;
+    expect(unwrapHardWraps(wrapped)).toBe(`${page}\n\nThe plan has three models:\n\n${items.join('\n')}\n`);
+    // A menu's items set far to the right (a laid-out page dumped with its indents) are still wide for their place:
+    // with as many of them, the page stays as it is.
+    const menu = Array.from({ length: 30 }, (_, i) => `${' '.repeat(500 + (i % 7))}• Section ${i + 1}`);
+    const laidOut = `${wrapAt(page, 78)}\n\n${menu.join('\n')}\n`;
+    expect(unwrapHardWraps(laidOut)).toBe(laidOut);
+  });
+
   it('joins lines of a script without case broken before digits (the lower-case test asks cased scripts only)', () => {
     const page = pageOf('මහ බැංකුව 2025 වසරේ 3 වන කාර්තුවේ දී 12 ක් වූ උද්ධමනය 7 දක්වා අඩු වූ බව 15 වන දින නිවේදනය කළේය', '.');
     const wrapped = wrapAt(page, 72);
