@@ -530,6 +530,29 @@ function commentSectionStarts(judged: readonly Judged[]): boolean[] {
   return starts;
 }
 
+/** Words of a list item set inside an article (a fact, a step): a menu's items have fewer. */
+const IN_TEXT_ITEM_MIN_WORDS = 3;
+/** A line that introduces a list: it ends with a colon ("The changes are these:"). */
+const LEAD_IN_RE = /[:：]\s*$/u;
+
+/**
+ * Blocks the article holds between its paragraphs, which cost nothing in the gap they stand in (see RegionInput.inText):
+ * a "Read also" link, and a list the article introduces (a line ending with a colon, then items of a few words each,
+ * bulleted or numbered), which context drops for its short lines.
+ */
+function inTextGapBlocks(judged: readonly Judged[]): boolean[] {
+  const free = judged.map((j) => j.reason === 'related-link');
+  for (let i = 0; i + 1 < judged.length; i++) {
+    if (!LEAD_IN_RE.test(judged[i].block.text)) continue;
+    let k = i + 1;
+    while (k < judged.length && judged[k].features.bullet && judged[k].features.words >= IN_TEXT_ITEM_MIN_WORDS && (judged[k].reason === 'short' || judged[k].reason === 'low-text' || judged[k].reason === null)) k++;
+    if (k === i + 1) continue;
+    for (let m = i; m < k; m++) free[m] = true;
+    i = k - 1;
+  }
+  return free;
+}
+
 function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: boolean, sparseProse: boolean): void {
   const isBody = judged.map((j) => j.reason === null);
   const listHeading = judged.map((j) => j.features.words <= 8 && TEASER_HEADING_RE.test(j.block.text));
@@ -540,7 +563,7 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
     commentsHeading: commentSectionStarts(judged),
     listHeading,
     teaserShaped: judged.map((j) => isTeaserShaped(j.features)),
-    inText: judged.map((j) => j.reason === 'related-link'),
+    inText: inTextGapBlocks(judged),
   }, options);
   judged.forEach((j, i) => {
     if (isBody[i] && !keep[i]) j.reason = 'outside-article';

@@ -1002,6 +1002,16 @@ describe('cleanDocument', () => {
     // A menu in its place is no part of the article: the same gap ends it.
     expect(cleanDocument(page.replace('Related: City council approves new bike lanes on Main Street', 'Home | News | Local | Sports | Opinion | Weather | Obituaries'), null).text).not.toContain(closing[1]);
   });
+  it('goes on past a list the article introduces (a line ending with a colon, then items) and an ad slot after it', () => {
+    const closing = ['Shop owners on the street have asked the council for compensation, saying that they lost many of their customers during the works on the same street last year and that they cannot afford it again.', 'The council has called a public meeting with the residents and the shop owners on Thursday evening in the hall of the district, where the engineers will answer their questions about the works.'];
+    const items = ['• buses on lines 7 and 13 will run along the river road', '• cars heading to the centre will be sent round the ring road', '• residents will still reach their homes from the south'];
+    const page = (lead: string) => ['Home | News | Sport', 'Street to close for three months of sewer works', PROSE, PROSE.replace('council', 'board'), lead, ...items, 'Advertisement', 'Newsletter', 'Every morning at seven, the news of the city in your inbox.', ...closing, 'Most read'].join('\n\n');
+    const r = cleanDocument(page('The diversions are these:'), null);
+    for (const p of closing) expect(r.text).toContain(p);
+    for (const item of items) expect(r.text).toContain(item);
+    // Without the colon the lines are not announced as the article's list: the same gap ends the article there.
+    expect(cleanDocument(page('Diversions'), null).text).not.toContain(closing[1]);
+  });
   it('reads "Read also" links and ad labels in NFC: precomposed nukta letters (पढ़ें with U+095D) and decomposed accents', () => {
     expect(isRelatedLink('यह भी प\u095Dें: राजस्थान में बिजली की नई दरें लागू')).toBe(true);
     expect(isRelatedLink('यह भी पढ़ें: राजस्थान में बिजली की नई दरें लागू')).toBe(true);
