@@ -30,7 +30,7 @@ const RELATED_PREFIXES = [
  *  Uzbek, Mongolian, Amharic, Somali, Nepali, Marathi, Gujarati, Punjabi, Telugu, Kannada, Malayalam, Sinhala, Khmer,
  *  Pashto, Sorani): a related link only before a colon or an arrow. */
 const RELATED_PREFIXES_COLON = [
-  'soma pia', 'loe ka', 'loe lisaks', 'basahin din', 'basahin rin', 'karanta kuma', 'lexo edhe', 'skaitykite taip pat', 'taip pat skaitykite',
+  'soma pia', 'soma zaidi', 'loe ka', 'loe lisaks', 'basahin din', 'basahin rin', 'karanta kuma', 'lexo edhe', 'skaitykite taip pat', 'taip pat skaitykite',
   'liest och', 'lestu einnig', 'léigh freisin', 'darllenwch hefyd', 'irakurri ere', 'le tamén', 'preberite tudi', 'прочитајте и',
   'прочетете още', 'прочетете също', 'чытайце таксама', 'lasiet arī', 'lasi arī', 'ასევე წაიკითხეთ', 'կարդացեք նաև', 'həmçinin oxuyun',
   'сондай-ақ оқыңыз', 'shuningdek oʻqing', "shuningdek o'qing", 'мөн уншаарай', 'ተጨማሪ ያንብቡ', 'akhri sidoo kale', 'यो पनि पढ्नुहोस्',
@@ -40,7 +40,7 @@ const RELATED_PREFIXES_COLON = [
 /** Matches a line that starts with a related-link prefix followed by a separator and a headline. */
 export const RELATED_LINK_RE = new RegExp(
   // (a markdown dump sets the prefix in bold: "**LÆS OGSÅ:** …")
-  `^\\s*[*_]*(?:(?:${RELATED_PREFIXES.map(nfc).map(escapeRe).join('|')})\\s*(?:[:：\\-–—>»|]|\\.{3}|…)|(?:${RELATED_PREFIXES_COLON.map(nfc).map(escapeRe).join('|')})\\s*[:：>»])[*_]*\\s*\\S`,
+  `^\\s*[*_]*(?:(?:${RELATED_PREFIXES.map(nfc).map(escapeRe).join('|')})\\s*(?:[:：\\-–—>»|]|\\.{3}|\\.(?=\\s)|…)|(?:${RELATED_PREFIXES_COLON.map(nfc).map(escapeRe).join('|')})\\s*[:：>»])[*_]*\\s*\\S`,
   'iu',
 );
 

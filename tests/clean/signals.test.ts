@@ -1022,6 +1022,10 @@ describe('cleanDocument', () => {
     // Read-also prefixes of more languages, before a colon only (they may open a sentence otherwise).
     for (const link of ['Liest och: Nei Bréck iwwer d\'Uelzecht', 'Lestu einnig: Ný brú yfir ána', 'ಇದನ್ನೂ ಓದಿ: ಹೊಸ ಸೇತುವೆ ಉದ್ಘಾಟನೆ']) expect(isRelatedLink(link), link).toBe(true);
     expect(isRelatedLink('Liest och den Rapport vun der Regierung iwwer de Budget.')).toBe(false);
+    // A full stop after the prefix separates it as a colon does (a Flemish site's "LEES OOK. …"); not one ending the line.
+    expect(isRelatedLink('LEES OOK. Fietsers krijgen voorrang op de ring')).toBe(true);
+    expect(isRelatedLink('SOMA ZAIDI: Bei ya mchele yapanda sokoni')).toBe(true);
+    for (const line of ['Related.', 'Read more...', 'Read more about the study.']) expect(isRelatedLink(line), line).toBe(false);
     // A word that only starts like a label, or a label and more words, is no label.
     for (const line of ['Advertentiekosten stijgen', 'विज्ञापन नीति', 'ad hoc']) expect(isAdLabel(line), line).toBe(false);
   });
