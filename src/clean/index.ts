@@ -537,11 +537,21 @@ const LEAD_IN_RE = /[:：]\s*$/u;
 
 /**
  * Blocks the article holds between its paragraphs, which cost nothing in the gap they stand in (see RegionInput.inText):
- * a "Read also" link, and a list the article introduces (a line ending with a colon, then items of a few words each,
- * bulleted or numbered), which context drops for its short lines.
+ * a "Read also" link alone in its gap (two or more there are a box of links, which costs as any noise does: an author's
+ * bio under five links after the article is not the article resuming), and a list the article introduces (a line
+ * ending with a colon, then items of a few words each, bulleted or numbered), which context drops for its short lines.
  */
 function inTextGapBlocks(judged: readonly Judged[]): boolean[] {
-  const free = judged.map((j) => j.reason === 'related-link');
+  const free = judged.map(() => false);
+  // Each gap (a run of blocks that are not body) and its related links.
+  for (let start = 0; start < judged.length; ) {
+    let end = start;
+    while (end < judged.length && judged[end].reason !== null) end++;
+    const links = [];
+    for (let i = start; i < end; i++) if (judged[i].reason === 'related-link') links.push(i);
+    if (links.length === 1) free[links[0]] = true;
+    start = end + 1;
+  }
   for (let i = 0; i + 1 < judged.length; i++) {
     if (!LEAD_IN_RE.test(judged[i].block.text)) continue;
     let k = i + 1;

@@ -1012,6 +1012,15 @@ describe('cleanDocument', () => {
     // Without the colon the lines are not announced as the article's list: the same gap ends the article there.
     expect(cleanDocument(page('Diversions'), null).text).not.toContain(closing[1]);
   });
+  it('ends the article at a box of "Read also" links: an author\'s bio under five of them stays out', () => {
+    const links = ['Harbour master warns of silting in the outer basin', 'Ferry timetable cut for the winter months', 'Fish market traders protest over rent rises', 'New lifeboat arrives at the harbour station', 'Councillors split over the future of the pier'];
+    const bio = "Sarah Collins is the Courier's local government reporter. She has covered the council and the harbour for the paper since 2012, and before that worked for a news agency in the city.";
+    const page = ['Home | News | Sport | Business | Opinion', 'Harbour car park plan approved after long debate', 'By Sarah Collins, 4 March 2025', PROSE, PROSE.replace('library network', 'harbour board'), PROSE.replace('library network', 'fire service'),
+      ...links.map((l) => `Read also: ${l}`), bio, '© 2025 The Harbour Courier'].join('\n\n');
+    const r = cleanDocument(page, null);
+    expect(r.text).toContain(PROSE);
+    expect(r.text).not.toContain(bio);
+  });
   it('reads "Read also" links and ad labels in NFC: precomposed nukta letters (पढ़ें with U+095D) and decomposed accents', () => {
     expect(isRelatedLink('यह भी प\u095Dें: राजस्थान में बिजली की नई दरें लागू')).toBe(true);
     expect(isRelatedLink('यह भी पढ़ें: राजस्थान में बिजली की नई दरें लागू')).toBe(true);
