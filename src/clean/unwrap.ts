@@ -379,7 +379,7 @@ function paragraphBreaks(text: string, lines: readonly Line[], joins: readonly b
  * RUN_ON_LOWER_CASE_RATE); true where few breaks come before such a start (Chinese, Arabic …). A break after a
  * sentence's end is not counted: what follows it starts with a capital in prose too.
  */
-function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly boolean[]): boolean {
+function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly boolean[], casedScript = false): boolean {
   let all = 0;
   let marked = 0;
   let casedStarts = 0;
@@ -397,10 +397,21 @@ function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly
   // Every break after a sentence's end: nothing shows a sentence running on (lines of short sentences, one a line).
   if (all === 0) return false;
   // A script without case (Sinhala, Khmer …) has no lower case to run on in: its digits and quotes prove nothing.
-  if (casedStarts === 0) return true;
+  // Where the broken lines are written in a cased one (`casedScript` asked), breaks before digits alone are a list's
+  // (a timetable's "09:30 …", a results table's "2 Tom …"), not a sentence running on.
+  if (casedStarts === 0) return !(casedScript && marked > 0 && brokenLinesCased(text, lines, joins));
   if (marked < all * MIN_MARKED_START_SHARE || lower >= marked * MIN_LOWER_CASE_SHARE) return true;
   return lower > 0 && atMostLikelihood(lower, marked, RUN_ON_LOWER_CASE_RATE) >= MIN_RUN_ON_LIKELIHOOD;
 }
+/** Whether a line broken before the next holds a cased letter (a script with case). */
+function brokenLinesCased(text: string, lines: readonly Line[], joins: readonly boolean[]): boolean {
+  for (let i = 0; i < joins.length; i++) {
+    if (joins[i] && CASED_RE.test(text.slice(lines[i].start, lines[i].end))) return true;
+  }
+  return false;
+}
+const CASED_RE = /[\p{Lu}\p{Ll}]/u;
+
 /** How often at least a sentence broken mid-way runs on in lower case, in any cased language (German prose, capitals
  *  on every noun, about half the time); and how unlikely a page's few lower-case starts may be, at that rate, for its
  *  breaks still to be read as prose's: a short Luxembourgish page shows 1 of 5 (1 in 3 pages of such prose would),
@@ -488,7 +499,8 @@ function unwrapTypeset(text: string, lines: readonly Line[]): string | null {
   }
   const { paragraphs, joins: evidence } = paragraphBreaks(text, lines, joins, short);
   if (!enoughEvidence({ width, bar: width, joins, paragraphs, evidence, wider })) return null;
-  if (versed(text, lines, joins) || !runsOnInLowerCase(text, lines, joins)) return null;
+  // (typeset evidence is looser than a fixed width's: breaks before digits alone, in a cased script, are a list's)
+  if (versed(text, lines, joins) || !runsOnInLowerCase(text, lines, joins, true)) return null;
   return joinLines(text, lines, joins.map((join, i) => join && !endsBlock(text, lines, i)));
 }
 /** Narrowest column looked for in typeset text (columns): a newspaper's column holds 30 to 45 characters. */

@@ -398,6 +398,37 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(teasers)).toBe(teasers);
   });
 
+  it('leaves a timetable and a results list alone: their lines open with a time or a place, no sentence runs on', () => {
+    // Each item near the column's width and the last of each day's short with a full stop, as a typeset paragraph's;
+    // every break comes before a digit, which in a cased script shows no sentence running on.
+    const timetable = [
+      'Valley Heritage Weekend: the full programme',
+      'The heritage weekend returns to the old mill on Saturday, with talks, walks and music for all ages.',
+      'Saturday',
+      '09:00 Registration and coffee in the main hall of the old school', '09:30 Welcome from the mayor and the chair of the heritage group',
+      '10:00 The mills of the valley and the families who ran them', '11:15 A guided walk along the mill race to the weir and back',
+      '12:30 Lunch in the courtyard, with soup from the village bakery', "14:00 Children's workshop on grinding flour by hand in the barn",
+      '15:30 Closing talk and questions.',
+      'Sunday',
+      '10:00 Open day at the mill, with the wheel turning every hour', '11:00 Bird walk along the river with the local wildlife trust',
+      '13:00 Folk music from the Valley Singers in the mill courtyard', '16:00 Prize draw and close.',
+      'Entry is free; book the walks at the shop.',
+    ].join('\n');
+    expect(unwrapHardWraps(timetable)).toBe(timetable);
+    const results = [
+      'Results from the county athletics championships',
+      'The county championships were held in glorious sunshine at the city stadium on Saturday afternoon.',
+      "Men's 100 metres",
+      '1 Daniel Okafor (City Harriers) 10.54 seconds, a new personal best', '2 Tom Whitfield (Valley Athletic Club) 10.61 seconds in the final',
+      '3 Marcus Bell (Northside Striders) 10.70 seconds, just ahead of', '4 Liam Carter (City Harriers) 10.88.',
+      "Women's 800 metres",
+      '1 Amy Sutton (Valley Athletic Club) 2:08.44 after leading from the gun', '2 Rachel Hume (Northside Striders) 2:09.10 after a late kick up the',
+      '3 Jess Moran (City Harriers) 2:11.02 after a fall on the first bend', '4 Kate Lowe (Coast Runners) 2:14.9.',
+      'Full results are on the club site.',
+    ].join('\n');
+    expect(unwrapHardWraps(results)).toBe(results);
+  });
+
   it('counts the lines a wrapped page is read as, in both line counters', () => {
     const paragraphs = [0, 1, 2, 3, 4, 5].map(para);
     const page = paragraphs.join('\n\n');
