@@ -358,13 +358,13 @@ function readBreaks(text: string, lines: readonly Line[], width: number, dense: 
  * word's test and a short sentence's end closes the run is rare (a list of headlines cut at a fixed length has lines
  * of one width, and no full stops).
  */
-function paragraphBreaks(text: string, lines: readonly Line[], joins: readonly boolean[], short: number): { paragraphs: number; joins: number } {
+function paragraphBreaks(text: string, lines: readonly Line[], joins: readonly boolean[], short: number, minBreaks = 1): { paragraphs: number; joins: number } {
   let paragraphs = 0;
   let breaks = 0;
   for (let i = 0; i < lines.length; ) {
     let last = i;
     while (joins[last]) last++;
-    if (last > i && lines[last].width >= 0 && lines[last].width < short && PARAGRAPH_END_RE.test(text.slice(Math.max(lines[last].start, lines[last].end - 3), lines[last].end))) {
+    if (last - i >= minBreaks && lines[last].width >= 0 && lines[last].width < short && PARAGRAPH_END_RE.test(text.slice(Math.max(lines[last].start, lines[last].end - 3), lines[last].end))) {
       paragraphs++;
       breaks += last - i;
     }
@@ -399,16 +399,21 @@ function runsOnInLowerCase(text: string, lines: readonly Line[], joins: readonly
   // A script without case (Sinhala, Khmer …) has no lower case to run on in: its digits and quotes prove nothing.
   // Where the broken lines are written in a cased one (`casedScript` asked), breaks before digits alone are a list's
   // (a timetable's "09:30 …", a results table's "2 Tom …"), not a sentence running on.
-  if (casedStarts === 0) return !(casedScript && marked > 0 && brokenLinesCased(text, lines, joins));
+  if (casedStarts === 0) return !(casedScript && marked > 0 && casedShare(text, lines, joins) > 0);
   if (marked < all * MIN_MARKED_START_SHARE || lower >= marked * MIN_LOWER_CASE_SHARE) return true;
   return lower > 0 && atMostLikelihood(lower, marked, RUN_ON_LOWER_CASE_RATE) >= MIN_RUN_ON_LIKELIHOOD;
 }
-/** Whether a line broken before the next holds a cased letter (a script with case). */
-function brokenLinesCased(text: string, lines: readonly Line[], joins: readonly boolean[]): boolean {
+/** Share of the lines broken before the next that hold a cased letter (a script with case; a word of one, "IPL" or
+ *  "COVID", on a few lines of a Hindi page). */
+function casedShare(text: string, lines: readonly Line[], joins: readonly boolean[]): number {
+  let broken = 0;
+  let cased = 0;
   for (let i = 0; i < joins.length; i++) {
-    if (joins[i] && CASED_RE.test(text.slice(lines[i].start, lines[i].end))) return true;
+    if (!joins[i]) continue;
+    broken++;
+    if (CASED_RE.test(text.slice(lines[i].start, lines[i].end))) cased++;
   }
-  return false;
+  return broken === 0 ? 0 : cased / broken;
 }
 const CASED_RE = /[\p{Lu}\p{Ll}]/u;
 
@@ -497,12 +502,20 @@ function unwrapTypeset(text: string, lines: readonly Line[]): string | null {
     const l = lines[i];
     if (l.breakable && !l.laidOut && !l.url && (l.width < 0 || l.width > width) && !isAtxHeading(text, l)) wider++;
   }
-  const { paragraphs, joins: evidence } = paragraphBreaks(text, lines, joins, short);
+  // In a script without case no sentence shows running on in lower case, and a list of headlines, each over its
+  // summary's one line (two lines near the column's width, the second ending a sentence), reads as a column's
+  // two-line paragraphs: there only paragraphs of three lines at least are evidence.
+  const minBreaks = casedShare(text, lines, joins) >= CASED_MIN_SHARE ? 1 : CASELESS_MIN_PARAGRAPH_BREAKS;
+  const { paragraphs, joins: evidence } = paragraphBreaks(text, lines, joins, short, minBreaks);
   if (!enoughEvidence({ width, bar: width, joins, paragraphs, evidence, wider })) return null;
   // (typeset evidence is looser than a fixed width's: breaks before digits alone, in a cased script, are a list's)
   if (versed(text, lines, joins) || !runsOnInLowerCase(text, lines, joins, true)) return null;
   return joinLines(text, lines, joins.map((join, i) => join && !endsBlock(text, lines, i)));
 }
+/** Breaks a typeset paragraph in a script without case needs to count as evidence (see unwrapTypeset). */
+const CASELESS_MIN_PARAGRAPH_BREAKS = 2;
+/** Share of its broken lines holding a cased letter a text needs to be read as written in a script with case. */
+const CASED_MIN_SHARE = 0.5;
 /** Narrowest column looked for in typeset text (columns): a newspaper's column holds 30 to 45 characters. */
 const TYPESET_MIN_WIDTH = 30;
 /** Share of the column's width a line set in a proportional type may fall short of it and still be full (narrow

@@ -429,6 +429,20 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(results)).toBe(results);
   });
 
+  it('leaves a list of headlines over one-line summaries alone in a script without case (Hindi)', () => {
+    // Each headline near the column's width and its summary short with a danda, as a two-line typeset paragraph; no
+    // lower case tells the summary's start from a sentence running on (an English word on one line changes nothing).
+    const list = [
+      'राज्य की ताज़ा खबरें',
+      'जयपुर में बारिश से कई इलाकों में जलभराव, स्कूल बंद', 'नगर निगम ने निचले इलाकों में राहत शिविर खोले हैं।',
+      'उदयपुर में झील का जलस्तर बढ़ा, प्रशासन ने जारी किया अलर्ट', 'झील के किनारे रहने वाले लोगों को सतर्क रहने को कहा गया।',
+      'कोटा में कोचिंग छात्रों के लिए नई हेल्पलाइन शुरू हुई', 'यह हेल्पलाइन चौबीस घंटे काम करेगी।',
+      'बीकानेर में ऊंट उत्सव की तैयारियां जोरों पर, विदेशी मेहमान', 'उत्सव अगले महीने शुरू होगा।',
+      'अजमेर में IPL मैच के आसपास यातायात के नए नियम लागू', 'पुलिस ने कई रास्तों को एकतरफा कर दिया है।',
+    ].join('\n');
+    expect(unwrapHardWraps(list)).toBe(list);
+  });
+
   it('counts the lines a wrapped page is read as, in both line counters', () => {
     const paragraphs = [0, 1, 2, 3, 4, 5].map(para);
     const page = paragraphs.join('\n\n');
