@@ -440,7 +440,8 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
   const scale = densityScale(judged, thresholds);
   const scaled = scaledThresholds(thresholds, scale);
   // An ad slot's label stands between two paragraphs of the article: it is looked past, as a short line is.
-  const transparent = judged.map(isInTextNoise);
+  // A "Read also" link over a headline heads a list of teasers (a sidebar's), not a paragraph of the article resuming.
+  const transparent = judged.map((j, i) => isInTextNoise(j) && !(j.reason === 'related-link' && headsTeasers(judged, i)));
   const classes = judged.map((j, i): BlockClass => (transparent[i] ? 'short' : j.reason || isLinkSummary(judged, i) ? 'bad' : initialClass(j.features, scaled)));
   // (asked only of the sentences a run would count, so most lines' labels are never looked for)
   const labelled = (i: number): boolean => labelKeyHash(judged[i].block.text) >= 0;
@@ -451,6 +452,15 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
     j.nearGood = initial[i] === 'neargood';
   });
   return scale;
+}
+
+/** Whether the block after block `i` is a headline over a sentence (a teaser's pair): a short line (no paragraph's
+ *  length: a quotation closing with a mark not read as a sentence's end is no headline) ending no sentence. */
+function headsTeasers(judged: readonly Judged[], i: number): boolean {
+  const next = judged[i + 1];
+  const after = judged[i + 2];
+  if (next === undefined || after === undefined || next.reason || after.reason) return false;
+  return next.features.chars < DEFAULT_THRESHOLDS.lengthLow && isTeaserShaped(next.features) && after.features.sentenceEnd;
 }
 
 /** The summary of the article a "Read also" link names, under it: cut with an ellipsis, or a short line between two

@@ -992,6 +992,24 @@ describe('cleanDocument', () => {
     expect(r.text).not.toContain('Read also');
     expect(r.noise.find((n) => n.text.startsWith('Read also'))?.reason).toBe('related-link');
   });
+  it('ends the article at a "Read also" link the run repeats over a list of headlines and their summaries (a sidebar)', () => {
+    // The day's promoted link heads each page's sidebar of teasers, whose one-sentence summaries differ page by page.
+    const sites = ['alder', 'birch', 'cedar', 'hazel'];
+    const teasers = (k: number) => [
+      [`Ferry timetable cut at ${sites[k]} pier`, `The ferry company says it will run four crossings a day from the ${sites[k]} pier until March.`],
+      [`Lifeboat crew called out near ${sites[k]} point`, `The crew were called to a yacht in trouble off ${sites[k]} point and later to a swimmer who got into difficulty.`],
+    ];
+    const page = (k: number) => ['Home | News | Sport', `Plans for the ${sites[k]} site approved`, `${PROSE} ${sites[k]}.`, PROSE.replace('library network', `${sites[k]} school`),
+      'Read also: Why the harbour matters to the whole town', ...teasers(k).flat(), '© 2025 The Courier'].join('\n\n');
+    const stats = createCorpusStats();
+    for (const k of [0, 1, 2, 3]) addToCorpusStats(stats, page(k));
+    const r = cleanDocument(page(1), stats);
+    expect(r.text).toContain(PROSE.replace('library network', 'birch school'));
+    for (const [headline, summary] of teasers(1)) {
+      expect(r.text).not.toContain(headline);
+      expect(r.text).not.toContain(summary);
+    }
+  });
   it('goes on past a "Read also" link, a subheading and a short list of facts to the article\'s last paragraphs', () => {
     const closing = ['Board member Luis Arroyo, who voted against the plan, said the district was balancing its books on the backs of the youngest pupils in the city.', 'The budget must be certified with the county auditor by the end of the month, and a second public hearing is planned for next week.'];
     const page = ['Home | News | Sport', 'School board approves budget after a long hearing', PROSE, PROSE.replace('council', 'board'), 'Advertisement', 'Related: City council approves new bike lanes on Main Street',
