@@ -71,8 +71,9 @@ export interface RegionInput {
   listHeading: readonly boolean[];
   /** Block is shaped like an item of such a list: a summary cut with "…" or a short headline (see teasers.ts). */
   teaserShaped?: readonly boolean[];
-  /** Block is noise an article holds between its paragraphs (an ad slot's label, a "Read also" link, a caption): the
-   *  gap it stands in costs nothing more for it, so a list or a subheading next to it does not end the article. */
+  /** Block is one an article holds between its paragraphs (a "Read also" link alone in its gap, a list the article
+   *  introduces; see inTextGapBlocks in index.ts): the gap it stands in costs nothing more for it, so a list or a
+   *  subheading next to it does not end the article. */
   inText?: readonly boolean[];
 }
 
