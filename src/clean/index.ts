@@ -573,6 +573,21 @@ function inTextGapBlocks(judged: readonly Judged[]): boolean[] {
   return free;
 }
 
+/** A form's field as dumps print one: a run of underscores (lynx), brackets around spaces (w3m), lynx's "(BUTTON)". */
+const FORM_FIELD_RE = /_{5,}|\[\s{4,}\]|\(BUTTON\)/u;
+/** Lines over a form that belong to its box: a sign-up box's heading and its blurb ("Every morning at seven …"). */
+const FORM_BOX_LINES = 2;
+
+/** The noise blocks of boxes holding a form (a newsletter's sign-up): the form's line and the lines over it. */
+function formBoxes(judged: readonly Judged[]): boolean[] {
+  const boxed = judged.map(() => false);
+  judged.forEach((j, i) => {
+    if (j.reason === null || !FORM_FIELD_RE.test(j.block.text)) return;
+    for (let k = Math.max(0, i - FORM_BOX_LINES); k <= i; k++) boxed[k] = true;
+  });
+  return boxed;
+}
+
 function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: boolean, sparseProse: boolean): void {
   const isBody = judged.map((j) => j.reason === null);
   const listHeading = judged.map((j) => j.features.words <= 8 && TEASER_HEADING_RE.test(j.block.text));
@@ -592,13 +607,15 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
   if (!fill) return;
   const first = keep.indexOf(true);
   const last = keep.lastIndexOf(true);
-  // A list the article holds ("Read also:" and its headlines) stays out, up to the article's next kept block.
+  // A list the article holds ("Read also:" and its headlines) stays out, up to the article's next kept block; so does
+  // a sign-up box set in it (its heading and blurb over the form).
+  const boxed = formBoxes(judged);
   let inList = false;
   for (let i = first + 1; i < last; i++) {
     const j = judged[i];
     if (listHeading[i]) inList = true;
     else if (keep[i]) inList = false;
-    if (!inList && (j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
+    if (!inList && !boxed[i] && (j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
   }
   if (first < 0) return;
   // The site's text (a disclaimer under every article) recurs far more widely than the article's own (its level as

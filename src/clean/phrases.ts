@@ -76,8 +76,8 @@ export function isSourceFooter(text: string): boolean {
 }
 
 /** Services a share bar offers: brands, named alike in every language or transliterated ("फेसबुक", "واتساپ"), and
- *  "e-mail". The bar's label ("Share:", "Поделиться:", "分享到：") and its "copy link" are the site's language. */
-const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|e-?mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স)$/iu;
+ *  e-mail ("Mail", "E-post", "Correo", "Courriel", "Sähköposti", "E-posta"). The bar's label ("Share:", "Поделиться:", "分享到：") and its "copy link" are the site's language. */
+const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|(?:e-?)?mail|courriel|correo|e-?post|sähköposti|e-?posta|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স)$/iu;
 /** A service's name somewhere in the text (as a word or not): the checks below split the text, and most lines name
  *  none (cleaning asks this of every short line). Holds every SHARE_SERVICE_RE name or a part of it. */
 const SHARE_HINT_RE = /facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao|zalo|wechat|weibo|douban|hatena|naver|vk|вконтакте|одноклассники|(?:^|\s)ok(?:$|\s)|微|qq|mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्स|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স/iu;

@@ -198,6 +198,9 @@ export function isCookieNotice(text: string, f: BlockFeatures, ctx: SignalContex
 const BREADCRUMB_ARROW_RE = /\s[›»]\s/u;
 /** Weaker separators, which headlines use too ("Israel / Gaza war", "Shares > 5%"): a trail of them has three items. */
 const BREADCRUMB_ANY_RE = /\s[›»>/]\s/u;
+/** A greater-than sign between spaces, and a digit of any script. */
+const GREATER_THAN_RE = /\s>\s/u;
+const DIGIT_RE = /\p{Nd}/u;
 /** A trail's items are section names; a trail is a few of them. */
 const BREADCRUMB_ITEM_MAX_WORDS = 3;
 const BREADCRUMB_MAX_WORDS = 8;
@@ -207,8 +210,9 @@ function isBreadcrumb(text: string, f: BlockFeatures): boolean {
   if (f.words > BREADCRUMB_MAX_WORDS || f.sentenceEnd || !BREADCRUMB_ANY_RE.test(text)) return false;
   const items = text.split(BREADCRUMB_ANY_RE).map((item) => words(item).length);
   if (!items.every((n) => n >= 1 && n <= BREADCRUMB_ITEM_MAX_WORDS)) return false;
-  // « » are French quotation marks, not arrows, in a line that opens a quote.
-  const arrows = BREADCRUMB_ARROW_RE.test(text) && !text.includes('«');
+  // « » are French quotation marks, not arrows, in a line that opens a quote; > is an arrow between section names
+  // ("Home > News", "Trang chủ > Đà Nẵng"), a sign between figures ("Shares > 5%").
+  const arrows = (BREADCRUMB_ARROW_RE.test(text) && !text.includes('«')) || (GREATER_THAN_RE.test(text) && !DIGIT_RE.test(text));
   return items.length >= (arrows ? 2 : 3);
 }
 

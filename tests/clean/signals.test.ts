@@ -119,6 +119,7 @@ describe('hard noise signals', () => {
     ['Home › News › Politics', 'breadcrumb'],
     ['Главная / Культура / Театр', 'breadcrumb'],
     ['Acasă » Actualitate', 'breadcrumb'],
+    ['Trang chủ > Đà Nẵng', 'breadcrumb'],
     ['박준호 기자', 'byline'],
     ['Phối cảnh cầu Trần Hưng Đạo. Ảnh: Sở Giao thông Vận tải', 'caption'],
     ['图为市民在南京路步行街购物。记者 李明 摄', 'caption'],
@@ -168,6 +169,7 @@ describe('hard noise signals', () => {
   it('a headline or sentence with an arrow or slash is no breadcrumb, nor a sentence naming a photo', () => {
     expect(reason('Shares rise > 5% after the results / analysts see more gains ahead')).toBeNull();
     expect(reason('Israel / Gaza war')).toBeNull();
+    expect(reason('Shares > 5%')).toBeNull();
     expect(reason('« Emilia Pérez » triomphe aux César')).toBeNull();
     expect(reason('The council approved the budget for the new library on Tuesday evening after a long debate.')).toBeNull();
     expect(reason('记者李明报道，上海将于本月下旬启动新一轮促消费活动，分三批发放总额五亿元的数字消费券，覆盖餐饮、零售、文旅和体育等领域。')).toBeNull();
@@ -732,6 +734,8 @@ describe('cleanDocument', () => {
     expect(isShareLine('Partager sur Facebook   Partager sur X   Envoyer par e-mail   Copier le lien')).toBe(true);
     expect(isShareLine('Condividi: Facebook | X | WhatsApp | Email')).toBe(true);
     expect(isShareLine('Share: Facebook Twitter Email')).toBe(true);
+    expect(isShareLine('Delen Facebook WhatsApp Mail')).toBe(true);
+    expect(isShareLine('Del artikkelen: Facebook X E-post')).toBe(true);
     expect(isShareLine('اشتراک‌گذاری: تلگرام  واتساپ  ایکس  کپی لینک')).toBe(true);
     expect(isShareLine('Follow us   Facebook   News   Sport   Culture')).toBe(false);
     expect(isShareLine('Facebook, WhatsApp and Telegram went down for hours on Monday')).toBe(false);
@@ -1038,6 +1042,14 @@ describe('cleanDocument', () => {
     const r = cleanDocument(page, null);
     expect(r.text).toContain(PROSE);
     expect(r.text).not.toContain(bio);
+  });
+  it("leaves a sign-up box set in the article out of it: its heading and blurb over the form's field", () => {
+    const box = ['Newsletter of the Courier', 'Every morning at seven, the news of the city in your inbox.'];
+    for (const form of ['[                    ]Subscribe', '____________________ (BUTTON) Subscribe']) {
+      const r = cleanDocument(['Home | News | Sport', 'Street to close for three months', PROSE, PROSE.replace('council', 'board'), ...box, form, PROSE.replace('council', 'mayor'), '© 2025 The Courier'].join('\n\n'), null);
+      expect(r.text, form).toContain(PROSE.replace('council', 'mayor'));
+      for (const line of box) expect(r.text, form).not.toContain(line);
+    }
   });
   it('reads "Read also" links and ad labels in NFC: precomposed nukta letters (पढ़ें with U+095D) and decomposed accents', () => {
     expect(isRelatedLink('यह भी प\u095Dें: राजस्थान में बिजली की नई दरें लागू')).toBe(true);
