@@ -457,8 +457,18 @@ function endsBlock(text: string, lines: readonly Line[], i: number): boolean {
   const after = lines[i + 2];
   if (after && !isBlank(after)) return false;
   const first = text[b.start];
-  return first !== first.toLowerCase() && CLOSING_RE.test(text.slice(a.end - 1, a.end)) && !SENTENCE_END_RE.test(text.slice(Math.max(b.start, b.end - 2), b.end));
+  if (first === first.toLowerCase() || !CLOSING_RE.test(text.slice(a.end - 1, a.end))) return false;
+  const last = text.slice(b.start, b.end);
+  return !SENTENCE_END_RE.test(last.slice(-2)) && lineShaped(last);
 }
+/** A publication line or a credit holds a figure or a label's mark ("Published 12 May 2025", "Photo: Reuters",
+ *  "AFP / Getty") or is a name of a few words ("By Ann Lee"); four words or more without either are a sentence's end,
+ *  a standfirst's that closes without its stop ("… Myśliborzu. / Powodem jest brak lekarzy"). */
+function lineShaped(line: string): boolean {
+  return LINE_MARK_RE.test(line) || line.trim().split(/\s+/).length <= CREDIT_MAX_WORDS;
+}
+const LINE_MARK_RE = /[\p{Nd}:|/©@•·]/u;
+const CREDIT_MAX_WORDS = 3;
 
 /**
  * What goes where the browser broke a line: nothing next to a character of a script written without spaces (a

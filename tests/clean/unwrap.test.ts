@@ -178,6 +178,18 @@ describe('unwrapHardWraps', () => {
     expect(unwrapHardWraps(wrapped.join('\n'))).toBe(page);
   });
 
+  it("joins a standfirst's last clause to it after a full line ending a sentence: four words with no figure are no credit", () => {
+    // A standfirst under the headline whose second sentence closes without its stop, its first a full line (78 columns,
+    // no room for "The"), over paragraphs wrapped at 80.
+    const first = 'Children from the town and the villages around will be treated in other towns.';
+    const body = wrapAt([0, 1, 2, 3].map(para).join('\n\n'), 80);
+    const page = (last: string) => `${first}\n${last}\n\n${body}`;
+    expect(columns(first) + 1 + 'The'.length).toBeGreaterThan(80);
+    expect(unwrapHardWraps(page('The reason is a lack of doctors')).split('\n\n')[0]).toBe(`${first} The reason is a lack of doctors`);
+    // A credit or a publication line stays apart: a figure, a label's colon, or three words at most.
+    for (const line of ['Photo: Reuters', 'Published 12 May 2025', 'By Ann Lee']) expect(unwrapHardWraps(page(line)).split('\n\n')[0], line).toBe(`${first}\n${line}`);
+  });
+
   it('gives back wide pages whose lines cluster near one width as they are (fixtures/unwrap/wide-*)', () => {
     // An election table, an archive of dated headlines, Arabic and Chinese headline lists, teasers cut at a fixed
     // length, a poem: each a page dumped wide that a first version of the test took for a wrapped one.
