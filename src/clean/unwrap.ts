@@ -231,6 +231,12 @@ function brokeBefore(text: string, a: Line, b: Line, width: number, listItem: bo
   return a.width + space + firstWordColumns(text, b) > width && !isRule(text, a) && !isRule(text, b);
 }
 
+/** A breakable line of prose wider than the wrap, which a wrapped page has few of: not a menu laid out with spaces, a
+ *  line holding an address or a markdown heading, which converters never break. */
+function widerThanWrap(text: string, l: Line, width: number): boolean {
+  return l.breakable && !l.laidOut && !l.url && (l.width < 0 || l.width > width) && !isAtxHeading(text, l);
+}
+
 /** A list item printed whole on its line, its own text longer than the wrap, as converters that wrap paragraphs but
  *  not list items print it (Python's html2text): it says nothing against the wrap. Not an item set far to the right
  *  (a laid-out page's menu, indented hundreds of columns): that line is wide for its indent. */
@@ -342,7 +348,7 @@ function readBreaks(text: string, lines: readonly Line[], width: number, dense: 
   let listItem = false;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    if (l.breakable && !l.laidOut && !l.url && !unwrappedItem(l, width) && (l.width < 0 || l.width > width) && !isAtxHeading(text, l)) wider++;
+    if (widerThanWrap(text, l, width) && !unwrappedItem(l, width)) wider++;
     // A list item's first line; its continuation lines keep the flag.
     if (i === 0 || !joins[i - 1]) listItem = l.listItem;
     if (i + 1 < lines.length && brokeBefore(text, l, lines[i + 1], width, listItem, laidOut)) joins[i] = true;
@@ -508,10 +514,7 @@ function unwrapTypeset(text: string, lines: readonly Line[]): string | null {
   // Lines wider than the column count from its first break on: above it, a print's running header, a title and a
   // byline span the page (a page dumped wide has its paragraphs there too).
   let wider = 0;
-  for (let i = joins.indexOf(true); i >= 0 && i < lines.length; i++) {
-    const l = lines[i];
-    if (l.breakable && !l.laidOut && !l.url && (l.width < 0 || l.width > width) && !isAtxHeading(text, l)) wider++;
-  }
+  for (let i = joins.indexOf(true); i >= 0 && i < lines.length; i++) if (widerThanWrap(text, lines[i], width)) wider++;
   // In a script without case no sentence shows running on in lower case, and a list of headlines, each over its
   // summary's one line (two lines near the column's width, the second ending a sentence), reads as a column's
   // two-line paragraphs: there only paragraphs of three lines at least are evidence.
