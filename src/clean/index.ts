@@ -949,8 +949,9 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     // Over a deck or a byline, no sentence (a dateline's, a caption's, a lede's).
     if (competing && j.features.sentenceEnd) continue;
     if (!isHeading(j) || isStandfirst(j)) continue;
-    // One of a list of headlines ("Most read", "Related coverage"): teasers of the same story share its words.
-    const item = (k: number): boolean => judged[k].features.words >= LIST_ITEM_MIN_WORDS && isHeading(judged[k]);
+    // One of a list of headlines ("Most read", "Related coverage"): teasers of the same story share its words. A line
+    // longer than a headline is no teaser's but a deck under its headline (with a byline under it, three in a row).
+    const item = (k: number): boolean => judged[k].features.words >= LIST_ITEM_MIN_WORDS && judged[k].features.words <= TITLE_MAX_WORDS_SHORT && isHeading(judged[k]);
     let run = 1;
     for (let k = i - 1; k >= 0 && item(k); k--) run++;
     for (let k = i + 1; k < first && item(k); k++) run++;

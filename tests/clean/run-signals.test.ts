@@ -261,6 +261,23 @@ describe('site labels', () => {
     expect(cleanDocument(run[0], statsOf(run)).title).toBe('Review: Small Hours');
   });
 
+  it('a headline over a deck longer than a headline and an unmarked byline is the title, not one of a list of three', () => {
+    const story = (n: number, headline: string) =>
+      [
+        'The Courier',
+        'News | Opinion | Sport | Culture',
+        headline,
+        `Ministers say the ${NAMES[n]} bill will end the scandal but campaigners say it does not go nearly far enough yet`,
+        `Helena Strand ${['Environment', 'Health', 'Transport'][n]} correspondent`,
+        'Share',
+        para('water', n),
+        para('river', n).replace('committee', 'trust'),
+      ].join('\n\n');
+    const headlines = ['Water committee faces cap on bonuses and fines under new law', 'Street committee to publish decision on hospital plan', 'Committee members back new bus lanes for the summer'];
+    const run = headlines.map((h, n) => story(n, h));
+    for (const n of [0, 1, 2]) expect(cleanDocument(run[n], statsOf(run)).title).toBe(headlines[n]);
+  });
+
   it('one page alone has no site labels', () => {
     expect(cleanDocument(pages[1], statsOf([pages[1]])).noise.some((n) => n.reason === 'site-label')).toBe(false);
   });
