@@ -1290,6 +1290,29 @@ function writingSystem(text: string): string | null {
   return script === 'jpn' ? 'cmn' : script;
 }
 
+/**
+ * A line of figures a header sets between headline and article: counts with a button or two ("2.3K 12 Listen Share"),
+ * a match clock ("90+4'  Full-time"), or a row of a table the dump tool laid out in columns, a figure in it
+ * ("Chelsea         1 - 0 Manchester City"). A headline holds a figure or two among more words, and no column gap.
+ */
+function isFiguresLine(text: string): boolean {
+  if (TABLE_ROW_RE.test(text) && /\p{N}/u.test(text)) return true;
+  const figures = text.match(FIGURE_RUN_RE)?.length ?? 0;
+  if (figures < FIGURES_LINE_MIN) return false;
+  let wordsOfLetters = 0;
+  for (const token of text.trim().split(/\s+/)) if (!/\p{N}/u.test(token) && /\p{L}/u.test(token)) wordsOfLetters++;
+  // (letters counted too: a headline in a script without spaces is a word or two of many letters)
+  return wordsOfLetters <= FIGURES_LINE_MAX_WORDS && (text.match(LETTER_RE)?.length ?? 0) <= FIGURES_LINE_MAX_LETTERS;
+}
+/** Two cells of a dump's table row: a gap of three spaces or more between them (no-break spaces join a page's top line). */
+const TABLE_ROW_RE = /\S {3,}\S/;
+const FIGURE_RUN_RE = /\p{N}+/gu;
+/** Figures of a figures line at least, and its words of letters at most. */
+const FIGURES_LINE_MIN = 2;
+const FIGURES_LINE_MAX_WORDS = 2;
+const FIGURES_LINE_MAX_LETTERS = 16;
+const LETTER_RE = /\p{L}/gu;
+
 /** Words of a reading-time line ("Tempo di lettura: 3 minuti"). */
 const READING_TIME_MAX_WORDS = 6;
 const isReadingTimeOrCount = (j: Judged): boolean =>
@@ -1317,7 +1340,7 @@ function headingRole(judged: readonly Judged[], j: Judged): 'heading' | 'skip' |
   if (j.features.bracketShare > 0 || isCaptionText(j.block.text) || endsWithPhotographer(j.block.text) || dateLineDate(j.block.text) !== null || isTimestamp(j)) return 'skip';
   // A reading time, a counter ("ნახვები: 5 904", "Views: 1,204"), and a letter or two alone (a drop cap set apart from
   // its word, a stray initial).
-  if (isReadingTimeOrCount(j)) return 'skip';
+  if (isReadingTimeOrCount(j) || isFiguresLine(j.block.text)) return 'skip';
   if (j.block.text.length <= 2) return 'skip';
   return isTitleShaped(j.block.text, j.features.words) ? 'heading' : 'stop';
 }

@@ -261,6 +261,25 @@ describe('site labels', () => {
     expect(cleanDocument(run[0], statsOf(run)).title).toBe('Review: Small Hours');
   });
 
+  it('a line of figures between the headline and the article (a score row, a counts bar) is looked past, not the title', () => {
+    // each line of figures shares a word with the article's lede, as a headline does
+    const report = (n: number, headline: string, figures: string, topic: string) =>
+      ['Touchline', 'Football | Cricket | Rugby', headline, 'Sat 15 Mar 2025, 19:28 GMT', 'Share', figures, para(topic, n), para('league', n).replace('committee', 'board')].join('\n\n');
+    const rows = ['Chelsea         1 - 0 Manchester City', '2.3K 12 Listen Share', "90+4'  Full-time"];
+    const topics = ['Chelsea', 'Listen', 'full-time'];
+    const headlines = ['Chelsea extend unbeaten run with win over the match committee', 'Street committee listens to the residents in the final minute', 'Committee members celebrate the full-time whistle at the match'];
+    const run = rows.map((row, n) => report(n, headlines[n], row, topics[n]));
+    for (const n of [0, 1, 2]) expect(cleanDocument(run[n], statsOf(run)).title).toBe(headlines[n]);
+  });
+
+  it('a headline in a script without spaces, a figure or two in it, is no line of figures', () => {
+    const page = (n: number, headline: string) =>
+      ['澜江网', '首页 | 新闻 | 本地 | 财经', headline, `发布日期：2025-04-0${n + 1} 16:20　来源：澜江晚报`, `4月6日，2025年我市春季大型人才招聘会在市国际会展中心举行。据统计，共有${320 + n}家企业参会，提供就业岗位1.2万个，吸引求职者约3万人次。`, `市人社局有关负责人介绍，今年参会企业中智能制造类企业占比超过三成，${['机器人', '新能源', '电子信息'][n]}等领域的技术岗位需求旺盛。`].join('\n\n');
+    const headlines = ['春季招聘会提供岗位1.2万个 智能制造企业“抢人”', '新能源企业用工需求旺盛 岗位3千个', '人才招聘会下周举行 提供岗位5千个'];
+    const run = headlines.map((h, n) => page(n, h));
+    for (const n of [0, 1, 2]) expect(cleanDocument(run[n], statsOf(run)).title).toBe(headlines[n]);
+  });
+
   it('a headline over a deck longer than a headline and an unmarked byline is the title, not one of a list of three', () => {
     const story = (n: number, headline: string) =>
       [
