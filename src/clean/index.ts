@@ -6,7 +6,7 @@ import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { computeFeatures, PHRASE_MAX_WORDS, tableRows, words, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
-import { hardNoiseReason, isByline, isCookieNotice, isTemplate, opensWithBylineCue, SHAPE_REASONS, SITE_LABEL_MIN_DOCS } from './signals.js';
+import { hardNoiseReason, isByline, isCookieNotice, isOneOffCookieNotice, isTemplate, speaksOfCookies, opensWithBylineCue, SHAPE_REASONS, SITE_LABEL_MIN_DOCS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, promoteProseRuns, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
@@ -420,6 +420,10 @@ function markHardNoise(judged: Judged[], minTemplateDocs: number): number {
     const insideOwnText = own.length > 0 && i > own[0] && i < own[own.length - 1];
     j.reason = reason !== null && (j.reason !== null || SHAPE_REASONS.has(reason)) ? reason : isTemplate(j.features, ctx) ? 'template' : isCookieNotice(j.block.text, j.features, ctx, insideOwnText) ? 'cookie-notice' : reason;
   });
+  // A consent notice shown on this page alone recurs nowhere: it is known by standing first, before any of the page's
+  // text, and by being the only paragraph of the page that speaks of cookies (an article about them speaks of them again).
+  const head = content[0];
+  if (head !== undefined && reasons[head] === null && judged[head].reason === null && content.length > 1 && isOneOffCookieNotice(judged[head].block.text, judged[head].features) && !content.slice(1).some((i) => speaksOfCookies(judged[i].block.text))) judged[head].reason = 'cookie-notice';
   return contentDocs;
 }
 

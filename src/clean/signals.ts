@@ -191,6 +191,14 @@ const COOKIE_NOTICE_MAX_WORDS = 80;
 export function isCookieNotice(text: string, f: BlockFeatures, ctx: SignalContext, insideOwnText: boolean): boolean {
   const docs = ctx.documentsWithLine;
   if (insideOwnText || docs < SITE_LABEL_MIN_DOCS || docs <= ctx.contentDocuments || docs <= ctx.neighbourDocuments) return false;
+  return isOneOffCookieNotice(text, f);
+}
+
+/** Whether a text speaks of cookies, in one of the languages COOKIE_RE knows. */
+export const speaksOfCookies = (text: string): boolean => COOKIE_RE.test(text);
+
+/** A paragraph that may be a consent notice shown once: no longer than one, speaking of cookies (see markHardNoise). */
+export function isOneOffCookieNotice(text: string, f: BlockFeatures): boolean {
   return f.words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_RE.test(text);
 }
 

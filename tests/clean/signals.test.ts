@@ -612,6 +612,22 @@ describe('cookie notices', () => {
     // A wire story's background paragraph on cookie rules, inside three different articles.
     expect(isCookieNotice(NOTICE, f, ctx, true)).toBe(false);
   });
+  it('is known on its one page when it stands first, the only paragraph of the page speaking of cookies', () => {
+    const article = ['≡ Menu', 'Metro Brief', NOTICE, 'Accept all Settings', 'Night bus to stop running', `${briefs[0]} ${briefs[1]}`, `${briefs[2]} ${briefs[3]}`, PROSE].join('\n\n');
+    const r = cleanDocument(article, null);
+    expect(r.text).not.toContain('We use cookies');
+    expect(r.text).toContain(briefs[0]);
+    expect(r.noise.some((n) => n.reason === 'cookie-notice')).toBe(true);
+  });
+  it('leaves the lede of an article about cookies, which speaks of them again', () => {
+    const lede = 'Browsers will stop accepting third-party cookies from advertisers next year, the company said on Monday, after two delays and a review by regulators.';
+    const story = ['Cookie phase-out to go ahead next year', lede, briefs[1], 'Advertisers said the end of tracking cookies would cost smaller publishers the most, and asked for more time to test the replacements.'].join('\n\n');
+    const r = cleanDocument(story, null);
+    expect(r.text).toContain(lede);
+    expect(r.title).toBe('Cookie phase-out to go ahead next year');
+    // with the headline set apart, the lede stands first
+    expect(cleanDocument(story.replace('Cookie phase-out to go ahead next year', 'Browsers | Phase-out'), null).text).toContain(lede);
+  });
   it('keeps a background paragraph on cookie rules that three articles of the run share', () => {
     const background = 'The rules, which require websites to ask visitors for their consent before setting advertising cookies or sharing their browsing data with partners, took effect across the bloc in 2018, and national regulators have since fined dozens of companies for ignoring them.';
     const firms = ['Nordvik', 'Castellan', 'Bremford'];
