@@ -420,10 +420,11 @@ function markHardNoise(judged: Judged[], minTemplateDocs: number): number {
     const insideOwnText = own.length > 0 && i > own[0] && i < own[own.length - 1];
     j.reason = reason !== null && (j.reason !== null || SHAPE_REASONS.has(reason)) ? reason : isTemplate(j.features, ctx) ? 'template' : isCookieNotice(j.block.text, j.features, ctx, insideOwnText) ? 'cookie-notice' : reason;
   });
-  // A consent notice shown on this page alone recurs nowhere: it is known by standing first, before any of the page's
-  // text, and by being the only paragraph of the page that speaks of cookies (an article about them speaks of them again).
-  const head = content[0];
-  if (head !== undefined && reasons[head] === null && judged[head].reason === null && content.length > 1 && isOneOffCookieNotice(judged[head].block.text, judged[head].features) && !content.slice(1).some((i) => speaksOfCookies(judged[i].block.text))) judged[head].reason = 'cookie-notice';
+  // A consent notice shown on this page alone recurs nowhere: it is known by standing first, before any sentence of the
+  // page's text (a welcome line or a headline may stand above it), and by being the only paragraph of the page that
+  // speaks of cookies (an article about them speaks of them again; its buttons may too).
+  const head = content.find((i) => judged[i].features.sentenceEnd);
+  if (head !== undefined && reasons[head] === null && judged[head].reason === null && isOneOffCookieNotice(judged[head].block.text, judged[head].features) && content.some((i) => i > head) && !content.some((i) => i !== head && judged[i].features.sentenceEnd && speaksOfCookies(judged[i].block.text))) judged[head].reason = 'cookie-notice';
   return contentDocs;
 }
 

@@ -613,7 +613,8 @@ describe('cookie notices', () => {
     expect(isCookieNotice(NOTICE, f, ctx, true)).toBe(false);
   });
   it('is known on its one page when it stands first, the only paragraph of the page speaking of cookies', () => {
-    const article = ['≡ Menu', 'Metro Brief', NOTICE, 'Accept all Settings', 'Night bus to stop running', `${briefs[0]} ${briefs[1]}`, `${briefs[2]} ${briefs[3]}`, PROSE].join('\n\n');
+    // (a welcome line above it, and its buttons speaking of cookies too)
+    const article = ['≡ Menu', 'Welcome to the Metro Brief website', NOTICE, 'Accept all Reject all Manage cookies', 'Night bus to stop running', `${briefs[0]} ${briefs[1]}`, `${briefs[2]} ${briefs[3]}`, PROSE].join('\n\n');
     const r = cleanDocument(article, null);
     expect(r.text).not.toContain('We use cookies');
     expect(r.text).toContain(briefs[0]);
