@@ -928,7 +928,12 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
   // best-sharing one: a kicker or a tags line above the headline ("Streik bei der Deutschen Bahn", "Champions League
   // final 2025") is made of the story's own words.
   const foundWords = found === null ? 0 : wordCount(found);
-  const deckLike = found !== null && foundShare.shared > 0 && (foundWords > TITLE_MAX_WORDS_SHORT || FULL_STOP_RE.test(found));
+  // A long line right over a standfirst is its headline, however long: a deck has no standfirst of its own.
+  const overStandfirst = (): boolean => {
+    const at = judged.findIndex((j, i) => i < first && j.block.text === found);
+    return at >= 0 && at + 1 < first && isStandfirst(judged[at + 1]);
+  };
+  const deckLike = found !== null && foundShare.shared > 0 && (FULL_STOP_RE.test(found) || (foundWords > TITLE_MAX_WORDS_SHORT && !overStandfirst()));
   // So does a line of a few words (a byline's name and place in a script without capitals, "ਪਰਮਿੰਦਰ ਸਿੰਘ, ਚੰਡੀਗੜ੍ਹ"),
   // to a longer heading above it.
   const shortFound = foundShare.shared > 0 && !deckLike && foundWords <= SHORT_FOUND_MAX_WORDS;
