@@ -14,7 +14,7 @@ import { bodyLanguage, detectLanguage, readingLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { isRuleLine } from './unwrap.js';
 import { dateLineDate, parseDate, PIECE_SEPARATOR_RE, splitDateline } from './dates.js';
-import { COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
+import { COMMENTS_HEADING_RE, endsWithPhotographer, isAuthorNote, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
 import { holdsPublicationCue, publicationCueAt, isCounterLine, isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, documentsWithKey, labelKeyHash, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
@@ -72,6 +72,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   keepArticleStretch(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.fillArticleGaps ?? true, scale < 1);
   keepAnnouncedLists(judged);
   dropTrailingTeasers(judged);
+  dropAuthorNote(judged);
   if (stats) rescueEmptyBody(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
   readTrailingSiteName(judged, meta);
   const dateline = stripDateline(judged);
@@ -801,6 +802,30 @@ function dropTrailingTeasers(judged: Judged[]): void {
   if (!Number.isFinite(start)) return;
   for (let k = start; k < order.length; k++) judged[order[k]].reason = 'teasers';
 }
+
+/**
+ * An author's note closing the body ("Ann Lee is a senior reporter at …", see isAuthorNote) is the site's furniture,
+ * and so are the short lines under it (a "Follow Ann on X" link) and the name set over it as a heading. Looked for
+ * among the body's last AUTHOR_NOTE_REACH blocks, with MIN_BODY_BEFORE_NOTE blocks of article above it.
+ */
+function dropAuthorNote(judged: Judged[]): void {
+  const order = judged.flatMap((j, i) => (j.reason === null ? [i] : []));
+  for (let k = Math.max(MIN_BODY_BEFORE_NOTE, order.length - AUTHOR_NOTE_REACH); k < order.length; k++) {
+    const note = judged[order[k]];
+    if (!isAuthorNote(note.block.text, note.features.words)) continue;
+    if (order.slice(k + 1).some((i) => judged[i].features.words > NOTE_TAIL_MAX_WORDS)) continue;
+    for (const i of order.slice(k)) judged[i].reason = 'author-note';
+    const over = judged[order[k - 1]];
+    if (over.features.words <= NOTE_NAME_MAX_WORDS && note.block.text.startsWith(over.block.text.trim())) over.reason = 'author-note';
+    return;
+  }
+}
+/** Body blocks from the end where an author's note is looked for, article blocks kept above it at least, words of a
+ *  line under it (a follow link) and of the name over it at most. */
+const AUTHOR_NOTE_REACH = 3;
+const MIN_BODY_BEFORE_NOTE = 2;
+const NOTE_TAIL_MAX_WORDS = 8;
+const NOTE_NAME_MAX_WORDS = 4;
 
 /** A bare site name as the document's last line (after the body) is the site, not body. */
 function readTrailingSiteName(judged: Judged[], meta: { site: string | null }): void {

@@ -163,6 +163,33 @@ export function isAdLabel(text: string): boolean {
   return text.length <= AD_LABEL_MAX_CHARS && AD_LABEL_RE.test(text.normalize('NFC'));
 }
 
+/** What a writer is, in an author's note under the article ("Ann Lee is a senior reporter at …", "Marie Dupont est
+ *  journaliste au service Politique"): a note's role comes within a few words of the name and its verb. */
+const WRITER_ROLES = [
+  'reporter', 'editor', 'writer', 'correspondent', 'columnist', 'journalist', 'contributor', 'freelancer', 'producer', 'critic',
+  'journaliste', 'rédacteur', 'rédactrice', 'correspondant', 'correspondante', 'chroniqueur', 'chroniqueuse', 'pigiste',
+  'redakteur', 'redakteurin', 'korrespondent', 'korrespondentin', 'journalistin', 'autorin', 'reporterin', 'kolumnist', 'kolumnistin',
+  'periodista', 'redactor', 'redactora', 'corresponsal', 'columnista', 'reportero', 'reportera', 'giornalista', 'redattore',
+  'redattrice', 'corrispondente', 'editorialista', 'cronista', 'jornalista', 'repórter', 'redator', 'redatora', 'correspondente',
+  'colunista', 'verslaggever', 'redacteur', 'redactrice', 'journalisten', 'reportrar', 'toimittaja', 'dziennikarz', 'dziennikarka',
+];
+/** The verb joining a note's name to the role: "is", "est", "ist", "es", "è", "é", "är", "jest", "was" … */
+const NOTE_VERBS = ['is', 'was', 'has been', 'est', 'ist', 'war', 'es', 'era', 'è', 'é', 'foi', 'är', 'er', 'jest'];
+/** A full name (two to four capitalised words, a particle between) and a verb opening the note (case-sensitive: the
+ *  name's capitals are the sign). */
+const NOTE_OPENING_RE = new RegExp(`^\\p{Lu}[\\p{L}'’.-]*(?:\\s+(?:(?:de|da|van|von|der|del|di|le|la)\\s+){0,2}\\p{Lu}[\\p{L}'’.-]*){1,3}\\s+(?:${NOTE_VERBS.join('|')})\\s`, 'u');
+/** The role within six words of the verb, in any case ("Redakteurin", "senior reporter"). */
+const NOTE_ROLE_RE = new RegExp(`^(?:[^\\s.!?]+\\s+){0,6}?(?:${WRITER_ROLES.join('|')})(?![\\p{L}])`, 'iu');
+/** Words of an author's note at most: a note is a sentence or three. */
+const AUTHOR_NOTE_MAX_WORDS = 80;
+
+/** An author's note: a paragraph naming the writer and what they do, which sites set under the article. */
+export function isAuthorNote(text: string, words: number): boolean {
+  if (words > AUTHOR_NOTE_MAX_WORDS) return false;
+  const opening = NOTE_OPENING_RE.exec(text);
+  return opening !== null && NOTE_ROLE_RE.test(text.slice(opening[0].length));
+}
+
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
 export const BOILERPLATE_PHRASES: readonly string[] = [
   // English

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOILERPLATE_PHRASES, BOILERPLATE_RE, boilerplateCoverage, COPYRIGHT_RE, isCopyrightNotice } from '../../src/clean/phrases.js';
+import { BOILERPLATE_PHRASES, BOILERPLATE_RE, boilerplateCoverage, COPYRIGHT_RE, isAuthorNote, isCopyrightNotice } from '../../src/clean/phrases.js';
 
 /** The definition: letters of the expression's matches over the text's letters. */
 function reference(text: string): number {
@@ -65,5 +65,24 @@ describe('isCopyrightNotice', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("author's notes", () => {
+  const words = (text: string) => text.split(/\s+/).length;
+  const note = (text: string) => isAuthorNote(text, words(text));
+  it('are a name, a verb and a writer\'s role within a few words, in several languages', () => {
+    expect(note('Jenna Holloway is a senior commerce editor at Hearth & Habit, where she has tested kitchen appliances for six years.')).toBe(true);
+    expect(note('Daniel Ferreira-Lutz is a national reporter based in Denver who writes about water.')).toBe(true);
+    expect(note('Marie-Claire Dubois est journaliste au service Politique depuis 2019.')).toBe(true);
+    expect(note('Katrin Wellmann ist Redakteurin im Ressort Wirtschaft.')).toBe(true);
+    expect(note('Ana María de la Vega es periodista y cubre temas de salud.')).toBe(true);
+  });
+  it('are not sentences about other people, nor lines without the name first', () => {
+    expect(note('Prime Minister Keir Starmer is a former lawyer who told the committee on Tuesday that reporters had it wrong.')).toBe(false);
+    expect(note('The reporter is a former editor of the paper.')).toBe(false);
+    expect(note('she is a senior reporter at the paper.')).toBe(false);
+    expect(note('Katrin Wellmann said the editor would decide.')).toBe(false);
+    expect(note(`Ann Lee is a reporter. ${'She has covered the city for many years. '.repeat(12)}`)).toBe(false);
   });
 });

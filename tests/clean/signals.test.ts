@@ -640,6 +640,22 @@ describe('cookie notices', () => {
   });
 });
 
+describe("an author's note under the article", () => {
+  const NOTE = 'Ann Lee is a senior reporter at the Courier, where she has covered city hall for a decade.';
+  const article = (tail: string[]) => cleanDocument(['Budget approved after months of debate', 'By Ann Lee', PROSE, PROSE.replace('council', 'board'), PROSE.replace('council', 'mayor'), ...tail].join('\n\n'), null);
+  it('is out of the body, with the name over it and a follow link under it', () => {
+    const r = article(['Ann Lee', NOTE, 'Follow Ann on X']);
+    expect(r.text).not.toContain('senior reporter');
+    expect(r.text).not.toContain('Follow Ann');
+    expect(r.text.split('\n\n')).toHaveLength(3);
+    expect(r.noise.filter((n) => n.reason === 'author-note').map((n) => n.text)).toEqual(expect.arrayContaining(['Ann Lee', NOTE]));
+  });
+  it('stays where article text follows it (a paragraph about a reporter)', () => {
+    const r = article([NOTE, PROSE.replace('council', 'court')]);
+    expect(r.text).toContain(NOTE);
+  });
+});
+
 describe('cleanDocument', () => {
   it('keeps subheadings between paragraphs and strips "+ … +" marks', () => {
     const r = cleanDocument(`${PROSE}\n\n+ A new plan +\n\n${PROSE.replace('council', 'board')}`, null);
