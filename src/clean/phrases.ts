@@ -329,6 +329,19 @@ const CAPTION_AGENCY_CREDIT_RE = /[.。]\s*[(（]\s*\p{Lu}[\p{L}\p{N}.-]*(?:\s\p
  *  at a line's start, where tabloid headlines put it ("FOTO ŠOK U ZAGREBU"). */
 const PHOTO_WORD_CREDIT_RE = /[.。!?]\s+(?:FOTO|PHOTO)\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:[\s/]+\p{Lu}[\p{L}\p{M}'’.-]*){0,4}\s*$/u;
 
+/**
+ * A caption of several sentences closed by its credit: a photo word and a colon after the last sentence, then who took
+ * it, a name or an agency and nothing after ("… holiday lets. Photograph: Jim Wileman/The Meridian", "… dependency.
+ * Image: ByteWire"). A paragraph does not end in a credit, so such a line is a caption however long.
+ */
+export function closesWithCredit(text: string): boolean {
+  const credit = CLOSING_CREDIT_RE.exec(text)?.[1];
+  // (the capital asked apart: under the expression's flag for the photo words' case, \p{Lu} matches any letter)
+  return credit !== undefined && CAPITAL_START_RE.test(credit);
+}
+const CLOSING_CREDIT_RE = new RegExp(`[.!?]["'”’»)]?\\s+(?:${CREDIT_PHOTO_WORDS}|image|picture|illustration)s?\\s*[:：]\\s*([^.!?:：]{2,60})$`, 'iu');
+const CAPITAL_START_RE = /^\p{Lu}/u;
+
 /** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, PHOTO_WORD_CREDIT_RE). */
 export const isCaptionText = (text: string): boolean =>
   // (the photo word looked for first: most short lines hold none)

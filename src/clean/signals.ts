@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { LIST_BULLET_RE, words, type BlockFeatures } from './features.js';
-import { GALLERY_COUNTER_RE, isAdLabel, isCaptionText, isCopyrightNotice, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
+import { GALLERY_COUNTER_RE, closesWithCredit, isAdLabel, isCaptionText, isCopyrightNotice, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
 import { dateLineDate, parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -229,5 +229,7 @@ function isCaption(text: string, f: BlockFeatures): boolean {
   const gallery = GALLERY_COUNTER_RE.exec(text);
   if (gallery && Number(gallery[1]) >= 1 && Number(gallery[1]) <= Number(gallery[2])) return true;
   // The expression last: a test of every short block against it was 2% of cleaning.
-  return f.words <= CAPTION_MAX_WORDS && (!f.sentenceEnd || f.words <= 12) && isCaptionText(text);
+  return (f.words <= CAPTION_MAX_WORDS && (!f.sentenceEnd || f.words <= 12) && isCaptionText(text)) || (f.words <= CREDITED_CAPTION_MAX_WORDS && closesWithCredit(text));
 }
+/** Words of a caption closed by its credit at most (a few sentences of one; see closesWithCredit). */
+const CREDITED_CAPTION_MAX_WORDS = 60;

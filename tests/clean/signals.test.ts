@@ -8,7 +8,7 @@ import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { isCounterLine, isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isAdLabel, isRelatedLink, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, closesWithCredit, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isAdLabel, isRelatedLink, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { bodyLanguage, byOrthography, byStoplist, detectLanguage, readingLanguage, southSlavic } from '../../src/clean/language.js';
 import { cleanDocument, stopwordScale } from '../../src/clean/index.js';
@@ -837,6 +837,16 @@ describe('cleanDocument', () => {
     // A publication line under the article's text: the paragraph above it is no deck, the share button above that no headline.
     const page = [headline, PROSE, 'Click to share on Twitter (Opens in new window)', `${PROSE} It was the third such vote this year and the last before the summer recess.`, 'Published in The Courier on 21 November 2019'];
     expect(cleanDocument(page.join('\n'), null).title).not.toBe('Click to share on Twitter (Opens in new window)');
+  });
+  it('takes a caption of several sentences closed by its credit for a caption, however long, and no paragraph', () => {
+    const long = 'St Ives harbour in October. Nearly a third of homes in the town are second homes or holiday lets, and the council says the share has doubled in ten years. Photograph: Jim Wileman/The Meridian';
+    expect(closesWithCredit(long)).toBe(true);
+    expect(closesWithCredit('Researchers said the flaw could be exploited through a malicious dependency. Image: ByteWire')).toBe(true);
+    expect(cleanDocument([PROSE, long, PROSE.replace('council', 'board'), PROSE.replace('council', 'court')].join('\n\n'), null).text).not.toContain('Photograph:');
+    // a credit with a sentence after it, a lower-case "image:" and a photo word mid-paragraph are no closing credit
+    expect(closesWithCredit('The harbour is full. Photograph: Jim Wileman. The council met on Tuesday.')).toBe(false);
+    expect(closesWithCredit('The study was clear. Image: a man walking past the harbour wall')).toBe(false);
+    expect(closesWithCredit('The photo: it showed the harbour at night, the council said on Tuesday.')).toBe(false);
   });
   it('takes the credits of Bulgarian, Croatian, Lithuanian, Filipino, BBC and Iberian captions for captions', () => {
     for (const caption of [
