@@ -1353,7 +1353,7 @@ const READING_TIME_MAX_WORDS = 6;
 const isReadingTimeOrCount = (j: Judged): boolean =>
   j.features.words <= READING_TIME_MAX_WORDS && (READING_TIME_RE.test(j.block.text) || isCounterLine(j.block.text));
 /** Lines between a headline and its article, looked past. */
-const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'caption', 'markup', 'tags', 'ad-label']);
+const LOOKED_PAST_REASONS: ReadonlySet<string> = new Set(['byline', 'date-line', 'reading-time', 'caption', 'markup', 'tags', 'ad-label']);
 /** A line under a label of the site's this long is judged as any line above the article is: a headline under a kicker
  *  the site's pages share ("Sète : le port de commerce mise sur l'éolien", "Vendimia 2025: Mendoza eligió a su nueva
  *  reina"); a shorter one is a weak heading (see siteLabelled). */

@@ -201,8 +201,11 @@ export const BOILERPLATE_PHRASES: readonly string[] = [
   'follow us', 'contact us', 'about us', 'most popular', 'most read', 'trending', 'you may also like',
   'recommended', 'more stories', 'related articles', 'related stories', 'report this', 'thanks for reporting',
   'watch', 'video', 'photos', 'gallery', 'load more', 'show more', 'next', 'previous', 'permalink',
+  // an article's tool bar: gift it, save it, have it read aloud
+  'gift article', 'gift this article', 'share full article', 'save article', 'save for later', 'read later',
+  'listen to this article',
   // French
-  'partager', 'partagez', 'imprimer', "s'abonner", 'abonnez-vous', 'se connecter', 'connexion', 'inscription',
+  'partager', 'partagez', "offrir l'article", 'offrir l’article', 'lire plus tard', 'écouter cet article', 'imprimer', "s'abonner", 'abonnez-vous', 'se connecter', 'connexion', 'inscription',
   'publicité', 'accueil', 'rechercher', 'recherche', 'commentaires', 'commenter', 'suivez-nous',
   'mentions légales', 'politique de confidentialité', 'tous droits réservés', 'les plus lus', 'à la une',
   'signaler', 'articles similaires', 'vous aimerez aussi',
@@ -212,7 +215,7 @@ export const BOILERPLATE_PHRASES: readonly string[] = [
   'política de privacidad', 'todos los derechos reservados', 'lo más leído', 'noticias relacionadas',
   // German
   'teilen', 'drucken', 'abonnieren', 'anmelden', 'registrieren', 'werbung', 'anzeige', 'startseite', 'suche',
-  'kommentare', 'hier klicken', 'folgen sie uns', 'impressum', 'datenschutz', 'alle rechte vorbehalten',
+  'kommentare', 'hier klicken', 'artikel verschenken', 'später lesen', 'artikel anhören', 'folgen sie uns', 'impressum', 'datenschutz', 'alle rechte vorbehalten',
   'meistgelesen', 'das könnte sie auch interessieren',
   // Portuguese / Italian
   'compartilhar', 'partilhar', 'assine', 'publicidade', 'condividi', 'stampa', 'iscriviti', 'pubblicità',

@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { LIST_BULLET_RE, words, type BlockFeatures } from './features.js';
-import { GALLERY_COUNTER_RE, closesWithCredit, isAdLabel, isCaptionText, isCopyrightNotice, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
+import { GALLERY_COUNTER_RE, READING_TIME_RE, closesWithCredit, isAdLabel, isCaptionText, isCopyrightNotice, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
 import { dateLineDate, parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -138,9 +138,13 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (isBreadcrumb(block.text, f)) return 'breadcrumb';
   if (isByline(block.text, f)) return 'byline';
   if (f.words <= 10 && !f.sentenceEnd && dateLineDate(block.text) !== null) return 'date-line';
+  if (f.words <= READING_TIME_MAX_WORDS && READING_TIME_RE.test(block.text)) return 'reading-time';
   if (ctx.labelDocuments >= SITE_LABEL_MIN_DOCS && f.words <= SITE_LABEL_MAX_WORDS && !f.sentenceEnd && !f.tableRow) return 'site-label';
   return null;
 }
+
+/** Words of a reading-time line at most ("Temps de lecture : 2 min.", "5 min read"). */
+const READING_TIME_MAX_WORDS = 6;
 
 /** A label opening lines of this many documents of the run is a site's ("Read also:", "Tags:"), as a line recurring
  *  in as many is a template's (region.ts recurringMinDocs: a pair of documents says nothing of whose it is). */

@@ -640,6 +640,19 @@ describe('cookie notices', () => {
   });
 });
 
+describe("an article's header furniture in its text", () => {
+  it('a reading time is no body line, a sentence about minutes is', () => {
+    expect(reason('Temps de Lecture 2 min.', {}, 'fr')).toBe('reading-time');
+    expect(reason('5 min read')).toBe('reading-time');
+    expect(reason('Lesezeit: 4 Minuten', {}, 'de')).toBe('reading-time');
+    expect(reason('It takes five minutes to read the whole report, the council said.')).toBeNull();
+  });
+  it("an article's tool bar (gift it, read it later, share it) is boilerplate", () => {
+    expect(reason('Offrir l’article Lire plus tard Partager', {}, 'fr')).toBe('boilerplate');
+    expect(reason('Gift article Save for later Share', {})).toBe('boilerplate');
+  });
+});
+
 describe("an author's note under the article", () => {
   const NOTE = 'Ann Lee is a senior reporter at the Courier, where she has covered city hall for a decade.';
   const article = (tail: string[]) => cleanDocument(['Budget approved after months of debate', 'By Ann Lee', PROSE, PROSE.replace('council', 'board'), PROSE.replace('council', 'mayor'), ...tail].join('\n\n'), null);
