@@ -150,6 +150,9 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
 
 /** A pull quote opens with a quotation mark. */
 const PULL_QUOTE_OPEN_RE = /^["“„«‘»]/u;
+/** Columns a pull quote without quotation marks stands in from the paragraphs' margin at least (w3m sets a block
+ *  quote in by four). */
+const PULL_QUOTE_MIN_INDENT = 2;
 /** Quotation marks, spaces and closing punctuation around a pull quote's words. */
 const PULL_QUOTE_TRIM_RE = /^["“„«‘»\s]+|["”»’«\s.,;:!?…]+$/gu;
 /** A pull quote is a sentence or two; its words, trimmed, must be long enough not to recur by chance. */
@@ -179,9 +182,13 @@ function markPullQuotes(judged: Judged[]): void {
     }
     return lo;
   };
+  // The paragraphs' margin: a pull quote the dump tool set in as a block quote stands further in (w3m, lynx).
+  let margin = Infinity;
+  for (const j of judged) if (j.features.words >= PULL_QUOTE_SOURCE_MIN_WORDS) margin = Math.min(margin, j.block.indent);
   judged.forEach((j, i) => {
     const text = j.block.text;
-    if (j.reason !== null || j.features.words > PULL_QUOTE_MAX_WORDS || !PULL_QUOTE_OPEN_RE.test(text)) return;
+    if (j.reason !== null || j.features.words > PULL_QUOTE_MAX_WORDS) return;
+    if (!PULL_QUOTE_OPEN_RE.test(text) && !(j.block.indent >= margin + PULL_QUOTE_MIN_INDENT)) return;
     // In lower case: the quote may start with a capital where the paragraph runs on ("… that when a place like this goes").
     const words = text.replace(PULL_QUOTE_TRIM_RE, '').toLowerCase();
     if (words.length < PULL_QUOTE_MIN_CHARS) return;

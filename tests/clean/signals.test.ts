@@ -702,6 +702,19 @@ describe('cleanDocument', () => {
     expect(r.text).toContain(said);
     expect(r.text).toContain('“Nobody asked us before the vote was taken,” one resident said.');
   });
+  it('drops a pull quote set in as a block quote without quotation marks, and keeps a line set in that repeats nothing', () => {
+    const said = 'It took me months to understand that my output was now the team output, and that a day spent unblocking three people was a better day than one spent writing code.';
+    // paragraphs at the margin (none, or lynx's three columns), the block quotes four further in
+    const page = (margin: string) =>
+      [PROSE, said, '    My output was now the team output.', PROSE.replace('council', 'board'), '    The board will meet again in June.', PROSE.replace('library', 'museum')].map((l) => margin + l).join('\n\n');
+    for (const margin of ['', '   ']) {
+      const r = cleanDocument(page(margin), null);
+      expect(r.noise.map((n) => n.reason)).toContain('pull-quote');
+      expect(r.text).not.toContain('My output was now the team output.\n');
+      expect(r.text).toContain(said);
+      expect(r.text).toContain('The board will meet again in June.');
+    }
+  });
   it('keeps a quotation printed as its own paragraph when the headline quotes it', () => {
     const quote = '‘I heard a bang and the whole roof was gone.’';
     const r = cleanDocument(['‘I heard a bang and the whole roof was gone’: storm leaves trail of destruction', PROSE, quote, PROSE.replace('council', 'board')].join('\n'), null);
