@@ -73,6 +73,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   keepAnnouncedLists(judged);
   dropTrailingTeasers(judged);
   dropAuthorNote(judged);
+  cutAtPaywall(judged);
   if (stats) rescueEmptyBody(judged, { ...DEFAULT_REGION_OPTIONS, ...options.region }, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
   readTrailingSiteName(judged, meta);
   const dateline = stripDateline(judged);
@@ -808,6 +809,15 @@ function dropTrailingTeasers(judged: Judged[]): void {
   const start = [fromPairs, fromHeading].filter((k) => k >= 0).reduce((a, b) => Math.min(a, b), Infinity);
   if (!Number.isFinite(start)) return;
   for (let k = start; k < order.length; k++) judged[order[k]].reason = 'teasers';
+}
+
+/** The article stops at a paywall's notice under its first paragraphs: what the body keeps after it is the wall's
+ *  (an offer, a note that the page is open on another device). */
+function cutAtPaywall(judged: Judged[]): void {
+  const first = judged.findIndex((j) => j.reason === null);
+  const wall = judged.findIndex((j, i) => i > first && j.reason === 'paywall');
+  if (first < 0 || wall < 0) return;
+  for (let i = wall + 1; i < judged.length; i++) if (judged[i].reason === null) judged[i].reason = 'paywall';
 }
 
 /**

@@ -190,6 +190,35 @@ export function isAuthorNote(text: string, words: number): boolean {
   return opening !== null && NOTE_ROLE_RE.test(text.slice(opening[0].length));
 }
 
+/** How a paywall cuts an article short, in the languages most sites with one write: what is left to read, that the rest
+ *  is for subscribers, an invitation to subscribe to read on. Anchored at the line's start: an article about
+ *  subscriptions quotes such words inside its sentences. Not "Already a subscriber?": a promotion's box inside an
+ *  article open to all says it too. */
+const PAYWALL_OPENINGS = [
+  // English
+  '\\d{1,2}(?:[.,]\\d+)?\\s?% of (?:this|the) (?:article|story) (?:remains|is left)', 'subscribe (?:now )?to (?:continue|keep) reading',
+  'to (?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log in|register)', 'this (?:article|story|content) is (?:only )?(?:available|exclusive|reserved) (?:to|for) (?:subscribers|members)',
+  'the rest of this (?:article|story) is (?:only )?(?:available )?(?:to|for) (?:subscribers|members)',
+  "you(?:'ve|’ve| have) (?:reached|used) (?:your|all (?:of )?your) (?:free|monthly)",
+  // French
+  'il vous reste \\d{1,2}(?:[.,]\\d+)?\\s?% de cet article', 'la suite est réservée aux abonnés', 'cet article est réservé aux abonnés', 'pour lire la suite',
+  // German
+  'jetzt weiterlesen mit', 'dieser (?:artikel|beitrag) ist (?:nur )?für abonnenten', 'um (?:den|diesen) (?:artikel|beitrag) (?:weiter|vollständig) zu lesen',
+  // Spanish, Italian, Portuguese
+  'este contenido es exclusivo para (?:suscriptores|socios)', 'para (?:seguir|continuar) leyendo', 'suscríbete para (?:seguir|continuar) leyendo',
+  'per continuare a leggere', 'contenuto riservato agli abbonati', 'para continuar lendo', 'conteúdo exclusivo para assinantes',
+  // Dutch, Polish
+  'dit artikel is (?:exclusief |alleen )?voor abonnees', 'lees verder met', 'pozostało(?: jeszcze)? \\d{1,2}\\s?% artykułu', 'ten artykuł jest dostępny dla subskrybentów',
+];
+const PAYWALL_RE = new RegExp(`^[^\\p{L}\\p{N}]*(?:${PAYWALL_OPENINGS.join('|')})`, 'iu');
+/** Words of a paywall's notice at most. */
+const PAYWALL_MAX_WORDS = 40;
+
+/** A paywall's notice: the article stops there. */
+export function isPaywallNotice(text: string, words: number): boolean {
+  return words <= PAYWALL_MAX_WORDS && PAYWALL_RE.test(text.normalize('NFC'));
+}
+
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
 export const BOILERPLATE_PHRASES: readonly string[] = [
   // English

@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { LIST_BULLET_RE, words, type BlockFeatures } from './features.js';
-import { GALLERY_COUNTER_RE, READING_TIME_RE, closesWithCredit, isAdLabel, isCaptionText, isCopyrightNotice, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
+import { GALLERY_COUNTER_RE, READING_TIME_RE, closesWithCredit, isAdLabel, isCaptionText, isCopyrightNotice, isPaywallNotice, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
 import { dateLineDate, parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -122,6 +122,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (PANDOC_FENCE_RE.test(block.text)) return 'markup';
   if (isAdLabel(block.text)) return 'ad-label';
   if (f.words <= TAGS_MAX_WORDS && isTagList(block.text)) return 'tags';
+  if (isPaywallNotice(block.text, f.words)) return 'paywall';
   if (f.bracketShare >= BRACKET_MIN_SHARE) return 'markup';
   if (isTemplate(f, ctx)) return 'template';
   // Word limits first: the phrase patterns are unanchored and a block may be a whole page on one line.

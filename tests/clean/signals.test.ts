@@ -8,7 +8,7 @@ import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { isCounterLine, isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, closesWithCredit, COMMENT_AUTHOR_RE, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isAdLabel, isRelatedLink, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, closesWithCredit, COMMENT_AUTHOR_RE, isPaywallNotice, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isAdLabel, isRelatedLink, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { bodyLanguage, byOrthography, byStoplist, detectLanguage, readingLanguage, southSlavic } from '../../src/clean/language.js';
 import { cleanDocument, stopwordScale } from '../../src/clean/index.js';
@@ -650,6 +650,22 @@ describe("an article's header furniture in its text", () => {
   it("an article's tool bar (gift it, read it later, share it) is boilerplate", () => {
     expect(reason('Offrir l’article Lire plus tard Partager', {}, 'fr')).toBe('boilerplate');
     expect(reason('Gift article Save for later Share', {})).toBe('boilerplate');
+  });
+});
+
+describe("a paywall's notice", () => {
+  it('is a line opening with what is left to read, that the rest is for subscribers, or an invitation to read on', () => {
+    for (const line of ['Il vous reste 78.42% de cet article à lire. La suite est réservée aux abonnés.', 'Subscribe to continue reading', 'Jetzt weiterlesen mit RK Plus', 'Pozostało jeszcze 72% artykułu', 'This article is only available to subscribers. Sign in']) {
+      expect(isPaywallNotice(line, line.split(/\s+/).length), line).toBe(true);
+    }
+    const sentence = 'Readers who want to continue reading after the free trial will have to subscribe, the company said.';
+    expect(isPaywallNotice(sentence, sentence.split(/\s+/).length)).toBe(false);
+  });
+  it('ends the article: what the body kept under it is the wall', () => {
+    const wall = 'You are reading the Courier on another device. Your subscription lets you read it on one device at a time, so the article has been paused here.';
+    const r = cleanDocument(['Budget approved after months of debate', PROSE, PROSE.replace('council', 'board'), 'Subscribe to continue reading', wall, PROSE.replace('council', 'court')].join('\n\n'), null);
+    expect(r.text.split('\n\n')).toEqual([PROSE, PROSE.replace('council', 'board')]);
+    expect(r.noise.filter((n) => n.reason === 'paywall').length).toBeGreaterThanOrEqual(2);
   });
 });
 
