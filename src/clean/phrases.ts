@@ -219,6 +219,27 @@ export function isPaywallNotice(text: string, words: number): boolean {
   return words <= PAYWALL_MAX_WORDS && PAYWALL_RE.test(text.normalize('NFC'));
 }
 
+/** The fine print under a sign-up form: by doing what the form asks, the reader agrees to the site's terms ("By signing
+ *  up you agree to our Terms of Use …", "En vous inscrivant, vous acceptez …", "Mit Ihrer Anmeldung akzeptieren Sie …"). */
+const SIGNUP_CONSENT_RE = new RegExp(
+  [
+    "^by (?:signing up|subscribing|clicking|registering|submitting|entering|providing|continuing|creating)\\b[^.]{0,120}?\\byou(?:'re|’re)? (?:agree|accept|acknowledge|consent|agreeing|accepting)",
+    '^en (?:vous inscrivant|vous abonnant|cliquant|validant|soumettant)\\b[^.]{0,120}?\\bvous (?:acceptez|reconnaissez|consentez)',
+    '^mit (?:der|ihrer|deiner) (?:anmeldung|registrierung|bestellung)\\b[^.]{0,120}?\\b(?:stimmen sie|stimmst du|akzeptieren sie|akzeptierst du)',
+    '^al (?:suscribirte|suscribirse|registrarte|registrarse|hacer clic|pulsar)\\b[^.]{0,120}?\\b(?:aceptas|acepta|aceptás)',
+    '^(?:iscrivendoti|registrandoti|cliccando)\\b[^.]{0,120}?\\baccetti',
+    '^ao (?:se inscrever|se cadastrar|assinar|clicar)\\b[^.]{0,120}?\\b(?:você concorda|concorda|aceita)',
+  ].join('|'),
+  'iu',
+);
+/** Words of a sign-up's fine print at most. */
+const SIGNUP_CONSENT_MAX_WORDS = 60;
+
+/** A sign-up form's fine print (see SIGNUP_CONSENT_RE). */
+export function isSignupConsent(text: string, words: number): boolean {
+  return words <= SIGNUP_CONSENT_MAX_WORDS && SIGNUP_CONSENT_RE.test(text.trim());
+}
+
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
 export const BOILERPLATE_PHRASES: readonly string[] = [
   // English

@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { LIST_BULLET_RE, words, type BlockFeatures } from './features.js';
-import { GALLERY_COUNTER_RE, READING_TIME_RE, closesWithCredit, isAdLabel, isCaptionText, isCopyrightNotice, isPaywallNotice, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
+import { GALLERY_COUNTER_RE, READING_TIME_RE, closesWithCredit, isAdLabel, isCaptionText, isCopyrightNotice, isPaywallNotice, isSignupConsent, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
 import { dateLineDate, parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -130,7 +130,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (f.words <= RELATED_MAX_WORDS && isRelatedLink(block.text.replace(LEADING_LINK_MARK_RE, ''))) return 'related-link';
   if (f.words <= FOOTER_MAX_WORDS && isSourceFooter(block.text)) return 'source-footer';
   if (f.words <= COPYRIGHT_MAX_WORDS && isCopyrightNotice(block.text)) return 'copyright';
-  if (f.boilerplate >= BOILERPLATE_MIN_COVERAGE && f.words <= BOILERPLATE_MAX_WORDS) return 'boilerplate';
+  if ((f.boilerplate >= BOILERPLATE_MIN_COVERAGE && f.words <= BOILERPLATE_MAX_WORDS) || isSignupConsent(block.text, f.words)) return 'boilerplate';
   if (f.url && f.words <= 12) return 'url';
   // A repeated question or sentence is an interview's or a list's structure; a repeated label is page chrome
   // (a table's rows repeat its header, or each other, by design).

@@ -8,7 +8,7 @@ import { bodyStretches, selectArticle, DEFAULT_REGION_OPTIONS } from '../../src/
 import { trailingTeaserStart } from '../../src/clean/teasers.js';
 import { isCounterLine, isCreditsLine, isMenuLine, parsePublishedLine, siteNameLine, splitTitleSite } from '../../src/clean/metadata.js';
 import { addToCorpusStats, contentDocuments, createCorpusStats, documentsWithLine, LINE_KEY_MAX_CHARS, normaliseLine } from '../../src/clean/stats.js';
-import { boilerplateCoverage, closesWithCredit, COMMENT_AUTHOR_RE, isPaywallNotice, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isAdLabel, isRelatedLink, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
+import { boilerplateCoverage, closesWithCredit, COMMENT_AUTHOR_RE, isPaywallNotice, isSignupConsent, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isAdLabel, isRelatedLink, isShareButton, isShareLine, isSourceFooter, RELATED_LINK_RE, SOURCE_FOOTER_RE } from '../../src/clean/phrases.js';
 import { stopwordDensity } from '../../src/clean/stopwords.js';
 import { bodyLanguage, byOrthography, byStoplist, detectLanguage, readingLanguage, southSlavic } from '../../src/clean/language.js';
 import { cleanDocument, stopwordScale } from '../../src/clean/index.js';
@@ -650,6 +650,18 @@ describe("an article's header furniture in its text", () => {
   it("an article's tool bar (gift it, read it later, share it) is boilerplate", () => {
     expect(reason('Offrir l’article Lire plus tard Partager', {}, 'fr')).toBe('boilerplate');
     expect(reason('Gift article Save for later Share', {})).toBe('boilerplate');
+  });
+});
+
+describe("a sign-up form's fine print", () => {
+  it('is boilerplate: by doing what the form asks, the reader agrees to the terms', () => {
+    expect(reason('By signing up you agree to our Terms of Use and acknowledge the data practices in our Privacy Policy. You may unsubscribe at any time.')).toBe('boilerplate');
+    expect(reason('En vous inscrivant, vous acceptez nos conditions générales et notre politique de confidentialité.', {}, 'fr')).toBe('boilerplate');
+    expect(reason('Mit Ihrer Anmeldung akzeptieren Sie unsere Datenschutzbestimmungen.', {}, 'de')).toBe('boilerplate');
+  });
+  it('is not a sentence about agreeing', () => {
+    expect(reason('By signing the treaty, the two countries agreed to cut tariffs on steel by half over five years.')).toBeNull();
+    expect(isSignupConsent('By clicking the link, readers were taken to a page where you agree to nothing at all and the story went on for many more words than any box would ever print under a form, far too long.'.repeat(2), 70)).toBe(false);
   });
 });
 
