@@ -293,7 +293,8 @@ export const TEASER_HEADING_RE = new RegExp(
     'articoli correlati', 'potrebbe interessarti', 'مقالات ذات صلة', 'أخبار ذات صلة', 'اقرأ أيضا',
     'vous pourriez aimer', 'vous aimerez aussi', 'à découvrir aussi', 'te puede gustar', 'también te puede interesar',
     'quizás te interese', 'das könnte sie interessieren', 'weitere meldungen', 'você pode gostar', 'você também pode gostar',
-    'veja também', 'ti potrebbe interessare',
+    'veja também', 'ti potrebbe interessare', 'related coverage', 'related links', 'related reading', 'see also',
+    'further reading', 'more coverage',
   ].map(escapeRe).join('|')})\\s*(?:[:.]|\\.{3}|…)?\\s*$`,
   'iu',
 );
