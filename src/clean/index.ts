@@ -826,7 +826,9 @@ function cutAtPaywall(judged: Judged[]): void {
  * among the body's last AUTHOR_NOTE_REACH blocks, with MIN_BODY_BEFORE_NOTE blocks of article above it.
  */
 function dropAuthorNote(judged: Judged[]): void {
-  const order = judged.flatMap((j, i) => (j.reason === null ? [i] : []));
+  // The body's last blocks, with the ones the note needs above it (not the whole body: this runs on every page).
+  const order: number[] = [];
+  for (let i = judged.length - 1; i >= 0 && order.length < AUTHOR_NOTE_REACH + MIN_BODY_BEFORE_NOTE; i--) if (judged[i].reason === null) order.unshift(i);
   for (let k = Math.max(MIN_BODY_BEFORE_NOTE, order.length - AUTHOR_NOTE_REACH); k < order.length; k++) {
     const note = judged[order[k]];
     if (!isAuthorNote(note.block.text, note.features.words)) continue;

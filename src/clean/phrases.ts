@@ -216,7 +216,7 @@ const PAYWALL_MAX_WORDS = 40;
 
 /** A paywall's notice: the article stops there. */
 export function isPaywallNotice(text: string, words: number): boolean {
-  return words <= PAYWALL_MAX_WORDS && PAYWALL_RE.test(text.normalize('NFC'));
+  return words <= PAYWALL_MAX_WORDS && PAYWALL_RE.test(text);
 }
 
 /** The fine print under a sign-up form: by doing what the form asks, the reader agrees to the site's terms ("By signing
@@ -255,7 +255,7 @@ export const BOILERPLATE_PHRASES: readonly string[] = [
   'gift article', 'gift this article', 'share full article', 'save article', 'save for later', 'read later',
   'listen to this article',
   // French
-  'partager', 'partagez', "offrir l'article", 'offrir l’article', 'lire plus tard', 'écouter cet article', 'imprimer', "s'abonner", 'abonnez-vous', 'se connecter', 'connexion', 'inscription',
+  'partager', 'partagez', "offrir l'article", 'lire plus tard', 'écouter cet article', 'imprimer', "s'abonner", 'abonnez-vous', 'se connecter', 'connexion', 'inscription',
   'publicité', 'accueil', 'rechercher', 'recherche', 'commentaires', 'commenter', 'suivez-nous',
   'mentions légales', 'politique de confidentialité', 'tous droits réservés', 'les plus lus', 'à la une',
   'signaler', 'articles similaires', 'vous aimerez aussi',
@@ -389,12 +389,16 @@ const PHOTO_WORD_CREDIT_RE = /[.。!?]\s+(?:FOTO|PHOTO)\s+\p{Lu}[\p{L}\p{M}'’.
  * Image: ByteWire"). A paragraph does not end in a credit, so such a line is a caption however long.
  */
 export function closesWithCredit(text: string): boolean {
-  const credit = CLOSING_CREDIT_RE.exec(text)?.[1];
+  // The line's end only: the credit and the words before it take fewer characters than this (most lines hold no colon there).
+  const end = text.slice(-CLOSING_CREDIT_MAX_CHARS);
+  if (!end.includes(':') && !end.includes('：')) return false;
+  const credit = CLOSING_CREDIT_RE.exec(end)?.[1];
   // (the capital asked apart: under the expression's flag for the photo words' case, \p{Lu} matches any letter)
   return credit !== undefined && CAPITAL_START_RE.test(credit);
 }
 const CLOSING_CREDIT_RE = new RegExp(`[.!?]["'”’»)]?\\s+(?:${CREDIT_PHOTO_WORDS}|image|picture|illustration)s?\\s*[:：]\\s*([^.!?:：]{2,60})$`, 'iu');
 const CAPITAL_START_RE = /^\p{Lu}/u;
+const CLOSING_CREDIT_MAX_CHARS = 100;
 
 /** A photo's caption or credit (CAPTION_RE, CAPTION_AGENCY_CREDIT_RE, PHOTO_WORD_CREDIT_RE). */
 export const isCaptionText = (text: string): boolean =>
