@@ -663,13 +663,14 @@ function extendArticleEdge(judged: Judged[], from: number, step: 1 | -1, sparseP
   }
 }
 
-/** Noise set inside an article, with its text going on after it: a photo caption, an ad slot's label, a "Read also"
- *  link. */
-const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'related-link', 'pull-quote', 'site-label']);
+/** Noise set inside an article, with its text going on after it: a photo caption, an ad slot's label, a shop's price
+ *  or button under a product, a "Read also" link. */
+const IN_ARTICLE_NOISE: ReadonlySet<string> = new Set(['caption', 'ad-label', 'shop-link', 'related-link', 'pull-quote', 'site-label']);
 /** Noise set between an article's paragraphs that jusText's context looks past as it does a short line: an ad slot's
- *  label, a pull quote, a line under a label of the site's, a "Read also: …" link (a tabloid's one-sentence paragraphs
- *  on either side of it are one article). */
-const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'pull-quote', 'site-label', 'related-link']);
+ *  label, a shop's price or button (a listicle's products on either side of it are one article), a pull quote, a line
+ *  under a label of the site's, a "Read also: …" link (a tabloid's one-sentence paragraphs on either side of it are
+ *  one article). */
+const IN_TEXT_NOISE: ReadonlySet<string> = new Set(['ad-label', 'shop-link', 'pull-quote', 'site-label', 'related-link']);
 /** A line of no letters this short holding a clock time is a time alone ("14:52", "(09.40)"). */
 const LIVE_STAMP_MAX_CHARS = 8;
 

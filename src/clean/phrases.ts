@@ -240,6 +240,56 @@ export function isSignupConsent(text: string, words: number): boolean {
   return words <= SIGNUP_CONSENT_MAX_WORDS && SIGNUP_CONSENT_RE.test(text.trim());
 }
 
+/** A currency as a shop's price shows it: a sign ("$", "£", "€", "US$") or a code ("EUR", "CHF", "kr", "zł"). */
+const CURRENCY = String.raw`(?:(?:US|CA|C|AU|A|NZ|HK|MX|R|S)?\$|[£€¥₹₩₽₺₴₪₫฿₱]|(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|SEK|NOK|DKK|PLN|CZK|kr|zł|Kč|Rs)\.?)`;
+/** A figure as prices are written ("25", "1,299.99", "29,99", "1 299", "49.–"). */
+const FIGURE = String.raw`\d(?:[\d.,\u00a0\u202f ]*\d)?(?:[.,][-–])?`;
+/** A price: a figure with its currency before or after it ("$25", "29,99 €", "CHF 49.–"). */
+const PRICE = String.raw`(?:${CURRENCY}\s?${FIGURE}|${FIGURE}\s?${CURRENCY})`;
+/** The word that names where a price is paid ("at", "bei", "chez", "en", "su", "bij", "hos" …). */
+const SHOP_PREPS = ['at', 'from', 'on', 'via', 'bei', 'auf', 'über', 'chez', 'sur', 'en', 'su', 'presso', 'da', 'em', 'na', 'no', 'bij', 'hos', 'på', 'w', 'u', 'в', 'на'];
+/** A shop's name after it: a few words, each capitalised ("Amazon", "John Lewis", "Bloom & Wild", "eBay") or a
+ *  domain ("bol.com"): a figure and a phrase in lower case are a fact ("$25 on average per household"). */
+const RETAILER_WORD = String.raw`(?:[\p{Lu}\d]\S*|\p{Ll}+\p{Lu}\S*|[\p{L}\d-]+\.\p{Ll}{2,3}(?!\S)|[&+])`;
+const RETAILER = String.raw`${RETAILER_WORD}(?:\s+${RETAILER_WORD}){0,3}`;
+/** The wording of a shop's button, in a dozen languages ("Buy now", "View deal", "Jetzt kaufen", "Voir l'offre"). */
+const BUY_BUTTONS = [
+  'buy now', 'buy it now', 'buy it', 'shop now', 'shop it', 'shop the look', 'check price', 'check prices', 'check the price',
+  'see price', 'see prices', 'see it', 'view it', 'view deal', 'view deals', 'see deal', 'see deals', 'get deal', 'get the deal',
+  'view offer', 'see offer', 'view product', 'see product', 'add to cart', 'add to basket', 'compare prices',
+  'jetzt kaufen', 'hier kaufen', 'zum angebot', 'zum shop', 'zum produkt', 'zum deal', 'preis prüfen', 'angebot ansehen',
+  'acheter', 'acheter maintenant', "voir l'offre", 'voir le prix', 'voir les offres', "j'en profite",
+  'comprar', 'comprar ahora', 'comprar agora', 'compre agora', 'ver oferta', 'ver ofertas', 'ver precio', 'ver preço',
+  'acquista', 'acquista ora', 'vedi offerta', 'vedi prezzo', 'nu kopen', 'bekijk aanbieding', 'bekijk prijs',
+  'köp nu', 'køb nu', 'kjøp nå', 'se pris',
+];
+/** A button's verb that names the shop after it ("See at Amazon", "Buy from Target", "Voir sur Fnac", "Ver en Amazon"). */
+const BUY_VERBS = ['buy', 'shop', 'see', 'view', 'check price', 'acheter', 'voir', 'disponible', 'comprar', 'ver', 'acquista', 'vedi', 'bekijk', 'köp', 'køb', 'kjøp'];
+/** Words before a price ("From $25 at Amazon", "Ab 29 € bei Otto", "Dès 19 € chez Fnac"). */
+const PRICE_LEADS = ['from', 'ab', 'dès', 'desde', 'da', 'vanaf'];
+const PREP = `\\s+${anyCase(SHOP_PREPS)}\\s+${RETAILER}`;
+const BUTTON = `(?:${anyCase(BUY_BUTTONS)}(?:${PREP})?|${anyCase(BUY_VERBS)}${PREP})`;
+/** A price where it is paid; a sale's two prices may stand side by side ("$25 $35 at Amazon"). */
+const PRICE_AT = `(?:${anyCase(PRICE_LEADS)}\\s+)?${PRICE}(?:\\s*[/|]?\\s*${PRICE})?${PREP}`;
+/** Read case-sensitively (a shop's name is capitalised), the words in any of the cases buttons are set in. */
+const SHOP_LINK_RE = new RegExp(`^[^\\p{L}\\p{N}$£€¥₹₩₽₺₴₪₫฿₱]*(?:(?:${PRICE_AT}|${BUTTON})\\s*)+[^\\p{L}\\p{N}.!?]*$`, 'u');
+/** Longest line of a shop's prices and buttons (a few shops side by side). */
+const SHOP_LINK_MAX_CHARS = 120;
+
+/** A shop's affiliate furniture under a product: its price where it is sold ("$89 at Crate & Barrel", "€29 bei Amazon") or
+ *  its button ("Buy now", "See at Target"). Never the article's text, which goes on around it as it does round an ad. */
+export function isShopLink(text: string): boolean {
+  return text.length <= SHOP_LINK_MAX_CHARS && SHOP_LINK_RE.test(text.normalize('NFC'));
+}
+
+/** Alternatives matching each phrase in lower case, capitalised, in title case or in capitals ("buy now", "Buy now",
+ *  "Buy Now", "BUY NOW"), its apostrophe straight or curly. */
+function anyCase(phrases: readonly string[]): string {
+  const title = (p: string): string => p.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase());
+  const forms = phrases.flatMap((p) => [p, p[0].toUpperCase() + p.slice(1), title(p), p.toUpperCase()]);
+  return `(?:${[...new Set(forms)].map((p) => escapeRe(nfc(p)).replace(/'/g, "['’]")).join('|')})`;
+}
+
 /** Navigation, sharing, account, cookie and footer words; a short block made mostly of them is boilerplate. */
 export const BOILERPLATE_PHRASES: readonly string[] = [
   // English

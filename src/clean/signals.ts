@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { LIST_BULLET_RE, words, type BlockFeatures } from './features.js';
-import { GALLERY_COUNTER_RE, READING_TIME_RE, closesWithCredit, isAdLabel, isCaptionText, isCopyrightNotice, isPaywallNotice, isSignupConsent, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
+import { GALLERY_COUNTER_RE, READING_TIME_RE, closesWithCredit, isAdLabel, isShopLink, isCaptionText, isCopyrightNotice, isPaywallNotice, isSignupConsent, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
 import { dateLineDate, parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -73,8 +73,10 @@ const PANDOC_FENCE_RE = /^\s*:{3,}\s*(?:\{[^}]*\}|[\w-]+)\s*$/u;
 
 /** Reasons that name a block before the run template does (its shape says more than its recurrence). A "Read also"
  *  link a site sets in every article (the day's promoted story) recurs as template does, but stands between the
- *  article's paragraphs, which context must look past it to keep. */
-export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup', 'ad-label', 'related-link']);
+ *  article's paragraphs, which context must look past it to keep; so does a shop's button or price ("Buy now"). */
+export const SHAPE_REASONS: ReadonlySet<string> = new Set(['link-bar', 'symbols', 'markup', 'ad-label', 'shop-link', 'related-link']);
+/** Words of a line of shops' prices and buttons at most ("$15 at Amazon $18 at Target"). */
+const SHOP_LINK_MAX_WORDS = 16;
 
 /** Whether the line opens with a byline's cue ("By", "Par", "Von" …): a cheap test before isByline's others. */
 export const opensWithBylineCue = (text: string): boolean => BYLINE_CUE_RE.test(text);
@@ -121,6 +123,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (NO_LETTERS_RE.test(block.text)) return 'symbols';
   if (PANDOC_FENCE_RE.test(block.text)) return 'markup';
   if (isAdLabel(block.text)) return 'ad-label';
+  if (f.words <= SHOP_LINK_MAX_WORDS && isShopLink(block.text)) return 'shop-link';
   if (f.words <= TAGS_MAX_WORDS && isTagList(block.text)) return 'tags';
   if (isPaywallNotice(block.text, f.words)) return 'paywall';
   if (f.bracketShare >= BRACKET_MIN_SHARE) return 'markup';

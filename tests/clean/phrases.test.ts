@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOILERPLATE_PHRASES, BOILERPLATE_RE, boilerplateCoverage, COPYRIGHT_RE, isAuthorNote, isCopyrightNotice } from '../../src/clean/phrases.js';
+import { BOILERPLATE_PHRASES, BOILERPLATE_RE, boilerplateCoverage, COPYRIGHT_RE, isAuthorNote, isCopyrightNotice, isShopLink } from '../../src/clean/phrases.js';
 
 /** The definition: letters of the expression's matches over the text's letters. */
 function reference(text: string): number {
@@ -84,5 +84,24 @@ describe("author's notes", () => {
     expect(note('she is a senior reporter at the paper.')).toBe(false);
     expect(note('Katrin Wellmann said the editor would decide.')).toBe(false);
     expect(note(`Ann Lee is a reporter. ${'She has covered the city for many years. '.repeat(12)}`)).toBe(false);
+  });
+});
+
+describe('isShopLink', () => {
+  it('knows a price where it is sold and a buy button, in several currencies and languages', () => {
+    const links = [
+      '£15 at John Lewis', '€29 bei Amazon', '29,99 € bei Otto', '39,90 € chez Fnac', '19,99 € su Amazon', 'CHF 49.– bei Galaxus',
+      'US$25 at eBay', '1 299 kr hos Elgiganten', '$15 at Amazon $18 at Target', '$42 at Bloom & Wild', 'From $1,299.99 at Best Buy', '$25 $35 at Walmart',
+      'Buy now', 'BUY NOW', 'Shop Now', 'Check price', 'View deal', 'See at Amazon', 'Buy from Target', 'Jetzt kaufen', 'Zum Angebot', "Voir l'offre", 'Voir l’offre',
+      'Ver en Amazon', 'Ver oferta', 'Acquista ora', 'Bekijk aanbieding', '• $25 at Amazon',
+    ];
+    for (const line of links) expect(isShopLink(line), line).toBe(true);
+  });
+  it('takes no sentence, fact or headline about prices or shopping for one', () => {
+    const lines = [
+      '$25 on average per household', '$4 at the pump', '$5 billion from investors', 'The $25 gift at Amazon', 'Prices start at $25 at Amazon.',
+      'Buy now, pay later schemes face new rules', 'Buy from Britain campaign launched today', 'Buy', 'Shop', '$25', 'Amazon', 'See you at the match',
+    ];
+    for (const line of lines) expect(isShopLink(line), line).toBe(false);
   });
 });

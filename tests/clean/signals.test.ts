@@ -131,6 +131,8 @@ describe('hard noise signals', () => {
     ['Теги: пожар, Сызрань, МЧС', 'tags'],
     ['#반도체 #수출 #무역', 'tags'],
     ['Реклама', 'ad-label'],
+    ['$89 at Crate & Barrel', 'shop-link'],
+    ['Buy now', 'shop-link'],
     // A credit in brackets or after a copyright sign closing a caption, in Italian, Arabic, Dutch, Indonesian, Chinese.
     ['Un presidio dei lavoratori davanti al varco Galvani (foto Ansa)', 'caption'],
     ['زوار يتجولون بين أجنحة المعرض في يومه الأول. (تصوير: خالد البلوشي)', 'caption'],
@@ -1090,6 +1092,15 @@ describe('cleanDocument', () => {
       const r = cleanDocument([PROSE, PROSE.replace('council', 'board'), label, ...after, '© 2025 The Courier'].join('\n'), null);
       for (const p of after) expect(r.text, label).toContain(p);
       expect(r.text).not.toContain(label);
+    }
+  });
+  it("leaves a shop's prices and buttons out of the article, which goes on past them", () => {
+    const after = ['The club said the new stand would open in time for the first home game of the season.', 'Tickets for the stand go on sale to members next week and to the public in July.'];
+    for (const links of [['$89 at Crate & Barrel'], ['£15 at John Lewis', 'Buy now'], ['29,99 € bei Otto', 'Zum Angebot']]) {
+      const r = cleanDocument([PROSE, PROSE.replace('council', 'board'), ...links, ...after, '© 2025 The Courier'].join('\n'), null);
+      for (const p of after) expect(r.text, links[0]).toContain(p);
+      for (const link of links) expect(r.text).not.toContain(link);
+      for (const link of links) expect(r.noise.find((n) => n.text === link)?.reason).toBe('shop-link');
     }
   });
   it('looks past a "Read also" link a site sets in every article of the run (the day\'s promoted story)', () => {
