@@ -457,6 +457,10 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
   // A "Read also" link over a headline heads a list of teasers (a sidebar's), not a paragraph of the article resuming.
   const transparent = judged.map((j, i) => isInTextNoise(j) && !(j.reason === 'related-link' && headsTeasers(judged, i)));
   const classes = judged.map((j, i): BlockClass => (transparent[i] ? 'short' : j.reason || isLinkSummary(judged, i) ? 'bad' : initialClass(j.features, scaled)));
+  // A listicle's numbered heading is a subheading, not a menu's item: it is judged by context, as a short line is.
+  numberedSections(judged).forEach((heading, i) => {
+    if (heading && classes[i] === 'bad' && !judged[i].reason) classes[i] = 'short';
+  });
   // (asked only of the sentences a run would count, so most lines' labels are never looked for)
   const labelled = (i: number): boolean => labelKeyHash(judged[i].block.text) >= 0;
   const initial = promoteProseRuns(classes, judged.map((j) => j.features), transparent, scaled, labelled);
@@ -466,6 +470,28 @@ function classifyByContext(judged: Judged[], thresholds: ClassifyThresholds): nu
     j.nearGood = initial[i] === 'neargood';
   });
   return scale;
+}
+
+/** A numbered line's number ("1. ", "12) "). */
+const ITEM_NUMBER_RE = /^\s*(\d{1,3})[.)]\s/u;
+
+/** The numbered headings of a listicle ("1. Stoneware pasta bowls", its paragraph, then "2. …"): numbered
+ *  lines in order with prose between each and the next. A menu's or a "Most read" box's items stand one under another. */
+function numberedSections(judged: readonly Judged[]): boolean[] {
+  const out = judged.map(() => false);
+  let last = -1;
+  let lastNumber = 0;
+  let prose = false;
+  judged.forEach((j, i) => {
+    const m = ITEM_NUMBER_RE.exec(j.block.text);
+    if (m === null) {
+      prose ||= j.reason === null && j.features.sentenceEnd && !j.features.bullet;
+      return;
+    }
+    if (last >= 0 && prose && Number(m[1]) === lastNumber + 1) out[last] = out[i] = true;
+    [last, lastNumber, prose] = [i, Number(m[1]), false];
+  });
+  return out;
 }
 
 /** Whether the block after block `i` is a headline over a sentence (a teaser's pair): a short line (no paragraph's

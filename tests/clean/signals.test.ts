@@ -1103,6 +1103,26 @@ describe('cleanDocument', () => {
       for (const link of links) expect(r.noise.find((n) => n.text === link)?.reason).toBe('shop-link');
     }
   });
+  it("keeps a listicle's numbered headings and their short paragraphs past each product's price and button", () => {
+    const products = [
+      ['1. Stoneware pasta bowls, set of four', 'Deep enough for soup and heavy enough not to slide around on the table.', '£32 at Habitat'],
+      ['2. A cast-iron griddle pan', 'It takes a while to heat up, but it gives steaks the same marks as a restaurant grill.', '£45 at Argos'],
+      ['3. Olive-wood salad servers', 'Each pair is carved from a single piece of wood, so no two sets are alike.', '£18 at Etsy'],
+      ['4. An enamel casserole dish', 'Goes from the hob to the oven to the table, and is easy to clean afterwards.', '£60 at Lakeland'],
+    ];
+    const page = ['Home | Kitchen | Gifts', 'Four kitchen gifts for people who love to cook', 'By Sam Ortiz',
+      'Every pick here has been used for at least a month in our test kitchen, and all of them were still in use when we finished writing this guide.',
+      ...products.flatMap((p) => [...p, 'Buy now']), 'Most read', '1. Ferry timetable cut for the winter', '2. Lifeboat crew called out twice', '© 2025 The Kitchen Courier'].join('\n\n');
+    const r = cleanDocument(page, null);
+    for (const [heading, paragraph, price] of products) {
+      expect(r.text).toContain(heading);
+      expect(r.text).toContain(paragraph);
+      expect(r.text).not.toContain(price);
+    }
+    expect(r.text).not.toContain('Buy now');
+    // A box's numbered headlines, one under another, are no listicle's headings.
+    expect(r.text).not.toContain('Ferry timetable');
+  });
   it('looks past a "Read also" link a site sets in every article of the run (the day\'s promoted story)', () => {
     // Each page: its own article, with the ad label and the same link between its paragraphs, as a template would.
     const sites = ['alder', 'birch', 'cedar', 'hazel'];
