@@ -282,6 +282,24 @@ export function isShopLink(text: string): boolean {
   return text.length <= SHOP_LINK_MAX_CHARS && SHOP_LINK_RE.test(text.normalize('NFC'));
 }
 
+/** Links that pay their site ("affiliate links", "Affiliate-Links", "liens d'affiliation", "enlaces de afiliados"). */
+const AFFILIATE_RE = /(?<!\p{L})(?:affiliate (?:links?|commissions?|partnerships?|programs?)|affiliate-links?|partnerlinks?|liens? (?:d['’]affiliation|affiliés?|sponsorisés)|enlaces? (?:de )?afiliad[oa]s?|links? (?:de )?afiliad[oa]s?|link affiliati)(?!\p{L})/iu;
+/** A commission the site may be paid ("a small commission", "eine Provision", "une commission"), not "the Commission". */
+const COMMISSION_RE = /(?<!\p{L})(?:an?|small|une|eine|una|uma|petite|kleine|piccola|pequeña)\s+(?:\p{L}+\s+)?(?:commission|provision|comisión|commissione|comissão)(?!\p{L})/iu;
+/** What the commission is paid on: a reader buying ("buy", "purchase", "Kauf", "achat", "compra", "acquisto"). */
+const PURCHASE_RE = /(?<!\p{L})(?:buy|purchase[sd]?|click|shop|\p{L}*k[aä]uf\p{L}*|achat\p{L}*|achet\p{L}*|compra\p{L}*|acquist\p{L}*)/iu;
+/** The links it is paid through ("links", "liens", "enlaces", "collegamenti"). */
+const AFFILIATE_LINK_RE = /(?<!\p{L})(?:links?|liens?|enlaces?|collegamenti|ligações)(?!\p{L})/iu;
+/** The site speaking of itself ("we", "wir", "nous", "nosotros" and verbs in its person: "recibimos", "riceviamo"). */
+const FIRST_PERSON_RE = /(?<!\p{L})(?:we|us|our|wir|uns|nous|nos|nosotros|podemos|recibimos|ganamos|noi|possiamo|potremmo|riceviamo|nós|recebemos)(?!\p{L})/iu;
+
+/** The site's note that it is paid for what readers buy through its links ("if you buy through our links, we may earn
+ *  a commission"): the page's furniture, however much it reads as a sentence. */
+export function isAffiliateDisclosure(text: string): boolean {
+  if (!FIRST_PERSON_RE.test(text) || !AFFILIATE_LINK_RE.test(text)) return false;
+  return AFFILIATE_RE.test(text) || (COMMISSION_RE.test(text) && PURCHASE_RE.test(text));
+}
+
 /** Alternatives matching each phrase in lower case, capitalised, in title case or in capitals ("buy now", "Buy now",
  *  "Buy Now", "BUY NOW"), its apostrophe straight or curly. */
 function anyCase(phrases: readonly string[]): string {

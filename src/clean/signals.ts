@@ -6,7 +6,7 @@
  */
 import type { Block } from './blocks.js';
 import { LIST_BULLET_RE, words, type BlockFeatures } from './features.js';
-import { GALLERY_COUNTER_RE, READING_TIME_RE, closesWithCredit, isAdLabel, isShopLink, isCaptionText, isCopyrightNotice, isPaywallNotice, isSignupConsent, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
+import { GALLERY_COUNTER_RE, READING_TIME_RE, closesWithCredit, isAdLabel, isAffiliateDisclosure, isShopLink, isCaptionText, isCopyrightNotice, isPaywallNotice, isSignupConsent, isRelatedLink, isSourceFooter, isTagList } from './phrases.js';
 import { dateLineDate, parseDate } from './dates.js';
 import { TEMPLATE_MAX_WORDS } from './stats.js';
 
@@ -40,6 +40,8 @@ const BOILERPLATE_MAX_WORDS = 12;
 const BOILERPLATE_MIN_COVERAGE = 0.5;
 /** Copyright notices are one or two sentences ("© 2019 AP. All rights reserved. This material may not…"). */
 const COPYRIGHT_MAX_WORDS = 40;
+/** Words of an affiliate disclosure at most (two or three sentences): a paragraph of an article on the trade is longer. */
+const DISCLOSURE_MAX_WORDS = 50;
 /** Captions and credits are short. */
 const CAPTION_MAX_WORDS = 20;
 /** w3m image alt text / form fields: most of the block inside brackets. */
@@ -133,6 +135,7 @@ export function hardNoiseReason(block: Block, f: BlockFeatures, ctx: SignalConte
   if (f.words <= RELATED_MAX_WORDS && isRelatedLink(block.text.replace(LEADING_LINK_MARK_RE, ''))) return 'related-link';
   if (f.words <= FOOTER_MAX_WORDS && isSourceFooter(block.text)) return 'source-footer';
   if (f.words <= COPYRIGHT_MAX_WORDS && isCopyrightNotice(block.text)) return 'copyright';
+  if (f.words <= DISCLOSURE_MAX_WORDS && isAffiliateDisclosure(block.text)) return 'disclosure';
   if ((f.boilerplate >= BOILERPLATE_MIN_COVERAGE && f.words <= BOILERPLATE_MAX_WORDS) || isSignupConsent(block.text, f.words)) return 'boilerplate';
   if (f.url && f.words <= 12) return 'url';
   // A repeated question or sentence is an interview's or a list's structure; a repeated label is page chrome

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOILERPLATE_PHRASES, BOILERPLATE_RE, boilerplateCoverage, COPYRIGHT_RE, isAuthorNote, isCopyrightNotice, isShopLink } from '../../src/clean/phrases.js';
+import { BOILERPLATE_PHRASES, BOILERPLATE_RE, boilerplateCoverage, COPYRIGHT_RE, isAffiliateDisclosure, isAuthorNote, isCopyrightNotice, isShopLink } from '../../src/clean/phrases.js';
 
 /** The definition: letters of the expression's matches over the text's letters. */
 function reference(text: string): number {
@@ -103,5 +103,28 @@ describe('isShopLink', () => {
       'Buy now, pay later schemes face new rules', 'Buy from Britain campaign launched today', 'Buy', 'Shop', '$25', 'Amazon', 'See you at the match',
     ];
     for (const line of lines) expect(isShopLink(line), line).toBe(false);
+  });
+});
+
+describe('isAffiliateDisclosure', () => {
+  it("knows a site's note that it is paid for what readers buy through its links, in several languages", () => {
+    const notes = [
+      'Some of the links on this page are affiliate links: we may earn a fee at no cost to you.',
+      'If you click one of our links and buy something, we may receive a small commission.',
+      'Für Käufe über diese Links erhalten wir eine kleine Provision.',
+      'Les liens de cet article sont des liens d’affiliation : nous pouvons percevoir une commission.',
+      'Si compras a través de nuestros enlaces, podemos recibir una comisión.',
+      'Se acquisti tramite i nostri link potremmo ricevere una commissione.',
+    ];
+    for (const note of notes) expect(isAffiliateDisclosure(note), note).toBe(true);
+  });
+  it('takes no sentence about a commission, an institution or links for one', () => {
+    const lines = [
+      '“We will publish links to all submissions,” the Commission said.',
+      'We set up a commission to study links between poverty and crime, the mayor said.',
+      'The European Commission published links to the documents we requested.',
+      'Agents earn a commission on every house they sell, and analysts found links between fees and prices.',
+    ];
+    for (const line of lines) expect(isAffiliateDisclosure(line), line).toBe(false);
   });
 });

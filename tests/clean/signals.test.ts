@@ -133,6 +133,7 @@ describe('hard noise signals', () => {
     ['Реклама', 'ad-label'],
     ['$89 at Crate & Barrel', 'shop-link'],
     ['Buy now', 'shop-link'],
+    ['We test every product ourselves. When you buy through links on our site, we may earn an affiliate commission.', 'disclosure'],
     // A credit in brackets or after a copyright sign closing a caption, in Italian, Arabic, Dutch, Indonesian, Chinese.
     ['Un presidio dei lavoratori davanti al varco Galvani (foto Ansa)', 'caption'],
     ['زوار يتجولون بين أجنحة المعرض في يومه الأول. (تصوير: خالد البلوشي)', 'caption'],
