@@ -264,22 +264,24 @@ const BUY_BUTTONS = [
   'köp nu', 'køb nu', 'kjøp nå', 'se pris',
 ];
 /** A button's verb that names the shop after it ("See at Amazon", "Buy from Target", "Voir sur Fnac", "Ver en Amazon"). */
-const BUY_VERBS = ['buy', 'shop', 'see', 'view', 'check price', 'acheter', 'voir', 'disponible', 'comprar', 'ver', 'acquista', 'vedi', 'bekijk', 'köp', 'køb', 'kjøp'];
+const BUY_VERBS = ['buy', 'buy now', 'shop', 'shop now', 'see', 'view', 'check price', 'acheter', 'voir', 'disponible', 'comprar', 'ver', 'acquista', 'vedi', 'bekijk', 'köp', 'køb', 'kjøp'];
 /** Words before a price ("From $25 at Amazon", "Ab 29 € bei Otto", "Dès 19 € chez Fnac"). */
 const PRICE_LEADS = ['from', 'ab', 'dès', 'desde', 'da', 'vanaf'];
-const PREP = `\\s+${anyCase(SHOP_PREPS)}\\s+${RETAILER}`;
-const BUTTON = `(?:${anyCase(BUY_BUTTONS)}(?:${PREP})?|${anyCase(BUY_VERBS)}${PREP})`;
-/** A price where it is paid; a sale's two prices may stand side by side ("$25 $35 at Amazon"). */
-const PRICE_AT = `(?:${anyCase(PRICE_LEADS)}\\s+)?${PRICE}(?:\\s*[/|]?\\s*${PRICE})?${PREP}`;
+/** A price, or a sale's two side by side ("$25 $35 at Amazon"), or a button's verb, then where it is paid. */
+const PRICE_OR_VERB = `(?:(?:${anyCase(PRICE_LEADS)}\\s+)?${PRICE}(?:\\s*[/|]?\\s*${PRICE})?|${anyCase(BUY_VERBS)})`;
 /** Read case-sensitively (a shop's name is capitalised), the words in any of the cases buttons are set in. */
-const SHOP_LINK_RE = new RegExp(`^[^\\p{L}\\p{N}$£€¥₹₩₽₺₴₪₫฿₱]*(?:(?:${PRICE_AT}|${BUTTON})\\s*)+[^\\p{L}\\p{N}.!?]*$`, 'u');
+const SHOP_LINK_RE = new RegExp(`^[^\\p{L}\\p{N}$£€¥₹₩₽₺₴₪₫฿₱]*(?:${PRICE_OR_VERB}\\s+${anyCase(SHOP_PREPS)}\\s+${RETAILER}\\s*)+[^\\p{L}\\p{N}.!?]*$`, 'u');
+/** A button alone, in any case. */
+const BUY_BUTTON_RE = new RegExp(`^[^\\p{L}\\p{N}]*(?:${BUY_BUTTONS.map((b) => escapeRe(nfc(b)).replace(/'/g, "['’]")).join('|')})[^\\p{L}\\p{N}]*$`, 'iu');
 /** Longest line of a shop's prices and buttons (a few shops side by side). */
 const SHOP_LINK_MAX_CHARS = 120;
 
 /** A shop's affiliate furniture under a product: its price where it is sold ("$89 at Crate & Barrel", "€29 bei Amazon") or
  *  its button ("Buy now", "See at Target"). Never the article's text, which goes on around it as it does round an ad. */
 export function isShopLink(text: string): boolean {
-  return text.length <= SHOP_LINK_MAX_CHARS && SHOP_LINK_RE.test(text.normalize('NFC'));
+  if (text.length > SHOP_LINK_MAX_CHARS) return false;
+  const line = text.normalize('NFC');
+  return BUY_BUTTON_RE.test(line) || SHOP_LINK_RE.test(line);
 }
 
 /** Links that pay their site ("affiliate links", "Affiliate-Links", "liens d'affiliation", "enlaces de afiliados"). */
