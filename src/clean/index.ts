@@ -1291,8 +1291,9 @@ const TIME_RE = /\b\d{1,2}[:.h]\d{2}\b/u;
  *  Lusa"); not "de" or "di", which open as many wrapped headlines' rests as bylines. */
 const CREDIT_START_RE = /^(?:by|par|por|von|via|from|with|avec|con|com)\s/iu;
 
-/** Blocks between a headline and its article at most (byline, dates, share bar, photo and caption, a summary box). */
-const HEADER_MAX_BLOCKS = 12;
+/** Blocks between a headline and its article at most (byline, dates, share bar, photo and caption, a summary box, a
+ *  match report's score box and key moments). */
+const HEADER_MAX_BLOCKS = 20;
 /** Words of a line holding the date: a byline with it runs to a dozen ("Von Tim Scholz | 18.11.2024, 11:47 Uhr"). */
 const DATE_LINE_MAX_WORDS = 12;
 

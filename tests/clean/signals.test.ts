@@ -695,6 +695,17 @@ describe("a paywall's notice", () => {
   });
 });
 
+describe('the date under a long header', () => {
+  it('is read under the headline over a score box and its key moments (fourteen lines)', () => {
+    const moments = ["22'    GOAL — Watkins heads Villa in front", "38'    GOAL — Saka levels at the near post", "64'    Yellow card — Kamara", "71'    GOAL — Havertz turns in the cut-back", "90+4'  Full-time"];
+    const page = ['Touchline', 'Arsenal 2-1 Aston Villa: Saka and Havertz keep title hopes alive', 'Jack Penrose, Chief Football Writer', 'Sat 15 Mar 2025, 19:28 GMT', 'Share', 'FT', 'Arsenal                     2 - 1 Aston Villa', "Saka 38', Havertz 71'             Watkins 22'", 'Line-ups Stats Table', 'Key moments', ...moments, 'Play Video',
+      'Bukayo Saka marked his first start in three months with the equaliser as Arsenal came from behind to beat Aston Villa on Saturday and keep their hopes of the title alive.',
+      'Ollie Watkins had given Villa a deserved lead midway through the first half, rising above the defence to head in a cross from the left, and the visitors could have added a second before the break.',
+      'Kai Havertz turned in the winner with nineteen minutes left after a cut-back from the right, and Arsenal held on through six minutes of added time to close the gap at the top to nine points.'];
+    expect(cleanDocument(page.join('\n\n'), null).date).toBe('2025-03-15');
+  });
+});
+
 describe("an author's note under the article", () => {
   const NOTE = 'Ann Lee is a senior reporter at the Courier, where she has covered city hall for a decade.';
   const article = (tail: string[]) => cleanDocument(['Budget approved after months of debate', 'By Ann Lee', PROSE, PROSE.replace('council', 'board'), PROSE.replace('council', 'mayor'), ...tail].join('\n\n'), null);
