@@ -14,7 +14,7 @@ import { bodyLanguage, detectLanguage, readingLanguage } from './language.js';
 import { topScript } from './franc-fast.js';
 import { isRuleLine } from './unwrap.js';
 import { dateLineDate, parseDate, PIECE_SEPARATOR_RE, splitDateline } from './dates.js';
-import { COMMENTS_HEADING_RE, endsWithPhotographer, isAuthorNote, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
+import { authorNoteName, COMMENTS_HEADING_RE, endsWithPhotographer, isCaptionText, isCommentAuthorLine, isShareButton, isShareLine, isShareServiceName, READING_TIME_RE, TEASER_HEADING_RE } from './phrases.js';
 import { holdsPublicationCue, publicationCueAt, isCounterLine, isCreditsLine, isMenuLine, isTitleShaped, parsePublishedLine, siteNameLine, splitTitleSite, type PublishedLine } from './metadata.js';
 import { contentDocuments, documentsWithKey, labelKeyHash, TEMPLATE_MAX_WORDS, type CorpusStats } from './stats.js';
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
@@ -145,8 +145,20 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
   const published = markPublishedLines(judged);
   const contentDocs = markHardNoise(judged, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
   markPullQuotes(judged);
+  keepIntroducedPrices(judged);
   readPublishedLines(judged, published, contentDocs, meta);
   return judged;
+}
+
+/** Prices a sentence introduces ("The cheapest dozen we found was:", then "$4.99 at Walmart" …) are its list, not a
+ *  shop's links under a product. */
+function keepIntroducedPrices(judged: Judged[]): void {
+  let introduced = false;
+  for (const j of judged) {
+    if (j.reason === 'shop-link') {
+      if (introduced) j.reason = null;
+    } else introduced = j.block.text.trimEnd().endsWith(':');
+  }
 }
 
 /** A pull quote opens with a quotation mark. */
@@ -183,13 +195,15 @@ function markPullQuotes(judged: Judged[]): void {
     }
     return lo;
   };
+  // A block quote of one line: a poem's or a letter's lines set in stand in a run (a line of it may be quoted again).
+  const standsAlone = (i: number): boolean => judged[i - 1]?.block.indent !== judged[i].block.indent && judged[i + 1]?.block.indent !== judged[i].block.indent;
   // The paragraphs' margin: a pull quote the dump tool set in as a block quote stands further in (w3m, lynx).
   let margin = Infinity;
   for (const j of judged) if (j.features.words >= PULL_QUOTE_SOURCE_MIN_WORDS) margin = Math.min(margin, j.block.indent);
   judged.forEach((j, i) => {
     const text = j.block.text;
     if (j.reason !== null || j.features.words > PULL_QUOTE_MAX_WORDS) return;
-    if (!PULL_QUOTE_OPEN_RE.test(text) && !(j.block.indent >= margin + PULL_QUOTE_MIN_INDENT)) return;
+    if (!PULL_QUOTE_OPEN_RE.test(text) && !(j.block.indent >= margin + PULL_QUOTE_MIN_INDENT && standsAlone(i))) return;
     // In lower case: the quote may start with a capital where the paragraph runs on ("… that when a place like this goes").
     const words = text.replace(PULL_QUOTE_TRIM_RE, '').toLowerCase();
     if (words.length < PULL_QUOTE_MIN_CHARS) return;
@@ -858,7 +872,9 @@ function dropAuthorNote(judged: Judged[]): void {
   for (let i = judged.length - 1; i >= 0 && order.length < AUTHOR_NOTE_REACH + MIN_BODY_BEFORE_NOTE; i--) if (judged[i].reason === null) order.unshift(i);
   for (let k = Math.max(MIN_BODY_BEFORE_NOTE, order.length - AUTHOR_NOTE_REACH); k < order.length; k++) {
     const note = judged[order[k]];
-    if (!isAuthorNote(note.block.text, note.features.words)) continue;
+    // The writer's name stands above the article too (a byline): a story's closing lines about a reporter are no note.
+    const name = authorNoteName(note.block.text, note.features.words);
+    if (name === null || !judged.slice(0, order[k]).some((j) => j.reason !== null && j.block.text.includes(name))) continue;
     if (order.slice(k + 1).some((i) => judged[i].features.words > NOTE_TAIL_MAX_WORDS)) continue;
     for (const i of order.slice(k)) judged[i].reason = 'author-note';
     const over = judged[order[k - 1]];
@@ -1373,27 +1389,30 @@ function writingSystem(text: string): string | null {
 }
 
 /**
- * A line of figures a header sets between headline and article: counts with a button or two ("2.3K 12 Listen Share"),
+ * A line of figures a header sets between headline and article: counts with their buttons ("2.3K 12 Listen Share"),
  * a match clock ("90+4'  Full-time"), or a row of a table the dump tool laid out in columns, a figure in it
- * ("Chelsea         1 - 0 Manchester City"). A headline holds a figure or two among more words, and no column gap.
+ * ("Chelsea         1 - 0 Manchester City"). A headline's words are not a bar's ("Covid-19: 1,200 new cases", "iPhone
+ * 16 vs 15"), and it has no column gap.
  */
 function isFiguresLine(text: string): boolean {
-  if (TABLE_ROW_RE.test(text) && /\p{N}/u.test(text)) return true;
-  const figures = text.match(FIGURE_RUN_RE)?.length ?? 0;
-  if (figures < FIGURES_LINE_MIN) return false;
-  let wordsOfLetters = 0;
-  for (const token of text.trim().split(/\s+/)) if (!/\p{N}/u.test(token) && /\p{L}/u.test(token)) wordsOfLetters++;
-  // (letters counted too: a headline in a script without spaces is a word or two of many letters)
-  return wordsOfLetters <= FIGURES_LINE_MAX_WORDS && (text.match(LETTER_RE)?.length ?? 0) <= FIGURES_LINE_MAX_LETTERS;
+  if ((TABLE_ROW_RE.test(text) && /\p{N}/u.test(text)) || SCORE_LINE_RE.test(text)) return true;
+  let figures = 0;
+  for (const token of text.trim().split(/\s+/)) {
+    if (/\p{N}/u.test(token)) figures++;
+    else if (/\p{L}/u.test(token) && !BAR_WORDS.has(token.toLowerCase().replace(EDGE_PUNCTUATION_RE, ''))) return false;
+  }
+  return figures >= FIGURES_LINE_MIN;
 }
 /** Two cells of a dump's table row: a gap of three spaces or more between them (no-break spaces join a page's top line). */
 const TABLE_ROW_RE = /\S {3,}\S/;
-const FIGURE_RUN_RE = /\p{N}+/gu;
-/** Figures of a figures line at least, and its words of letters at most. */
+/** A result alone, two sides and the score between ("Huracán 2 - 1 Banfield"): a headline says more ("Arsenal 2-1
+ *  Aston Villa: Saka and Havertz keep title hopes alive"). */
+const SCORE_LINE_RE = /^\p{Lu}[\p{L}.'’ -]{0,30}?\s\d{1,2}\s?[-–:]\s?\d{1,2}\s+\p{Lu}[\p{L}.'’ -]{0,30}$/u;
+/** Figures of a figures line at least. */
 const FIGURES_LINE_MIN = 2;
-const FIGURES_LINE_MAX_WORDS = 2;
-const FIGURES_LINE_MAX_LETTERS = 16;
-const LETTER_RE = /\p{L}/gu;
+/** The words a bar of counts or a match clock holds beside its figures: buttons, counters, a match's state. */
+const BAR_WORDS: ReadonlySet<string> = new Set(['listen', 'share', 'shares', 'save', 'comment', 'comments', 'view', 'views', 'like', 'likes', 'claps', 'reply', 'replies', 'responses', 'follow', 'followers', 'reads', 'min', 'mins', 'read', 'full-time', 'half-time', 'ft', 'ht', 'aet', 'agg', 'pens', 'teilen', 'kommentare', 'partager', 'commentaires', 'compartir', 'comentarios', 'condividi', 'commenti', 'partilhar', 'comentários', 'delen', 'reacties']);
+const EDGE_PUNCTUATION_RE = /^[^\p{L}]+|[^\p{L}]+$/gu;
 
 /** Words of a reading-time line ("Tempo di lettura: 3 minuti"). */
 const READING_TIME_MAX_WORDS = 6;

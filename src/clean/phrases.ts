@@ -185,10 +185,18 @@ const AUTHOR_NOTE_MAX_WORDS = 80;
 
 /** An author's note: a paragraph naming the writer and what they do, which sites set under the article. */
 export function isAuthorNote(text: string, words: number): boolean {
-  if (words > AUTHOR_NOTE_MAX_WORDS) return false;
-  const opening = NOTE_OPENING_RE.exec(text);
-  return opening !== null && NOTE_ROLE_RE.test(text.slice(opening[0].length));
+  return authorNoteName(text, words) !== null;
 }
+
+/** The name an author's note opens with (see isAuthorNote), or null when the paragraph is none. */
+export function authorNoteName(text: string, words: number): string | null {
+  if (words > AUTHOR_NOTE_MAX_WORDS) return null;
+  const opening = NOTE_OPENING_RE.exec(text);
+  if (opening === null || !NOTE_ROLE_RE.test(text.slice(opening[0].length))) return null;
+  return opening[0].replace(NOTE_VERB_END_RE, '');
+}
+/** The verb closing a note's opening, and the space after it. */
+const NOTE_VERB_END_RE = new RegExp(`\\s+(?:${NOTE_VERBS.join('|')})\\s$`, 'u');
 
 /** How a paywall cuts an article short, in the languages most sites with one write: what is left to read, that the rest
  *  is for subscribers, an invitation to subscribe to read on. Anchored at the line's start: an article about
@@ -210,7 +218,8 @@ const PAYWALL_OPENINGS = [
   // Dutch, Polish
   'dit artikel is (?:exclusief |alleen )?voor abonnees', 'lees verder met', 'pozostało(?: jeszcze)? \\d{1,2}\\s?% artykułu', 'ten artykuł jest dostępny dla subskrybentów',
 ];
-const PAYWALL_RE = new RegExp(`^[^\\p{L}\\p{N}]*(?:${PAYWALL_OPENINGS.join('|')})`, 'iu');
+// (no quotation mark before it: an article quoting a wall's words opens a paragraph with them)
+const PAYWALL_RE = new RegExp(`^[^\\p{L}\\p{N}"'“”„«»‘’‹›]*(?:${PAYWALL_OPENINGS.join('|')})`, 'iu');
 /** Words of a paywall's notice at most. */
 const PAYWALL_MAX_WORDS = 40;
 
@@ -232,12 +241,16 @@ const SIGNUP_CONSENT_RE = new RegExp(
   ].join('|'),
   'iu',
 );
+/** The site's terms the fine print names (a story paraphrasing an app's terms names none of them as such). */
+const SITE_TERMS_RE = /terms|privacy|conditions|confidentialité|datenschutz|nutzungsbedingungen|agb\b|términos|privacidad|condizioni|informativa|termos|privacidade/iu;
+/** A sentence reporting what someone said or a document says: a story's, not a site's own fine print. */
+const REPORTED_SPEECH_RE = /\b(?:said|says|according to|told)\b/iu;
 /** Words of a sign-up's fine print at most. */
 const SIGNUP_CONSENT_MAX_WORDS = 60;
 
 /** A sign-up form's fine print (see SIGNUP_CONSENT_RE). */
 export function isSignupConsent(text: string, words: number): boolean {
-  return words <= SIGNUP_CONSENT_MAX_WORDS && SIGNUP_CONSENT_RE.test(text.trim());
+  return words <= SIGNUP_CONSENT_MAX_WORDS && SIGNUP_CONSENT_RE.test(text.trim()) && SITE_TERMS_RE.test(text) && !REPORTED_SPEECH_RE.test(text);
 }
 
 /** A currency as a shop's price shows it: a sign ("$", "£", "€", "US$") or a code ("EUR", "CHF", "kr", "zł"). */
@@ -298,9 +311,14 @@ const FIRST_PERSON_RE = /(?<!\p{L})(?:we|us|our|wir|uns|nous|nos|nosotros|podemo
 /** The site's note that it is paid for what readers buy through its links ("if you buy through our links, we may earn
  *  a commission"): the page's furniture, however much it reads as a sentence. */
 export function isAffiliateDisclosure(text: string): boolean {
+  // (a quotation of an editor, a story's sentence about such notes, is no note of the page's own)
+  if (QUOTE_OPENING_RE.test(text) || REPORTED_SPEECH_RE.test(text)) return false;
   if (!FIRST_PERSON_RE.test(text) || !AFFILIATE_LINK_RE.test(text)) return false;
   return AFFILIATE_RE.test(text) || (COMMISSION_RE.test(text) && PURCHASE_RE.test(text));
 }
+
+/** A paragraph opening with a quotation mark. */
+const QUOTE_OPENING_RE = /^\s*["'“”„«»‘’‹›]/u;
 
 /** Alternatives matching each phrase in lower case, capitalised, in title case or in capitals ("buy now", "Buy now",
  *  "Buy Now", "BUY NOW"), its apostrophe straight or curly. */
@@ -363,7 +381,7 @@ export const TEASER_HEADING_RE = new RegExp(
     'articoli correlati', 'potrebbe interessarti', 'مقالات ذات صلة', 'أخبار ذات صلة', 'اقرأ أيضا',
     'vous pourriez aimer', 'vous aimerez aussi', 'à découvrir aussi', 'te puede gustar', 'también te puede interesar',
     'quizás te interese', 'das könnte sie interessieren', 'weitere meldungen', 'você pode gostar', 'você também pode gostar',
-    'veja também', 'ti potrebbe interessare', 'related coverage', 'related links', 'related reading', 'see also',
+    'veja também', 'ti potrebbe interessare', 'related coverage', 'related links', 'related reading',
     'further reading', 'more coverage',
   ].map(escapeRe).join('|')})\\s*(?:[:.]|\\.{3}|…)?\\s*$`,
   'iu',

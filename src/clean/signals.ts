@@ -208,10 +208,14 @@ export function isCookieNotice(text: string, f: BlockFeatures, ctx: SignalContex
 /** Whether a text speaks of cookies, in one of the languages COOKIE_RE knows. */
 export const speaksOfCookies = (text: string): boolean => COOKIE_RE.test(text);
 
-/** A paragraph that may be a consent notice shown once: no longer than one, speaking of cookies (see markHardNoise). */
+/** A paragraph that may be a consent notice shown once (see markHardNoise): no longer than one, speaking of cookies and
+ *  of the reader's consent or the site's use of them (a story's lede on cookie sales speaks of neither). */
 export function isOneOffCookieNotice(text: string, f: BlockFeatures): boolean {
-  return f.words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_RE.test(text);
+  return f.words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_RE.test(text) && CONSENT_RE.test(text);
 }
+/** A consent notice's words: the site uses cookies, the reader accepts, consents, sets preferences (Latin-script
+ *  languages; elsewhere the notice is known by recurring on several pages only). */
+const CONSENT_RE = /\b(?:we use|this (?:web)?site|our (?:web)?site|accept|consent|privacy|browsing|your experience|preferences|settings|utilisons|utilisent|acceptez|accepter|consentement|paramètres|verwenden|akzeptieren|einwilligung|zustimmung|einstellungen|utilizamos|utiliza|aceptas|aceptar|consentimiento|configuración|utilizziamo|accetti|accetta|consenso|impostazioni|aceita|aceitar|consentimento|gebruiken|accepteren|toestemming|instellingen|używamy|zgod[ęay]|ustawienia)/iu;
 
 /** Separators of a breadcrumb trail ("Home › News › Politics", "Acasă » Actualitate"), spaced on both sides. */
 const BREADCRUMB_ARROW_RE = /\s[›»]\s/u;

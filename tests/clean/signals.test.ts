@@ -659,7 +659,7 @@ describe("an article's header furniture in its text", () => {
 describe('a list of related coverage inside the article', () => {
   it('stays out of the body, and the article goes on after it', () => {
     const page = (heading: string) => cleanDocument(['Budget approved after months of debate', PROSE, PROSE.replace('council', 'board'), heading, '  • Mayor says the budget vote is only the first step', PROSE.replace('council', 'court'), PROSE.replace('council', 'assembly')].join('\n\n'), null);
-    for (const heading of ['Related coverage', 'See also', 'Further reading']) {
+    for (const heading of ['Related coverage', 'Related links', 'Further reading']) {
       const r = page(heading);
       expect(r.text, heading).not.toContain('Mayor says');
       expect(r.text, heading).toContain(PROSE.replace('council', 'assembly'));
