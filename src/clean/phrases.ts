@@ -293,8 +293,7 @@ const SHOP_LINK_MAX_CHARS = 120;
  *  its button ("Buy now", "See at Target"). Never the article's text, which goes on around it as it does round an ad. */
 export function isShopLink(text: string): boolean {
   if (text.length > SHOP_LINK_MAX_CHARS) return false;
-  const line = text.normalize('NFC');
-  return BUY_BUTTON_RE.test(line) || SHOP_LINK_RE.test(line);
+  return BUY_BUTTON_RE.test(text) || SHOP_LINK_RE.test(text);
 }
 
 /** Links that pay their site ("affiliate links", "Affiliate-Links", "liens d'affiliation", "enlaces de afiliados"). */
@@ -311,11 +310,14 @@ const FIRST_PERSON_RE = /(?<!\p{L})(?:we|us|our|wir|uns|nous|nos|nosotros|podemo
 /** The site's note that it is paid for what readers buy through its links ("if you buy through our links, we may earn
  *  a commission"): the page's furniture, however much it reads as a sentence. */
 export function isAffiliateDisclosure(text: string): boolean {
+  // (a plain look for a word of links first: most paragraphs have none, and the expressions' look-behinds are slow)
+  if (!LINK_HINT_RE.test(text) || !AFFILIATE_LINK_RE.test(text) || !FIRST_PERSON_RE.test(text)) return false;
+  if (!AFFILIATE_RE.test(text) && !(COMMISSION_RE.test(text) && PURCHASE_RE.test(text))) return false;
   // (a quotation of an editor, a story's sentence about such notes, is no note of the page's own)
-  if (QUOTE_OPENING_RE.test(text) || REPORTED_SPEECH_RE.test(text)) return false;
-  if (!FIRST_PERSON_RE.test(text) || !AFFILIATE_LINK_RE.test(text)) return false;
-  return AFFILIATE_RE.test(text) || (COMMISSION_RE.test(text) && PURCHASE_RE.test(text));
+  return !QUOTE_OPENING_RE.test(text) && !REPORTED_SPEECH_RE.test(text);
 }
+/** The letters every word of AFFILIATE_LINK_RE holds. */
+const LINK_HINT_RE = /link|lien|enlace|collegament|ligaç/i;
 
 /** A paragraph opening with a quotation mark. */
 const QUOTE_OPENING_RE = /^\s*["'“”„«»‘’‹›]/u;
