@@ -202,8 +202,10 @@ const COOKIE_NOTICE_MAX_WORDS = 80;
 export function isCookieNotice(text: string, f: BlockFeatures, ctx: SignalContext, insideOwnText: boolean): boolean {
   const docs = ctx.documentsWithLine;
   if (insideOwnText || docs < SITE_LABEL_MIN_DOCS || docs <= ctx.contentDocuments || docs <= ctx.neighbourDocuments) return false;
-  return isOneOffCookieNotice(text, f);
+  return speaksOfCookiesBriefly(text, f);
 }
+/** A paragraph no longer than a consent notice, speaking of cookies. */
+const speaksOfCookiesBriefly = (text: string, f: BlockFeatures): boolean => f.words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_RE.test(text);
 
 /** Whether a text speaks of cookies, in one of the languages COOKIE_RE knows. */
 export const speaksOfCookies = (text: string): boolean => COOKIE_RE.test(text);
@@ -211,7 +213,7 @@ export const speaksOfCookies = (text: string): boolean => COOKIE_RE.test(text);
 /** A paragraph that may be a consent notice shown once (see markHardNoise): no longer than one, speaking of cookies and
  *  of the reader's consent or the site's use of them (a story's lede on cookie sales speaks of neither). */
 export function isOneOffCookieNotice(text: string, f: BlockFeatures): boolean {
-  return f.words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_RE.test(text) && CONSENT_RE.test(text);
+  return speaksOfCookiesBriefly(text, f) && CONSENT_RE.test(text);
 }
 /** A consent notice's words: the site uses cookies, the reader accepts, consents, sets preferences (Latin-script
  *  languages; elsewhere the notice is known by recurring on several pages only). */

@@ -604,6 +604,12 @@ describe('cookie notices', () => {
       expect(r.noise.some((n) => n.reason === 'cookie-notice')).toBe(true);
     }
   });
+  it('is known where the run repeats it in any language the cookie words know, consent words or none', () => {
+    const ctx = { ...noCtx, documentsWithLine: 4, contentDocuments: 1, neighbourDocuments: 1 };
+    for (const notice of ['이 사이트는 쿠키를 사용합니다. 자세한 내용은 개인정보 처리방침을 확인하세요.', 'Sitemizde çerezler kullanılmaktadır. Ayrıntılı bilgi için tıklayın.']) {
+      expect(isCookieNotice(notice, features(notice), ctx, false), notice).toBe(true);
+    }
+  });
   it('stays where the run does not repeat it (one page), and a paragraph about cookies is no notice', () => {
     const f = features(NOTICE);
     const ctx = { ...noCtx, documentsWithLine: 4, contentDocuments: 1, neighbourDocuments: 1 };
