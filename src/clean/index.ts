@@ -153,13 +153,14 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
 /** Prices a sentence introduces ("The cheapest dozen we found was:", then "$4.99 at Walmart" …) are its list, not a
  *  shop's links under a product. */
 function keepIntroducedPrices(judged: Judged[]): void {
-  let introduced = false;
+  // (the line over a run of prices is read only where there is one: this runs on every page)
+  let over: Judged | undefined;
   for (const j of judged) {
-    if (j.reason === 'shop-link') {
-      if (introduced) j.reason = null;
-    } else introduced = j.block.text.trimEnd().endsWith(':');
+    if (j.reason !== 'shop-link') over = j;
+    else if (over !== undefined && INTRODUCES_RE.test(over.block.text)) j.reason = null;
   }
 }
+const INTRODUCES_RE = /:\s*$/u;
 
 /** A pull quote opens with a quotation mark. */
 const PULL_QUOTE_OPEN_RE = /^["“„«‘»]/u;
@@ -862,7 +863,7 @@ function cutAtPaywall(judged: Judged[]): void {
 }
 
 /**
- * An author's note closing the body ("Ann Lee is a senior reporter at …", see isAuthorNote) is the site's furniture,
+ * An author's note closing the body ("Ann Lee is a senior reporter at …", see authorNoteName) is the site's furniture,
  * and so are the short lines under it (a "Follow Ann on X" link) and the name set over it as a heading. Looked for
  * among the body's last AUTHOR_NOTE_REACH blocks, with MIN_BODY_BEFORE_NOTE blocks of article above it.
  */

@@ -183,12 +183,8 @@ const NOTE_ROLE_RE = new RegExp(`^(?:[^\\s.!?]+\\s+){0,6}?(?:${WRITER_ROLES.join
 /** Words of an author's note at most: a note is a sentence or three. */
 const AUTHOR_NOTE_MAX_WORDS = 80;
 
-/** An author's note: a paragraph naming the writer and what they do, which sites set under the article. */
-export function isAuthorNote(text: string, words: number): boolean {
-  return authorNoteName(text, words) !== null;
-}
-
-/** The name an author's note opens with (see isAuthorNote), or null when the paragraph is none. */
+/** The name opening an author's note, a paragraph naming the writer and what they do, which sites set under the
+ *  article; null when the paragraph is none. */
 export function authorNoteName(text: string, words: number): string | null {
   if (words > AUTHOR_NOTE_MAX_WORDS) return null;
   const opening = NOTE_OPENING_RE.exec(text);
@@ -197,6 +193,9 @@ export function authorNoteName(text: string, words: number): string | null {
 }
 /** The verb closing a note's opening, and the space after it. */
 const NOTE_VERB_END_RE = new RegExp(`\\s+(?:${NOTE_VERBS.join('|')})\\s$`, 'u');
+
+/** Quotation marks a quoted paragraph may open with (straight, curly, low, angle). */
+const QUOTE_MARKS = `"'“”„«»‘’‹›`;
 
 /** How a paywall cuts an article short, in the languages most sites with one write: what is left to read, that the rest
  *  is for subscribers, an invitation to subscribe to read on. Anchored at the line's start: an article about
@@ -219,7 +218,7 @@ const PAYWALL_OPENINGS = [
   'dit artikel is (?:exclusief |alleen )?voor abonnees', 'lees verder met', 'pozostało(?: jeszcze)? \\d{1,2}\\s?% artykułu', 'ten artykuł jest dostępny dla subskrybentów',
 ];
 // (no quotation mark before it: an article quoting a wall's words opens a paragraph with them)
-const PAYWALL_RE = new RegExp(`^[^\\p{L}\\p{N}"'“”„«»‘’‹›]*(?:${PAYWALL_OPENINGS.join('|')})`, 'iu');
+const PAYWALL_RE = new RegExp(`^[^\\p{L}\\p{N}${QUOTE_MARKS}]*(?:${PAYWALL_OPENINGS.join('|')})`, 'iu');
 /** Words of a paywall's notice at most. */
 const PAYWALL_MAX_WORDS = 40;
 
@@ -320,7 +319,7 @@ export function isAffiliateDisclosure(text: string): boolean {
 const LINK_HINT_RE = /link|lien|enlace|collegament|ligaç/i;
 
 /** A paragraph opening with a quotation mark. */
-const QUOTE_OPENING_RE = /^\s*["'“”„«»‘’‹›]/u;
+const QUOTE_OPENING_RE = new RegExp(`^\\s*[${QUOTE_MARKS}]`, 'u');
 
 /** Alternatives matching each phrase in lower case, capitalised, in title case or in capitals ("buy now", "Buy now",
  *  "Buy Now", "BUY NOW"), its apostrophe straight or curly. */
