@@ -77,16 +77,44 @@ export function isSourceFooter(text: string): boolean {
 
 /** Services a share bar offers: brands, named alike in every language or transliterated ("फेसबुक", "واتساپ"), and
  *  e-mail ("Mail", "E-post", "Correo", "Courriel", "Sähköposti", "E-posta"). The bar's label ("Share:", "Поделиться:", "分享到：") and its "copy link" are the site's language. */
-const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|(?:e-?)?mail|courriel|correo|e-?post|sähköposti|e-?posta|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স)$/iu;
+const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|豆瓣|邮件|はてなブックマーク|はてブ|フェイスブック|ツイッター|メール|카카오톡|카카오스토리|페이스북|트위터|네이버|이메일|(?:e-?)?mail|courriel|correo|e-?post|sähköposti|e-?posta|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স)$/iu;
 /** A service's name somewhere in the text (as a word or not): the checks below split the text, and most lines name
  *  none (cleaning asks this of every short line). Holds every SHARE_SERVICE_RE name or a part of it. */
-const SHARE_HINT_RE = /facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao|zalo|wechat|weibo|douban|hatena|naver|vk|вконтакте|одноклассники|(?:^|\s)ok(?:$|\s)|微|qq|mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्स|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স/iu;
+const SHARE_HINT_RE = /facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao|zalo|wechat|weibo|douban|hatena|naver|vk|вконтакте|одноклассники|(?:^|\s)ok(?:$|\s)|微|qq|豆瓣|邮件|はてな|はてブ|フェイスブック|ツイッター|メール|카카오|페이스북|트위터|네이버|이메일|mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्स|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স/iu;
 /** Pieces of a laid-out bar: between runs of spaces, bars or bullets. */
 const SHARE_PIECE_SEPARATOR_RE = /\s{2,}|\u00a0{2,}|\s[|•·]\s/u;
 /** Words of a share line, its label's colon cut off. */
 const SHARE_TOKEN_SEPARATOR_RE = /[\s|•·,:：]+/u;
-/** A share line's words, its label's colon and separators cut off. */
-const shareTokens = (text: string): string[] => text.split(SHARE_TOKEN_SEPARATOR_RE).filter(Boolean);
+/** A share line's words, its label's colon and separators cut off; a run of Chinese, Japanese or Korean holding
+ *  services' names is read as those names and the words between them (see cjkShareWords). */
+const shareTokens = (text: string): string[] => text.split(SHARE_TOKEN_SEPARATOR_RE).flatMap((t) => (t && CJK_RE.test(t) ? cjkShareWords(t) : t ? [t] : []));
+
+/** Share services as Chinese, Japanese and Korean bars print them. A dump drops the spaces between such words (w3m
+ *  does, between two CJK characters), so a bar's names run together: "微信微博", "Xポストはてなブックマーク". */
+const CJK_SHARE_NAME_RE = /はてなブックマーク|はてブ|フェイスブック|ツイッター|メール|微信|微博|QQ空间|QQ|豆瓣|邮件|카카오톡|카카오스토리|페이스북|트위터|네이버|이메일|facebook|line|x(?![a-z])/iuy;
+/** A Han, kana or Hangul character. */
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** The services' names in a run of CJK text, each a word, and the text between them, each stretch a word:
+ *  "ブックマークメール印刷" → ブックマーク, メール, 印刷. */
+function cjkShareWords(token: string): string[] {
+  const words: string[] = [];
+  let rest = '';
+  for (let i = 0; i < token.length; ) {
+    CJK_SHARE_NAME_RE.lastIndex = i;
+    const m = CJK_SHARE_NAME_RE.exec(token);
+    if (m === null) {
+      rest += token[i++];
+      continue;
+    }
+    if (rest) words.push(rest);
+    rest = '';
+    words.push(m[0]);
+    i += m[0].length;
+  }
+  if (rest) words.push(rest);
+  return words;
+}
 /** A share line holds the services, a label and "copy link": a longer line is a sentence naming them. */
 const SHARE_LINE_MAX_WORDS = 16;
 
@@ -106,9 +134,10 @@ export function isShareLine(text: string): boolean {
     return withService >= 2 && 2 * withService >= pieces.length;
   }
   // Run together, the services are all there is but a label ("Share on") and a "copy link": a headline naming
-  // platforms has its verb and commas ("WhatsApp, Telegram and Viber down").
-  if (text.includes(',')) return false;
-  return names(text) >= 3 && tokens.length - names(text) <= SHARE_LABEL_MAX_WORDS + 1;
+  // platforms has its verb and commas ("WhatsApp, Telegram and Viber down", "微信、微博和QQ…").
+  if (/[,，、]/u.test(text)) return false;
+  const count = names(text);
+  return count >= 3 && tokens.length - count <= Math.max(SHARE_LABEL_MAX_WORDS + 1, count);
 }
 
 /**

@@ -860,6 +860,15 @@ describe('cleanDocument', () => {
     expect(isShareLine('WhatsApp, Telegram and Viber down')).toBe(false);
     expect(isShareLine('Facebook, Twitter, LinkedIn face EU fines')).toBe(false);
     expect(isShareLine('Facebook Twitter WhatsApp Copier le lien')).toBe(true);
+    // A dump drops the spaces between CJK words: the services' names run together, and are read out of the run.
+    expect(isShareLine('字号：大中小　分享到：微信微博 QQ空间')).toBe(true);
+    expect(isShareLine('list ブックマークメール印刷 Xポストはてなブックマーク LINE')).toBe(true);
+    expect(isShareLine('공유하기 카카오톡 페이스북 트위터 이메일')).toBe(true);
+    // A headline naming them has its commas, or words around them; a word holding a name is no name.
+    expect(isShareLine('微信、微博和QQ同时出现故障，用户无法登录')).toBe(false);
+    expect(isShareLine('LINEとメールで詐欺被害、警察が注意呼びかけ')).toBe(false);
+    expect(isShareLine('メールマガジン登録 LINE公式アカウント')).toBe(false);
+    expect(isShareLine('Xylophone Linework Facebookers')).toBe(false);
     // One button a line has the shape of a short headline ending in a platform: only a run of them is a share bar.
     expect(isShareButton('Share via email')).toBe(true);
     expect(isShareButton('Compartir en X')).toBe(true);
