@@ -1165,9 +1165,17 @@ const LEDE_HEADLINE_MIN_SHARE = 0.3;
  *  lets "crackdown" meet "crackdowns" and "Lisboa" meet "Lisboa's", in any alphabetic script. */
 const CONTENT_WORD_RE = /\p{L}[\p{L}\p{M}]{3,}/gu;
 const STEM_LETTERS = 5;
+/** Chinese and Japanese leave no space between words, so a run of letters is a clause: its stems are the pairs of
+ *  Han or katakana characters in a row ("コメ価格" → コメ, メ価, 価格), which a headline shares with its lede where it
+ *  shares words (hiragana are mostly endings and particles). */
+const HAN_KATAKANA_PAIR_RE = /(?=([\p{Script=Han}\p{Script=Katakana}ー]{2}))/gu;
+const HAN_KANA_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 function wordStems(text: string): Set<string> {
   const stems = new Set<string>();
-  for (const word of text.toLowerCase().match(CONTENT_WORD_RE) ?? []) stems.add(word.slice(0, STEM_LETTERS));
+  for (const word of text.toLowerCase().match(CONTENT_WORD_RE) ?? []) {
+    if (!HAN_KANA_RE.test(word)) stems.add(word.slice(0, STEM_LETTERS));
+    else for (const m of word.matchAll(HAN_KATAKANA_PAIR_RE)) stems.add(m[1]);
+  }
   return stems;
 }
 
