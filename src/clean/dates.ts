@@ -14,7 +14,7 @@ const HEBREW_POINTS_RE = /[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/g;
 /** Month names (lower-case, accents kept) → month number; abbreviations included where sites use them. */
 const MONTHS: ReadonlyArray<[number, string[]]> = [
   [1, ['january', 'jan', 'janvier', 'janv', 'enero', 'ene', 'januar', 'jänner', 'janeiro', 'gennaio', 'يناير', 'كانون الثاني', 'جانفي', 'ينير', 'januari', 'stycznia', 'styczeń', 'января', 'январь', 'ocak', 'ιανουαρίου', 'ιανουάριος', 'जनवरी', 'ינואר', 'בינואר', 'ianuarie', 'ledna', 'leden', 'січня', 'জানুয়ারি', 'ژانویه', 'január']],
-  [2, ['february', 'feb', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'subat', 'φεβρουαρίου', 'φεβρουάριος', 'फरवरी', 'फ़रवरी', 'פברואר', 'בפברואר', 'februarie', 'února', 'únor', 'лютого', 'ফেব্রুয়ারি', 'فوریه', 'február']],
+  [2, ['february', 'feb', 'fev', 'février', 'fevrier', 'févr', 'fevr', 'febrero', 'februar', 'fevereiro', 'febbraio', 'فبراير', 'شباط', 'فيفري', 'فبراير', 'februari', 'lutego', 'luty', 'февраля', 'февраль', 'şubat', 'subat', 'φεβρουαρίου', 'φεβρουάριος', 'फरवरी', 'फ़रवरी', 'פברואר', 'בפברואר', 'februarie', 'února', 'únor', 'лютого', 'ফেব্রুয়ারি', 'فوریه', 'február']],
   [3, ['march', 'mar', 'mars', 'marzo', 'märz', 'maerz', 'março', 'marco', 'مارس', 'آذار', 'اذار', 'maart', 'maret', 'marca', 'marzec', 'марта', 'март', 'mart', 'μαρτίου', 'μάρτιος', 'मार्च', 'מרץ', 'במרץ', 'martie', 'března', 'březen', 'березня', 'মার্চ', 'március']],
   [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'أبريل', 'ابريل', 'نيسان', 'أفريل', 'افريل', 'أبريل', 'kwietnia', 'kwiecień', 'апреля', 'апрель', 'nisan', 'απριλίου', 'απρίλιος', 'अप्रैल', 'אפריל', 'באפריל', 'aprilie', 'dubna', 'duben', 'квітня', 'এপ্রিল', 'آوریل', 'április']],
   [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'مايو', 'أيار', 'ايار', 'ماي', 'mei', 'maja', 'maj', 'мая', 'май', 'mayıs', 'mayis', 'μαΐου', 'μαϊου', 'μάιος', 'मई', 'מאי', 'במאי', 'května', 'květen', 'травня', 'মে', 'május']],
@@ -162,7 +162,7 @@ export function dateLineDate(text: string): string | null {
   // A second date (the "Updated …" half) is no other word either.
   let rest = found.rest;
   for (let more = findDate(rest), n = 0; more && n < 2; more = findDate(rest), n++) rest = more.rest;
-  const others = (rest.match(OTHER_WORD_RE) ?? []).filter((w) => !TIME_WORD_RE.test(w)).length;
+  const others = (rest.replace(H_TIME_RE, ' ').match(OTHER_WORD_RE) ?? []).filter((w) => !TIME_WORD_RE.test(w)).length;
   if (others <= DATE_LINE_OTHER_WORDS) return found.date;
   // A header laid out in pieces ("Peter Hudák     15. marca 2025 o 10:24     Čítanie na 4 min"): a piece of it.
   const pieces = text.split(PIECE_SEPARATOR_RE);
@@ -174,6 +174,8 @@ export const PIECE_SEPARATOR_RE = /\s{2,}|\u3000|\s[|·•]\s/u;
 const DATE_LINE_OTHER_WORDS = 4;
 /** A word besides the date: letters (digits do not count). */
 const OTHER_WORD_RE = /\p{L}[\p{L}\p{M}'’.-]*/gu;
+/** A time of day written with an "h" between hours and minutes ("às 9h45", "à 18h04", "a las 13h20"): no word. */
+const H_TIME_RE = /(?<!\p{L})\d{1,2}h\d{2}(?!\p{L})/gu;
 /** Words of a time of day, not counted: am/pm and a time zone's capitals ("4:38 PM EDT", "09:15 WIB"). */
 const TIME_WORD_RE = /^(?:[aApP]\.?[mM]\.?|\p{Lu}{2,4})$/u;
 

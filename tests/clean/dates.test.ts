@@ -94,6 +94,9 @@ describe('parseDate', () => {
       ['Updated 12 March 2025, 16:10', '2025-03-12'],
       ['Imechapishwa: Jumatano, Aprili 23, 2025 saa 11:40 asubuhi', '2025-04-23'],
       ['Von Tim Scholz | 18.11.2024, 11:47 Uhr', '2024-11-18'],
+      // Portuguese abbreviations and times written with an "h" (Brazilian papers print both).
+      ['18.fev.2025 às 9h45 Atualizado: 18.fev.2025 às 13h20', '2025-02-18'],
+      ['Publicado em 18 fev 2025, 9h45', '2025-02-18'],
       ['Apr 03, 2025 4:38 PM EDT  ·  Updated Apr 03, 2025 5:21 PM EDT', '2025-04-03'],
       ['Peter Hudák             15. marca 2025 o 10:24           Čítanie na 4 min', '2025-03-15'],
       [' date 2020-04 Penghinaan terhadap Istri dan Sahabat Nabi', '2020-04'],

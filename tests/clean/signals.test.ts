@@ -276,6 +276,8 @@ describe('metadata', () => {
     ['Опубликовано: 13.05.2025 09:40', { site: null, date: '2025-05-13' }],
     ['Opublikowano: 13 maja 2025', { site: null, date: '2025-05-13' }],
     ['Yayınlanma: 13.05.2025 10:15', { site: null, date: '2025-05-13' }],
+    ['Giriş: 03.04.2025 13:20', { site: null, date: '2025-04-03' }],
+    ['Giriş Tarihi: 24.02.2025 - 09:00', { site: null, date: '2025-02-24' }],
     ['发布时间：2025年05月12日 09:30', { site: null, date: '2025-05-12' }],
     ['입력 2025.05.13 10:20', { site: null, date: '2025-05-13' }],
     ['Julkaistu 14.1.2025 16.22', { site: null, date: '2025-01-14' }],
@@ -294,6 +296,9 @@ describe('metadata', () => {
   });
   it('needs a publication cue', () => {
     expect(parsePublishedLine('Le Journal le 10 - 02 - 2025', 7)).toBeNull();
+    // Turkish "Giriş" is a page's entry time before its colon, and "log in" or "entrance" elsewhere.
+    for (const line of ['Giriş Yap 12.05.2025', 'Giriş ücretsiz: 12 Mayıs 2025 tarihine kadar'])
+      expect(parsePublishedLine(line, line.split(/\s+/).length)?.date ?? null).toBeNull();
     // A sentence opening with a word that means "published" in its language is no publication line.
     for (const sentence of ['Avaldatud andmed näitavad, et 15.03.2024 seisuga oli registreeritud töötuid 45 000.', 'Imechapishwa Julai 2023, ripoti ya awali ilionyesha kuwa bei zilikuwa zimeshuka kidogo.'])
       expect(parsePublishedLine(sentence, sentence.split(/\s+/).length)).toBeNull();
