@@ -1031,6 +1031,8 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
   let bestShare = 0;
   let bestAt = -1;
   const isHeading = (j: Judged | undefined): boolean => j !== undefined && j.features.words >= LEDE_HEADLINE_MIN_WORDS && headingRole(judged, j) === 'heading';
+  // A deck, long and made of the lede's words, shares more of them than its headline right above it: the headline.
+  const headlineOverDeck = (i: number): string => (i > 0 && isHeading(judged[i - 1]) && isDeckUnder(judged[i], judged[i - 1]) ? judged[i - 1] : judged[i]).block.text;
   let menuRun = 0;
   for (let i = first - 1; i >= 0 && i >= first - LEDE_HEADLINE_LOOKBACK; i--) {
     const j = judged[i];
@@ -1054,7 +1056,7 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
     for (let k = i - 1; k >= 0 && item(k); k--) run++;
     for (let k = i + 1; k < first && item(k); k++) run++;
     if (run >= LIST_MIN_HEADINGS) continue;
-    if (competing) return j.block.text;
+    if (competing) return headlineOverDeck(i);
     best = j.block.text;
     bestShare = s.share;
     bestAt = i;
@@ -1071,7 +1073,7 @@ function headlineOfLede(judged: readonly Judged[], first: number, found: string 
       if (s.shared >= LEDE_HEADLINE_MIN_SHARED && s.share >= LEDE_HEADLINE_MIN_SHARE) return j.block.text;
     }
   }
-  return best ?? (competing ? found : null);
+  return best !== null ? headlineOverDeck(bestAt) : competing ? found : null;
 }
 /** Words of a kicker over a headline at most. */
 const KICKER_MAX_WORDS = 5;

@@ -301,3 +301,67 @@ describe('site labels', () => {
     expect(cleanDocument(pages[1], statsOf([pages[1]])).noise.some((n) => n.reason === 'site-label')).toBe(false);
   });
 });
+
+describe('a headline over its deck', () => {
+  // A paper's template (as Brazilian ones lay it out): headline, a deck of the lede's words with no full stop, author,
+  // city and date, a tool bar and a subscribers' note, then the article.
+  const page = (headline: string, deck: string, date: string, paragraphs: string[]) =>
+    [
+      'Skip to main content    Menu Search    The Valley Journal    Subscribe Log in    Latest    Politics    Business',
+      '',
+      headline,
+      '',
+      deck,
+      '',
+      'Paul Mendes',
+      'Springfield',
+      date,
+      'Listen to article Smaller text Larger text',
+      'Save article',
+      'Feature for subscribers',
+      'Share Facebook WhatsApp X LinkedIn Copy link',
+      'Subscribers can unlock 5 articles a day on the Journal site, free of charge.',
+      '',
+      ...paragraphs.flatMap((p) => [p, '']),
+    ].join('\n');
+  const pages = [
+    page(
+      'City extends free bus rides to public holidays from March next year',
+      'The measure will cost the city 40 million a year; bus companies want a higher subsidy before they add more buses to weekend and holiday timetables',
+      '12 Feb 2025 7:30am',
+      [
+        'Free rides on city buses will now cover holidays too: the measure will cost about 40 million, and bus companies want a higher subsidy before they add more buses, the council said on Wednesday.',
+        'According to the transport department, the measure will cost the city about 40 million a year and should benefit 300,000 passengers on each holiday, with the money coming from its own budget.',
+        'Bus companies say that without a higher subsidy they cannot add more buses at weekends, when demand is expected to grow with the free rides.',
+      ],
+    ),
+    page(
+      'State opens tender for offshore wind farms and already draws fourteen groups',
+      'Areas off the northern and southern coasts will be offered in the tender; the wind industry asks for grid connection rules before any company commits to invest',
+      '18 Feb 2025 9:45am',
+      [
+        'The energy ministry plans to hold the first tender for offshore wind areas in the second half of next year, according to a timetable presented to the industry on Tuesday.',
+        'Fourteen national and foreign groups have already registered a formal interest in at least one of the eleven areas, which lie off the northern and southern coasts of the country.',
+        'The wind industry says that without grid connection rules it is impossible to work out what the projects will cost, and that investors will wait for them before they commit.',
+      ],
+    ),
+    page(
+      'Farmers count losses after the driest winter in forty years across the region',
+      'Wheat and barley harvests are expected to fall by a third; farmers ask the state for emergency credit lines and for the irrigation works promised years ago',
+      '3 Mar 2025 6:10pm',
+      [
+        'Farmers across the region are counting their losses after the driest winter in forty years, with wheat and barley harvests expected to fall by about a third this season.',
+        'The farmers union asked the state government on Monday for emergency credit lines and for the irrigation works that were promised years ago but never started.',
+        'Officials said a plan would be presented next week, and that the irrigation works would be reviewed together with the water company before the summer.',
+      ],
+    ),
+  ];
+  const stats = statsOf(pages);
+  it('is the title, though the deck shares more of the lede\'s words', () => {
+    expect(pages.map((p) => cleanDocument(p, stats).title)).toEqual([
+      'City extends free bus rides to public holidays from March next year',
+      'State opens tender for offshore wind farms and already draws fourteen groups',
+      'Farmers count losses after the driest winter in forty years across the region',
+    ]);
+  });
+});
