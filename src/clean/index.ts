@@ -665,12 +665,13 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
   // A list the article holds ("Read also:" and its headlines) stays out, up to the article's next kept block; so does
   // a sign-up box set in it (its heading and blurb over the form).
   const boxed = formBoxes(judged);
+  const header = headerUnderStandfirst(judged, keep, first);
   let inList = false;
   for (let i = first + 1; i < last; i++) {
     const j = judged[i];
     if (listHeading[i]) inList = true;
     else if (keep[i]) inList = false;
-    if (!inList && !boxed[i] && (j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
+    if (!inList && !boxed[i] && i > header && (j.reason === 'short' || j.reason === 'low-text') && j.features.words >= MIN_FILL_WORDS) j.reason = null;
   }
   if (first < 0) return;
   // The site's text (a disclaimer under every article) recurs far more widely than the article's own (its level as
@@ -678,6 +679,26 @@ function keepArticleStretch(judged: Judged[], options: RegionOptions, fill: bool
   const siteWide = (j: Judged): boolean => recursFarMore(j.docs, level, options);
   extendArticleEdge(judged, last, 1, sparseProse, siteWide);
   extendArticleEdge(judged, first, -1, sparseProse, siteWide);
+}
+
+/** Header lines a page sets between a standfirst and the article it opens (see headerUnderStandfirst). */
+const HEADER_LINE_REASONS: ReadonlySet<string> = new Set(['date-line', 'published-line', 'byline']);
+
+/**
+ * The last block of a header standing under the article's first kept block, or -1: the gap after that block opens
+ * with a date, publication or byline line, or with a name or a place of a word or two over one. A standfirst under
+ * the headline is kept as the article's first paragraph, and the author's name, the date and the share and follow
+ * lines under it are no lines of the article between two of its paragraphs, which the gap filling would keep.
+ */
+function headerUnderStandfirst(judged: readonly Judged[], keep: readonly boolean[], first: number): number {
+  let end = first + 1;
+  while (end < judged.length && !keep[end]) end++;
+  for (let i = first + 1; i < end; i++) {
+    const j = judged[i];
+    if (HEADER_LINE_REASONS.has(j.reason as string)) return end - 1;
+    if (j.features.words > LABEL_MAX_WORDS || j.features.sentenceEnd) return -1;
+  }
+  return -1;
 }
 
 /**

@@ -365,3 +365,56 @@ describe('a headline over its deck', () => {
     ]);
   });
 });
+
+describe('a header under a standfirst', () => {
+  const HEADLINES = [
+    'El paro baja en 40.000 personas en enero, el mejor inicio de año desde 2007',
+    'Las ventas de coches eléctricos se duplican en el primer trimestre del año',
+    'El precio del aceite de oliva cae un 30% tras una cosecha récord en Jaén',
+  ];
+  // A Spanish paper's template: kicker, headline, a standfirst (kept as the article's first paragraph), then the
+  // author's name, place and date, share buttons and a comments link, then the article.
+  const page = (headline: string, standfirst: string, author: string, date: string, paragraphs: string[]) =>
+    [
+      'Suscríbete Iniciar sesión',
+      'EL CORREO DEL SUR',
+      '',
+      'ECONOMÍA',
+      '',
+      headline,
+      '',
+      standfirst,
+      '',
+      author,
+      `Sevilla - ${date} CET`,
+      'Compartir en Whatsapp Compartir en Facebook Compartir en Twitter Copiar enlace',
+      'Ir a los comentarios',
+      '',
+      ...paragraphs.flatMap((p) => [p, '']),
+      'Más leídas',
+      ...HEADLINES.map((h) => `• ${h}`),
+    ].join('\n');
+  const pages = [
+    page(HEADLINES[0], 'El paro de enero deja a 2,6 millones de personas inscritas, mientras la afiliación cae por el fin de la campaña navideña, según los datos publicados este martes', 'Lucía Ferrer', '04 feb 2025 - 09:15', [
+      'El número de personas inscritas en las oficinas de empleo bajó en enero en 40.000, hasta situarse por debajo de los 2,6 millones, según los datos publicados este martes por el Ministerio de Trabajo.',
+      'La afiliación a la Seguridad Social, en cambio, perdió unos 180.000 cotizantes por el fin de los contratos de la campaña de Navidad, una caída menor que la de los últimos años.',
+    ]),
+    page(HEADLINES[1], 'Las ventas de coches eléctricos crecen con las ayudas del plan estatal y la bajada de precios, en un mercado que sigue lejos de la media europea', 'Andrés Molina', '02 abr 2025 - 12:40', [
+      'Las matriculaciones de turismos eléctricos se duplicaron entre enero y marzo respecto al mismo periodo del año pasado, según las cifras que publicó este miércoles la patronal de los fabricantes.',
+      'El sector atribuye el crecimiento a las ayudas del plan estatal y a la llegada de modelos más baratos, aunque la cuota de mercado sigue muy por debajo de la media de la Unión Europea.',
+    ]),
+    page(HEADLINES[2], 'Los productores temen que la caída de los precios en origen no compense el aumento de los costes de la recolección y del transporte de este año', 'Carmen Vidal', '15 nov 2024 - 18:05', [
+      'El precio del aceite de oliva virgen extra en origen ha caído un 30% en el último mes, después de que la provincia de Jaén registrara la mayor cosecha de su historia según las cooperativas.',
+      'Los productores advierten de que la bajada de los precios en origen no compensa el aumento de los costes de la recolección, del transporte y de la energía que soportan desde hace dos años.',
+    ]),
+  ];
+  const stats = statsOf(pages);
+  it('keeps the author\'s name out of the article, and reads the date under the standfirst', () => {
+    const cleaned = pages.map((p) => cleanDocument(p, stats));
+    expect(cleaned.map((c) => c.date)).toEqual(['2025-02-04', '2025-04-02', '2024-11-15']);
+    for (const [k, c] of cleaned.entries()) {
+      expect(c.text).toContain(pages[k].split('\n')[7]);
+      for (const name of ['Lucía Ferrer', 'Andrés Molina', 'Carmen Vidal']) expect(c.text).not.toContain(name);
+    }
+  });
+});
