@@ -1233,11 +1233,29 @@ function dateUnderHeadline(judged: readonly Judged[], first: number, title: stri
  */
 function dateOverHeadline(judged: readonly Judged[], title: number): string | null {
   const j = judged[title - 1];
-  if (j === undefined || j.features.words > DATE_LINE_MAX_WORDS || !CLOCK_TIME_RE.test(j.block.text) || LABELLED_TIME_RE.test(j.block.text)) return null;
-  const date = dateLineDate(j.block.text);
-  if (date === null) return null;
+  if (j === undefined) return null;
+  // A header joined into one line (a page of extract-dev's kind: menus, section, time and date) ends in the same
+  // lines; read there only as a print edition's line under its timed date (a timed date alone at the end of a joined
+  // header was as often the masthead's date of the day: dupes-dev, 6 pages dated wrongly).
+  if (j.features.words > DATE_LINE_MAX_WORDS) {
+    const pieces = j.block.text.split(PIECE_SEPARATOR_RE).filter((p) => p.trim());
+    return pieces.length > 1 ? editionDate(pieces[pieces.length - 1], pieces[pieces.length - 2]) : null;
+  }
   const over = judged[title - 2];
-  return over !== undefined && over.features.words <= DATE_LINE_MAX_WORDS && dateLineDate(over.block.text) !== null ? null : date;
+  const above = over !== undefined && over.features.words <= DATE_LINE_MAX_WORDS ? over.block.text : undefined;
+  const date = timedDate(j.block.text);
+  if (date !== null) return above !== undefined && dateLineDate(above) !== null ? null : date;
+  return editionDate(j.block.text, above);
+}
+
+/** The date of a date line with a time of day and no label. */
+const timedDate = (text: string | undefined): string | null => (text !== undefined && CLOCK_TIME_RE.test(text) && !LABELLED_TIME_RE.test(text) ? dateLineDate(text) : null);
+
+/** Where the line over a headline is a print edition's ("Газета «Деловой вестник» №38 от 05.03.2025, стр. 7"), the
+ *  date it holds when the timed date line above it gives the same. */
+function editionDate(line: string, above: string | undefined): string | null {
+  const edition = parseDate(line);
+  return edition !== null && timedDate(above) === edition ? edition : null;
 }
 
 /** A label before the line's first number ("Last updated: 09:14, 21 March 2025", "Stand: 21.03.2025 09:14"): a line

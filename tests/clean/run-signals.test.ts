@@ -142,6 +142,19 @@ describe('run statistics in cleanDocument', () => {
     // the last of a list of dated teasers
     const teasers = [0, 1, 2, 3].map((k) => page(k, [`1${k} March 2025, 09:00`, `1${k} March 2025, 11:30`]));
     expect(cleanDocument(teasers[2], statsOf(teasers)).date).toBeNull();
+    // a print edition's line under its timed date, on lines of their own or at the end of a header joined into one
+    const edition = (k: number): string[] => [`0${k}.03.2025, 00:1${k}`, `The Valley Journal No. 3${k} of 0${k}.03.2025, page ${k + 2}`];
+    const editions = [1, 2, 3, 4].map((k) => page(k, edition(k)));
+    expect(cleanDocument(editions[1], statsOf(editions)).date).toBe('2025-03-02');
+    const joined = [1, 2, 3, 4].map((k) => page(k, []).replace('Society\n', `Society${'\u00a0'.repeat(4)}${['Sport', 'Culture', 'Science', 'Opinion', 'Weather', 'Video', 'Podcasts', 'Newsletters', ...edition(k)].join('\u00a0'.repeat(4))}\n`));
+    expect(joined[1].split('\n')[0]).toContain('No. 32 of 02.03.2025');
+    expect(cleanDocument(joined[1], statsOf(joined)).date).toBe('2025-03-02');
+    // not an edition's date that the time line above gives no more, nor a timed date alone ending a joined header
+    const other = [1, 2, 3, 4].map((k) => page(k, [`0${k}.03.2025, 00:1${k}`, `The Valley Journal No. 3${k} of 0${k + 1}.03.2025, page 2`]));
+    expect(cleanDocument(other[1], statsOf(other)).date).toBeNull();
+    const menu = ['Sport', 'Culture', 'Science', 'Opinion', 'Weather', 'Video', 'Podcasts', 'Newsletters'].join('\u00a0'.repeat(4));
+    const alone = [1, 2, 3, 4].map((k) => page(k, []).replace('Society\n', `Society${'\u00a0'.repeat(4)}${menu}${'\u00a0'.repeat(4)}Friday, 0${k} March 2025, 10:0${k}\n`));
+    expect(cleanDocument(alone[1], statsOf(alone)).date).toBeNull();
   });
   it('a reading time between the byline and the publication line is looked past to the headline (reader view\'s "2–3 minutes")', () => {
     const page = ['keralavani.com', 'Council approves the cedar street plan', 'संवाददाता, नई दिल्ली', '2–3 minutes', 'Published: May 20, 2025 08:15 AM IST', para('river'), para('bridge', 1), para('school', 2)].join('\n');
