@@ -1193,14 +1193,21 @@ const STEM_LETTERS = 5;
  *  shares words (hiragana are mostly endings and particles). */
 const HAN_KATAKANA_PAIR_RE = /(?=([\p{Script=Han}\p{Script=Katakana}ー]{2}))/gu;
 const HAN_KANA_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A Korean word: syllable blocks, each a consonant and a vowel or more, so that two of them carry what four or five
+ *  letters do in an alphabet; its first two are its stem (particles and endings follow: 서울시가, 서울시는 → 서울). */
+const HANGUL_WORD_RE = /\p{Script=Hangul}{2,}/gu;
+const HANGUL_STEM_SYLLABLES = 2;
 function wordStems(text: string): Set<string> {
   const stems = new Set<string>();
-  for (const word of text.toLowerCase().match(CONTENT_WORD_RE) ?? []) {
-    if (!HAN_KANA_RE.test(word)) stems.add(word.slice(0, STEM_LETTERS));
-    else for (const m of word.matchAll(HAN_KATAKANA_PAIR_RE)) stems.add(m[1]);
+  const lower = text.toLowerCase();
+  for (const word of lower.match(CONTENT_WORD_RE) ?? []) {
+    if (HAN_KANA_RE.test(word)) for (const m of word.matchAll(HAN_KATAKANA_PAIR_RE)) stems.add(m[1]);
+    else if (!HANGUL_RE.test(word)) stems.add(word.slice(0, STEM_LETTERS));
   }
+  for (const word of lower.match(HANGUL_WORD_RE) ?? []) stems.add(word.slice(0, HANGUL_STEM_SYLLABLES));
   return stems;
 }
+const HANGUL_RE = /\p{Script=Hangul}/u;
 
 /**
  * The date of a line between the headline (`title`, a line above the article) and the article, without a publication

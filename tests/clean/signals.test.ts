@@ -882,6 +882,19 @@ describe('cleanDocument', () => {
     expect(cleanDocument(['Budget approved after months of debate', 'By Ann Lee', ...buttons, PROSE, PROSE].join('\n'), null).title).toBe('Budget approved after months of debate');
     expect(cleanDocument(['The Courier', 'Home  News  Sport  Culture  Weather', 'Musk buys Twitter', 'By Anna Cole', PROSE, PROSE].join('\n'), null).title).toBe('Musk buys Twitter');
   });
+  it('finds a Korean headline by the stems it shares with the lede, two syllables each, over a short subtitle quoted in it', () => {
+    const page = [
+      '서울시-구청 예산 갈등, 시민이 관심을 가져야 하는 이유',
+      '서울시의 횡포인가, 구청의 엄살인가',
+      '',
+      '[칼럼] 서울시의 횡포인가, 구청의 엄살인가. 시작은 서울시의 일방적인 예산 삭감 발표였다. 구청들은 곧바로 반발했고, 갈등은 한 달째 이어지고 있다.',
+      '',
+      '예산 갈등이 길어지면서 피해는 시민들에게 돌아가고 있다. 구청이 운영하는 복지 사업 가운데 일부는 이미 중단됐고, 시민들의 관심이 필요한 이유도 여기에 있다.',
+      '',
+      '서울시는 재정 건전성을 이유로 들지만, 구청들은 충분한 협의가 없었다고 주장한다. 양측의 갈등이 어떻게 마무리될지 주목된다.',
+    ].join('\n');
+    expect(cleanDocument(page, null).title).toBe('서울시-구청 예산 갈등, 시민이 관심을 가져야 하는 이유');
+  });
   it('takes the headline under a masthead when a byline, date and share line stand between it and the article', () => {
     const header = ['Daily Planet', 'Budget approved after months of debate', 'By Ann Lee', '12 May 2024', 'Share: Facebook Twitter Email'];
     expect(cleanDocument(`${header.join('\n')}\n${PROSE}\n${PROSE}`, null).title).toBe('Budget approved after months of debate');
