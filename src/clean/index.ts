@@ -118,6 +118,36 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
   return { text: bodyJoined, title: meta.title, site: meta.site, date: meta.date, lang: bodyLanguage(bodyJoined), noise };
 }
 
+/**
+ * An image's alternative text on a line of its own, and right under it the same text closed by its credit ("… el pasado
+ * jueves." then "… el pasado jueves. MÒNICA TORRES", "… Selasa (4/3/2025)" then "… (4/3/2025) (WARTANUSA.COM/RINA
+ * KARTIKA)"): a dump prints an image's alt text and its caption, and both are the caption. An article does not set
+ * a line and then the same line with a few words more.
+ */
+function markTwinCaptions(judged: Judged[]): void {
+  for (let i = 0; i + 1 < judged.length; i++) {
+    const [alt, caption] = [judged[i], judged[i + 1]];
+    if (caption.block.blankBefore > 0 || alt.features.words < TWIN_CAPTION_MIN_WORDS || alt.features.words > CAPTION_MAX_WORDS) continue;
+    const text = alt.block.text.trim();
+    const full = caption.block.text.trim();
+    if (!full.startsWith(text) || full.length === text.length) continue;
+    const credit = full.slice(text.length);
+    // (a credit set off from the caption: a space, then a few words in brackets or in capitals; a headline cut from its
+    // lede's first words goes on in lower case)
+    if (!/^\s/u.test(credit) || wordCount(credit) > TWIN_CAPTION_CREDIT_MAX_WORDS || !CREDIT_SHAPE_RE.test(credit.trim())) continue;
+    alt.reason ??= 'caption';
+    caption.reason ??= 'caption';
+  }
+}
+/** Words of the alternative text at least (a one- or two-word line repeated with more is a label over its line)… */
+const TWIN_CAPTION_MIN_WORDS = 4;
+/** …and at most, as a caption's. */
+const CAPTION_MAX_WORDS = 60;
+/** Words of the credit closing the caption: an agency, a photographer, "(foto Vigili del fuoco)". */
+const TWIN_CAPTION_CREDIT_MAX_WORDS = 6;
+/** A credit's shape: in brackets, or letters in capitals only ("MÒNICA TORRES", "REUTERS / Ann Lee" is not). */
+const CREDIT_SHAPE_RE = /^(?:[([].*[)\]]|[^\p{Ll}]*\p{Lu}[^\p{Ll}]*)$/u;
+
 /** A label opening this many lines of one page is the page's own structure, whatever other pages do: a transcript's
  *  speakers ("PRICE: …"), an interview's, a programme's. */
 const PAGE_LABEL_MAX_LINES = 3;
@@ -145,6 +175,7 @@ function judgeHardSignals(text: string, stats: CorpusStats | null, options: Clea
   const published = markPublishedLines(judged);
   const contentDocs = markHardNoise(judged, options.minTemplateDocs ?? DEFAULT_MIN_TEMPLATE_DOCS);
   markPullQuotes(judged);
+  markTwinCaptions(judged);
   keepIntroducedPrices(judged);
   readPublishedLines(judged, published, contentDocs, meta);
   return judged;

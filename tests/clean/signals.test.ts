@@ -184,6 +184,23 @@ describe('hard noise signals', () => {
   it('a sentence mentioning a share button is not boilerplate', () => expect(reason(PROSE + ' Share it.')).toBeNull());
 });
 
+describe('an image\'s alternative text over its caption', () => {
+  const lede = 'Salesforce chief executive Marc Benioff said on Tuesday that he admired the way Apple kept reinventing its products over so many decades.';
+  const more = 'Cook said the admiration was mutual, and the two men recalled the launches they had watched together at the Moscone Center over the years.';
+  it('takes both lines for the caption where the second closes the first with a credit in brackets or capitals', () => {
+    for (const credit of ['(Photo: Ann Lee)', 'REUTERS', 'MÒNICA TORRES']) {
+      const page = [lede, '', 'Tim Cook and Marc Benioff on stage at the Moscone Center', `Tim Cook and Marc Benioff on stage at the Moscone Center ${credit}`, '', more].join('\n');
+      const out = cleanDocument(page, null);
+      expect(out.text).not.toContain('on stage at the Moscone Center');
+      expect(out.noise.filter((n) => n.reason === 'caption')).toHaveLength(2);
+    }
+  });
+  it('leaves a line that its next line goes on from in lower case (a headline cut from its lede\'s first words)', () => {
+    const page = ['Salesforce chief executive Marc Benioff said on Tuesday', lede, '', more].join('\n');
+    expect(cleanDocument(page, null).noise.some((n) => n.reason === 'caption')).toBe(false);
+  });
+});
+
 describe('phrases', () => {
   it('related-link prefixes need a separator and a headline', () => {
     expect(RELATED_LINK_RE.test('Read more about the study in the journal')).toBe(false);
