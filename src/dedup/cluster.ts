@@ -1,8 +1,8 @@
 /**
  * Clusters from verified pairs: union-find gives connected groups, then each group is split around
- * representatives so every member is a verified duplicate of its cluster's representative, or of another member
- * while near the representative (see splitAroundRepresentatives). Without that check a chain A≈B≈C (each step a
- * republication with a paragraph changed) could put two unrelated articles A and C in one cluster.
+ * representatives so every member is itself a verified duplicate of its cluster's representative.
+ * Without that check a chain A≈B≈C (each step a republication with a paragraph changed) could put
+ * two unrelated articles A and C in one cluster.
  */
 
 /** Union-find with path halving and union by size. */
@@ -77,17 +77,14 @@ export function compareCompleteness(a: Completeness, b: Completeness, longest = 
 
 /**
  * Splits one connected group into clusters: the most complete remaining document becomes a
- * representative and takes every remaining document `isDuplicate` accepts against it, then every one
- * `isDuplicate` accepts against a member it took while `isNear` accepts it against the representative
- * (a copy the representative's own test narrowly missed, one further step of change away); repeat on
+ * representative and takes every remaining document `isDuplicate` accepts against it; repeat on
  * what is left. Documents matching no representative stay alone (not returned). `group` holds
  * indexes into `docs`; returned clusters list the representative first.
  */
 export function splitAroundRepresentatives(
   group: readonly number[],
   docs: readonly Completeness[],
-  isDuplicate: (a: number, b: number) => boolean,
-  isNear: (representative: number, member: number) => boolean = () => false,
+  isDuplicate: (representative: number, member: number) => boolean,
 ): number[][] {
   let remaining = [...group];
   const clusters: number[][] = [];
@@ -97,20 +94,8 @@ export function splitAroundRepresentatives(
     remaining.sort((x, y) => compareCompleteness(docs[x], docs[y], longest));
     const [representative, ...rest] = remaining;
     const members = [representative];
-    let left: number[] = [];
+    const left: number[] = [];
     for (const m of rest) (isDuplicate(representative, m) ? members : left).push(m);
-    // Members taken through a member, until none is (each pass over what is left, in order).
-    for (let joined = true; joined && members.length > 1 && left.length > 0; ) {
-      joined = false;
-      const still: number[] = [];
-      for (const m of left) {
-        const through = isNear(representative, m) && members.some((x) => x !== representative && isDuplicate(x, m));
-        if (through) members.push(m);
-        else still.push(m);
-        joined ||= through;
-      }
-      left = still;
-    }
     if (members.length > 1) clusters.push(members);
     remaining = left;
   }

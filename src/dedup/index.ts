@@ -116,27 +116,13 @@ function measureOf(o: { jaccard: number; containment: number }, options: DedupOp
 /** What verification reads of a signature. */
 type Sample = Pick<DocSignature, 'shingles' | 'shingleCount'>;
 
-/**
- * Overlap-only verdict: what clustering needs (the edit distance is computed for kept members only). `near`: the pair
- * reaches NEAR_SHARE of the threshold, which is how near its representative a copy of a cluster's member must be to
- * join the cluster (see splitAroundRepresentatives).
- */
+/** Overlap-only verdict: what clustering needs (the edit distance is computed for kept members only). */
 function verifyPair(a: Sample, b: Sample, options: DedupOptions) {
   const o = sampledOverlap(a.shingles, shingleCount(a), b.shingles, shingleCount(b));
   const similarity = measureOf(o, options);
-  const long = lengthRatio(a, b) >= (options.minLengthRatio ?? 0);
-  return { ...o, similarity, duplicate: long && similarity >= options.threshold, near: long && similarity >= NEAR_SHARE * options.threshold };
+  const ratio = lengthRatio(a, b);
+  return { ...o, similarity, duplicate: similarity >= options.threshold && ratio >= (options.minLengthRatio ?? 0) };
 }
-
-/**
- * Similarity, as a share of the threshold (0.4 at the default 0.6), that a verified copy of a cluster's member needs
- * against the representative to join the cluster: a copy one further step of change away (a syndicated copy with its
- * wire's dateline and footer, next to a commentary quoting the article whole that stated more metadata and became the
- * representative). On dupes-dev and the dupes probes no two different articles of comparable length reach it (0.33 at
- * most: one agency's weather bulletins, a follow-up story), bar commentaries quoting an article whole, which are
- * duplicates by this measure anyway; chained articles A≈B≈C sharing a third of their text stay apart.
- */
-const NEAR_SHARE = 2 / 3;
 
 /** min/max of the two shingle counts (0 when either is empty). */
 export function lengthRatio(a: Sample, b: Sample): number {
@@ -301,8 +287,7 @@ export function planClusters(table: SignatureTable, options: DedupOptions): Clus
   for (const group of unionFind.groups()) {
     const docs = group.map((k) => table.completeness(k));
     const local = group.map((_, i) => i);
-    const isNear = (x: number, y: number): boolean => verifyAt(table, group[x], group[y], options).near;
-    for (const indexes of splitAroundRepresentatives(local, docs, (x, y) => isDuplicate(group[x], group[y]), isNear)) clusters.push(indexes.map((i) => group[i]));
+    for (const indexes of splitAroundRepresentatives(local, docs, (x, y) => isDuplicate(group[x], group[y]))) clusters.push(indexes.map((i) => group[i]));
   }
   return { clusters, candidatePairs: pairs.length / 2, verifiedPairs };
 }

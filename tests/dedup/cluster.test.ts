@@ -81,31 +81,6 @@ describe('chaining', () => {
     expect(cluster.members.map((m) => m.id).sort()).toEqual(['A', 'B', 'C']);
     for (const m of cluster.members) expect(m.containment).toBeGreaterThanOrEqual(options.threshold);
   });
-  it('takes a copy of a member that is near the representative, one further step of change away', () => {
-    // R quotes P0-P2 in a commentary (P5, P6) and states the most metadata: it is kept. M = P0-P2 is R's duplicate;
-    // X = P1-P4 is M's (2/3 of it in M) but holds only half of itself in R: under the threshold, over 2/3 of it.
-    const sigs = [
-      signDocument(doc('R', body(0, 1, 2, 5, 6), full), options),
-      signDocument(doc('M', body(0, 1, 2)), options),
-      signDocument(doc('X', body(1, 2, 3, 4)), options),
-    ];
-    const [cluster, ...others] = findDuplicates(sigs, options).clusters;
-    expect(others).toEqual([]);
-    expect(cluster.kept).toBe('R');
-    const x = cluster.members.find((m) => m.id === 'X');
-    expect(x?.containment).toBeLessThan(options.threshold);
-    expect(x?.containment).toBeGreaterThanOrEqual((2 / 3) * options.threshold);
-    expect(cluster.members.map((m) => m.id).sort()).toEqual(['M', 'R', 'X']);
-  });
-  it('takes a member through another only when near the representative, and through members it took so', () => {
-    const docs = ['r', 'a', 'b', 'c'].map((id) => ({ id, length: id === 'r' ? 9 : 1, hasTitle: false, hasSite: false, hasDate: false }));
-    // r≈a, a≈b, b≈c; c is near r only in the second case.
-    const links = new Set(['0,1', '1,2', '2,3']);
-    const isDuplicate = (x: number, y: number): boolean => links.has(x < y ? `${x},${y}` : `${y},${x}`);
-    expect(splitAroundRepresentatives([0, 1, 2, 3], docs, isDuplicate)).toEqual([[0, 1], [2, 3]]);
-    expect(splitAroundRepresentatives([0, 1, 2, 3], docs, isDuplicate, (_, m) => m === 2)).toEqual([[0, 1, 2]]);
-    expect(splitAroundRepresentatives([0, 1, 2, 3], docs, isDuplicate, () => true)).toEqual([[0, 1, 2, 3]]);
-  });
   it('splits a group into several clusters around representatives', () => {
     const split = splitAroundRepresentatives(
       [0, 1, 2, 3],
