@@ -81,6 +81,19 @@ describe('chaining', () => {
     expect(cluster.members.map((m) => m.id).sort()).toEqual(['A', 'B', 'C']);
     for (const m of cluster.members) expect(m.containment).toBeGreaterThanOrEqual(options.threshold);
   });
+  it('keeps apart an article that a follow-up recaps, though a short copy of the follow-up is mostly the recap', () => {
+    // Monday's story M = P0-P7; Tuesday's follow-up T = P8-P11 and a recap of P0-P3, stating the most metadata;
+    // a wire's short copy W of T = its lead P8 and the recap. W is a duplicate of T and of M's text, but M is not T's.
+    const P2 = Array.from({ length: 12 }, (_, i) => paragraph(`q${i}y`, 80, i + 21));
+    const text = (...parts: number[]) => parts.map((i) => P2[i]).join('\n\n');
+    const sigs = [
+      signDocument(doc('M', text(0, 1, 2, 3, 4, 5, 6, 7)), options),
+      signDocument(doc('T', text(8, 9, 10, 11, 0, 1, 2, 3), full), options),
+      signDocument(doc('W', text(8, 0, 1, 2, 3)), options),
+    ];
+    const { clusters } = findDuplicates(sigs, options);
+    expect(clusters.map((c) => c.members.map((m) => m.id).sort())).toEqual([['T', 'W']]);
+  });
   it('splits a group into several clusters around representatives', () => {
     const split = splitAroundRepresentatives(
       [0, 1, 2, 3],
