@@ -717,7 +717,8 @@ const HEADER_LINE_REASONS: ReadonlySet<string> = new Set(['date-line', 'publishe
 
 /**
  * The last block of a header standing under the article's first kept block, or -1: the gap after that block opens
- * with a date, publication or byline line, or with a name or a place of a word or two over one. A standfirst under
+ * with a date, publication or byline line, or with a name or a place of a word or two over one, and the header goes
+ * on under it down to the gap's first sentence. A standfirst under
  * the headline is kept as the article's first paragraph, and the author's name, the date and the share and follow
  * lines under it are no lines of the article between two of its paragraphs, which the gap filling would keep.
  */
@@ -726,7 +727,13 @@ function headerUnderStandfirst(judged: readonly Judged[], keep: readonly boolean
   while (end < judged.length && !keep[end]) end++;
   for (let i = first + 1; i < end; i++) {
     const j = judged[i];
-    if (HEADER_LINE_REASONS.has(j.reason as string)) return end - 1;
+    if (HEADER_LINE_REASONS.has(j.reason as string)) {
+      // The header's share and follow lines under the date end no sentence; a one-line paragraph of the article after
+      // an update's date line does ("Keine Notfahrpläne.", a helper's review), and the article goes on there.
+      let last = i;
+      while (last + 1 < end && !judged[last + 1].features.sentenceEnd) last++;
+      return last;
+    }
     if (j.features.words > LABEL_MAX_WORDS || j.features.sentenceEnd) return -1;
   }
   return -1;

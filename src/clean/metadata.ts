@@ -6,7 +6,7 @@ import { parsePublicationDate } from './dates.js';
 import { LIST_BULLET_RE, words } from './features.js';
 
 /** Verbs that open a publication line, per language. */
-const PUBLISHED_CUE = '(?:published|posted|first published|publié|publiée|mis en ligne|paru|publicado|publicada|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|opublikowano|objavljeno|опубликовано|опубликован|yayınlanma(?: tarihi)?|yayınlandı|giriş(?: tarihi)?(?=\\s*:)|publicat|publicată|publikováno|zveřejněno|publicerad|publicerat|publisert|publiceret|julkaistu|közzétéve|megjelent|เผยแพร่|公開日時|配信日時|掲載日時|掲載日|опубліковано|প্রকাশ|প্রকাশিত|منتشر شده|تاریخ انتشار|diterbitkan|dipublikasikan|δημοσιεύθηκε|δημοσίευση|đăng lúc|đăng ngày|प्रकाशित|פורסם|发布时间|发布于|发表于|公開日|配信日|게시일|입력|نشر|نُشر|نشرت)';
+const PUBLISHED_CUE = '(?:published|posted|first published|publié|publiée|mis en ligne|paru|publicado|publicada|veröffentlicht|erschienen|publicado|pubblicato|gepubliceerd|opublikowano|objavljeno|опубликовано|опубликован|yayınlanma(?: tarihi)?|yayınlandı|giriş(?: tarihi)?(?=\\s*:\\s*\\d{1,2}[./]\\d{1,2}[./]\\d{4}[\\s,-]*(?:\\d{1,2}[:.]\\d{2})?\\s*$)|publicat|publicată|publikováno|zveřejněno|publicerad|publicerat|publisert|publiceret|julkaistu|közzétéve|megjelent|เผยแพร่|公開日時|配信日時|掲載日時|掲載日|опубліковано|প্রকাশ|প্রকাশিত|منتشر شده|تاریخ انتشار|diterbitkan|dipublikasikan|δημοσιεύθηκε|δημοσίευση|đăng lúc|đăng ngày|प्रकाशित|פורסם|发布时间|发布于|发表于|公開日|配信日|게시일|입력|نشر|نُشر|نشرت)';
 /** Prepositions between the cue and the site name ("in", "by", "dans", "par", "en", "por", "in", "von"…). */
 const SITE_PREP = '(?:in|on|by|at|dans|par|sur|en|por|em|no|na|von|bei|auf|su|da|في|على|عبر)';
 /** Prepositions between the site name and the date ("on", "le", "el", "am", "em", "il", "في", ","). */

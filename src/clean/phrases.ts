@@ -77,10 +77,10 @@ export function isSourceFooter(text: string): boolean {
 
 /** Services a share bar offers: brands, named alike in every language or transliterated ("फेसबुक", "واتساپ"), and
  *  e-mail ("Mail", "E-post", "Correo", "Courriel", "Sähköposti", "E-posta"). The bar's label ("Share:", "Поделиться:", "分享到：") and its "copy link" are the site's language. */
-const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|豆瓣|邮件|はてなブックマーク|はてブ|フェイスブック|ツイッター|メール|카카오톡|카카오스토리|페이스북|트위터|네이버|이메일|(?:e-?)?mail|courriel|correo|e-?post|sähköposti|e-?posta|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স)$/iu;
+const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|豆瓣|邮件|はてなブックマーク|はてブ|フェイスブック|ツイッター|メール|xポスト|xでポスト|(?:e-?)?mail|courriel|correo|e-?post|sähköposti|e-?posta|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স)$/iu;
 /** A service's name somewhere in the text (as a word or not): the checks below split the text, and most lines name
  *  none (cleaning asks this of every short line). Holds every SHARE_SERVICE_RE name or a part of it. */
-const SHARE_HINT_RE = /facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao|zalo|wechat|weibo|douban|hatena|naver|vk|вконтакте|одноклассники|(?:^|\s)ok(?:$|\s)|微|qq|豆瓣|邮件|はてな|はてブ|フェイスブック|ツイッター|メール|카카오|페이스북|트위터|네이버|이메일|mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्स|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স/iu;
+const SHARE_HINT_RE = /facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao|zalo|wechat|weibo|douban|hatena|naver|vk|вконтакте|одноклассники|(?:^|\s)ok(?:$|\s)|微|qq|豆瓣|邮件|はてな|はてブ|フェイスブック|ツイッター|メール|mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्स|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স/iu;
 /** Pieces of a laid-out bar: between runs of spaces, bars or bullets. */
 const SHARE_PIECE_SEPARATOR_RE = /\s{2,}|\u00a0{2,}|\s[|•·]\s/u;
 /** Words of a share line, its label's colon cut off. */
@@ -89,11 +89,11 @@ const SHARE_TOKEN_SEPARATOR_RE = /[\s|•·,:：]+/u;
  *  services' names is read as those names and the words between them (see cjkShareWords). */
 const shareTokens = (text: string): string[] => text.split(SHARE_TOKEN_SEPARATOR_RE).flatMap((t) => (t && CJK_RE.test(t) ? cjkShareWords(t) : t ? [t] : []));
 
-/** Share services as Chinese, Japanese and Korean bars print them. A dump drops the spaces between such words (w3m
+/** Share services as Chinese and Japanese bars print them (X's button is "Xでポスト", post on X). A dump drops the spaces between such words (w3m
  *  does, between two CJK characters), so a bar's names run together: "微信微博", "Xポストはてなブックマーク". */
-const CJK_SHARE_NAME_RE = /はてなブックマーク|はてブ|フェイスブック|ツイッター|メール|微信|微博|QQ空间|QQ|豆瓣|邮件|카카오톡|카카오스토리|페이스북|트위터|네이버|이메일|facebook|line|x(?![a-z])/iuy;
-/** A Han, kana or Hangul character. */
-const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_SHARE_NAME_RE = /はてなブックマーク|はてブ|フェイスブック|ツイッター|メール|微信|微博|QQ空间|QQ|豆瓣|邮件|xでポスト|xポスト|facebook|line|x(?![a-z])/iuy;
+/** A Han or kana character. */
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** The services' names in a run of CJK text, each a word, and the text between them, each stretch a word:
  *  "ブックマークメール印刷" → ブックマーク, メール, 印刷. */
@@ -137,8 +137,15 @@ export function isShareLine(text: string): boolean {
   // platforms has its verb and commas ("WhatsApp, Telegram and Viber down", "微信、微博和QQ…").
   if (/[,，、]/u.test(text)) return false;
   const count = names(text);
-  return count >= 3 && tokens.length - count <= Math.max(SHARE_LABEL_MAX_WORDS + 1, count);
+  // A CJK headline runs names together as a bar does ("微信QQ微博同时崩了", "LINEやXで偽メール拡散"): a run read out into
+  // names is a bar's with its label ("分享到", "シェア") or four names at least.
+  if (CJK_RE.test(text) && count < CJK_BAR_MIN_NAMES && !CJK_SHARE_LABEL_RE.test(text)) return false;
+  return count >= 3 && tokens.length - count <= SHARE_LABEL_MAX_WORDS + 1;
 }
+/** Names of a CJK bar without its label. */
+const CJK_BAR_MIN_NAMES = 4;
+/** "Share" as Chinese, Japanese and Korean bars label it. */
+const CJK_SHARE_LABEL_RE = /分享|シェア|공유/u;
 
 /**
  * One share button of its own line ("Share via email", "Compartir en X"): a label and the service it ends with. Alone

@@ -430,4 +430,10 @@ describe('a header under a standfirst', () => {
       for (const name of ['Lucía Ferrer', 'Andrés Molina', 'Carmen Vidal']) expect(c.text).not.toContain(name);
     }
   });
+  it('keeps a one-line paragraph under the date: the header ends at the gap\'s first sentence', () => {
+    const lines = ['Las urgencias, garantizadas.', 'Sin cambios en las ayudas.', 'Nada cambia para los agricultores.'];
+    const updated = pages.map((p, k) => p.replace('Ir a los comentarios', `Ir a los comentarios\n${lines[k]}`));
+    const stats2 = statsOf(updated);
+    updated.forEach((p, k) => expect(cleanDocument(p, stats2).text).toContain(lines[k]));
+  });
 });

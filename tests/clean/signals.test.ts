@@ -313,8 +313,9 @@ describe('metadata', () => {
   });
   it('needs a publication cue', () => {
     expect(parsePublishedLine('Le Journal le 10 - 02 - 2025', 7)).toBeNull();
-    // Turkish "Giriş" is a page's entry time before its colon, and "log in" or "entrance" elsewhere.
-    for (const line of ['Giriş Yap 12.05.2025', 'Giriş ücretsiz: 12 Mayıs 2025 tarihine kadar'])
+    // Turkish "Giriş" is a page's entry time before its colon and a date and time alone, and "log in", "entrance" or
+    // "admission" elsewhere (a helper's review: an exhibition's admission line and a concert's were read as the page's date).
+    for (const line of ['Giriş Yap 12.05.2025', 'Giriş ücretsiz: 12 Mayıs 2025 tarihine kadar', 'Giriş: 1 Nisan 2025 tarihinden itibaren tam bilet 150 lira.', 'Giriş: 15 Mart 2025, saat 20.00, Arkas Sanat Merkezi', 'Giriş: 15.03.2025, saat 20.00, Arkas Sanat Merkezi'])
       expect(parsePublishedLine(line, line.split(/\s+/).length)?.date ?? null).toBeNull();
     // A sentence opening with a word that means "published" in its language is no publication line.
     for (const sentence of ['Avaldatud andmed näitavad, et 15.03.2024 seisuga oli registreeritud töötuid 45 000.', 'Imechapishwa Julai 2023, ripoti ya awali ilionyesha kuwa bei zilikuwa zimeshuka kidogo.'])
@@ -885,9 +886,13 @@ describe('cleanDocument', () => {
     // A dump drops the spaces between CJK words: the services' names run together, and are read out of the run.
     expect(isShareLine('字号：大中小　分享到：微信微博 QQ空间')).toBe(true);
     expect(isShareLine('list ブックマークメール印刷 Xポストはてなブックマーク LINE')).toBe(true);
-    expect(isShareLine('공유하기 카카오톡 페이스북 트위터 이메일')).toBe(true);
-    // A headline naming them has its commas, or words around them; a word holding a name is no name.
+    // A headline naming them has its commas, or words around them, or no bar's label and fewer than four of them
+    // (a helper's review: these headlines were read as bars); a word holding a name is no name.
     expect(isShareLine('微信、微博和QQ同时出现故障，用户无法登录')).toBe(false);
+    expect(isShareLine('微信QQ微博同时崩了 网友：我以为是手机坏了')).toBe(false);
+    expect(isShareLine('LINEやXで偽メール拡散')).toBe(false);
+    expect(isShareLine('카카오톡·네이버·페이스북 동시 접속 장애')).toBe(false);
+    expect(isShareLine('Why Mastodon and Bluesky beat X and Threads')).toBe(false);
     expect(isShareLine('LINEとメールで詐欺被害、警察が注意呼びかけ')).toBe(false);
     expect(isShareLine('メールマガジン登録 LINE公式アカウント')).toBe(false);
     expect(isShareLine('Xylophone Linework Facebookers')).toBe(false);
