@@ -127,7 +127,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
 function markTwinCaptions(judged: Judged[]): void {
   for (let i = 0; i + 1 < judged.length; i++) {
     const [alt, caption] = [judged[i], judged[i + 1]];
-    if (caption.block.blankBefore > 0 || alt.features.words < TWIN_CAPTION_MIN_WORDS || alt.features.words > CAPTION_MAX_WORDS) continue;
+    if (caption.block.blankBefore > 0 || alt.features.words < TWIN_CAPTION_MIN_WORDS || alt.features.words > TWIN_CAPTION_MAX_WORDS) continue;
     const text = alt.block.text.trim();
     const full = caption.block.text.trim();
     if (!full.startsWith(text) || full.length === text.length) continue;
@@ -142,7 +142,7 @@ function markTwinCaptions(judged: Judged[]): void {
 /** Words of the alternative text at least (a one- or two-word line repeated with more is a label over its line)… */
 const TWIN_CAPTION_MIN_WORDS = 4;
 /** …and at most, as a caption's. */
-const CAPTION_MAX_WORDS = 60;
+const TWIN_CAPTION_MAX_WORDS = 60;
 /** Words of the credit closing the caption: an agency, a photographer, "(foto Vigili del fuoco)". */
 const TWIN_CAPTION_CREDIT_MAX_WORDS = 6;
 /** A credit's shape: in brackets, or letters in capitals only ("MÒNICA TORRES", "REUTERS / Ann Lee" is not). */
@@ -718,9 +718,9 @@ const HEADER_LINE_REASONS: ReadonlySet<string> = new Set(['date-line', 'publishe
 /**
  * The last block of a header standing under the article's first kept block, or -1: the gap after that block opens
  * with a date, publication or byline line, or with a name or a place of a word or two over one, and the header goes
- * on under it down to the gap's first sentence. A standfirst under
- * the headline is kept as the article's first paragraph, and the author's name, the date and the share and follow
- * lines under it are no lines of the article between two of its paragraphs, which the gap filling would keep.
+ * on under it down to the gap's first sentence. A standfirst under the headline is kept as the article's first
+ * paragraph, and the author's name, the date and the share and follow lines under it are no lines of the article
+ * between two of its paragraphs, which the gap filling would keep.
  */
 function headerUnderStandfirst(judged: readonly Judged[], keep: readonly boolean[], first: number): number {
   let end = first + 1;
@@ -1234,6 +1234,7 @@ const HAN_KANA_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** A Korean word: syllable blocks, each a consonant and a vowel or more, so that two of them carry what four or five
  *  letters do in an alphabet; its first two are its stem (particles and endings follow: 서울시가, 서울시는 → 서울). */
 const HANGUL_WORD_RE = /\p{Script=Hangul}{2,}/gu;
+const HANGUL_RE = /\p{Script=Hangul}/u;
 const HANGUL_STEM_SYLLABLES = 2;
 function wordStems(text: string): Set<string> {
   const stems = new Set<string>();
@@ -1245,7 +1246,6 @@ function wordStems(text: string): Set<string> {
   for (const word of lower.match(HANGUL_WORD_RE) ?? []) stems.add(word.slice(0, HANGUL_STEM_SYLLABLES));
   return stems;
 }
-const HANGUL_RE = /\p{Script=Hangul}/u;
 
 /**
  * The date of a line between the headline (`title`, a line above the article) and the article, without a publication

@@ -85,12 +85,13 @@ const SHARE_HINT_RE = /facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|wh
 const SHARE_PIECE_SEPARATOR_RE = /\s{2,}|\u00a0{2,}|\s[|•·]\s/u;
 /** Words of a share line, its label's colon cut off. */
 const SHARE_TOKEN_SEPARATOR_RE = /[\s|•·,:：]+/u;
-/** A share line's words, its label's colon and separators cut off; a run of Chinese, Japanese or Korean holding
- *  services' names is read as those names and the words between them (see cjkShareWords). */
+/** A share line's words, its label's colon and separators cut off; a run of Chinese or Japanese holding services'
+ *  names is read as those names and the words between them (see cjkShareWords). */
 const shareTokens = (text: string): string[] => text.split(SHARE_TOKEN_SEPARATOR_RE).flatMap((t) => (t && CJK_RE.test(t) ? cjkShareWords(t) : t ? [t] : []));
 
-/** Share services as Chinese and Japanese bars print them (X's button is "Xでポスト", post on X). A dump drops the spaces between such words (w3m
- *  does, between two CJK characters), so a bar's names run together: "微信微博", "Xポストはてなブックマーク". */
+/** Share services as Chinese and Japanese bars print them (X's button is "Xでポスト", post on X). A dump drops the
+ *  spaces between such words (w3m does, between two CJK characters), so a bar's names run together: "微信微博",
+ *  "Xポストはてなブックマーク". */
 const CJK_SHARE_NAME_RE = /はてなブックマーク|はてブ|フェイスブック|ツイッター|メール|微信|微博|QQ空间|QQ|豆瓣|邮件|xでポスト|xポスト|facebook|line|x(?![a-z])/iuy;
 /** A Han or kana character. */
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -144,8 +145,8 @@ export function isShareLine(text: string): boolean {
 }
 /** Names of a CJK bar without its label. */
 const CJK_BAR_MIN_NAMES = 4;
-/** "Share" as Chinese, Japanese and Korean bars label it. */
-const CJK_SHARE_LABEL_RE = /分享|シェア|공유/u;
+/** "Share" as Chinese and Japanese bars label it. */
+const CJK_SHARE_LABEL_RE = /分享|シェア/u;
 
 /**
  * One share button of its own line ("Share via email", "Compartir en X"): a label and the service it ends with. Alone
