@@ -131,10 +131,12 @@ function markTwinCaptions(judged: Judged[]): void {
     const text = alt.block.text.trim();
     const full = caption.block.text.trim();
     if (!full.startsWith(text) || full.length === text.length) continue;
-    const credit = full.slice(text.length);
-    // (a credit set off from the caption: a space, then a few words in brackets or in capitals; a headline cut from its
-    // lede's first words goes on in lower case)
-    if (!/^\s/u.test(credit) || wordCount(credit) > TWIN_CAPTION_CREDIT_MAX_WORDS || !CREDIT_SHAPE_RE.test(credit.trim())) continue;
+    const credit = full.slice(text.length).trim();
+    // (a credit set off from the caption: a space, then a few words in brackets, or in capitals after the caption's
+    // full stop; a headline cut from its lede's first words goes on in lower case, a product's name in capitals with
+    // no stop before them: "Galaxy S25 Ultra" then "Galaxy S25 Ultra 5G")
+    if (!/^\s/u.test(full.slice(text.length)) || wordCount(credit) > TWIN_CAPTION_CREDIT_MAX_WORDS) continue;
+    if (!BRACKETED_CREDIT_RE.test(credit) && !(CAPITALS_CREDIT_RE.test(credit) && CAPTION_STOP_RE.test(text))) continue;
     alt.reason ??= 'caption';
     caption.reason ??= 'caption';
   }
@@ -145,8 +147,11 @@ const TWIN_CAPTION_MIN_WORDS = 4;
 const TWIN_CAPTION_MAX_WORDS = 60;
 /** Words of the credit closing the caption: an agency, a photographer, "(foto Vigili del fuoco)". */
 const TWIN_CAPTION_CREDIT_MAX_WORDS = 6;
-/** A credit's shape: in brackets, or letters in capitals only ("MÒNICA TORRES", "REUTERS / Ann Lee" is not). */
-const CREDIT_SHAPE_RE = /^(?:[([].*[)\]]|[^\p{Ll}]*\p{Lu}[^\p{Ll}]*)$/u;
+/** A credit in brackets ("(foto Vigili del fuoco)", "(WARTANUSA.COM/RINA KARTIKA)")… */
+const BRACKETED_CREDIT_RE = /^[([].*[)\]]$/u;
+/** …or in capitals only ("MÒNICA TORRES", "REUTERS"; "REUTERS / Ann Lee" is not), after a caption closed by its stop. */
+const CAPITALS_CREDIT_RE = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const CAPTION_STOP_RE = /[.!?)]["'”’»]*$/u;
 
 /** A label opening this many lines of one page is the page's own structure, whatever other pages do: a transcript's
  *  speakers ("PRICE: …"), an interview's, a programme's. */

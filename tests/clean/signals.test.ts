@@ -188,16 +188,18 @@ describe('an image\'s alternative text over its caption', () => {
   const lede = 'Salesforce chief executive Marc Benioff said on Tuesday that he admired the way Apple kept reinventing its products over so many decades.';
   const more = 'Cook said the admiration was mutual, and the two men recalled the launches they had watched together at the Moscone Center over the years.';
   it('takes both lines for the caption where the second closes the first with a credit in brackets or capitals', () => {
-    for (const credit of ['(Photo: Ann Lee)', 'REUTERS', 'MÒNICA TORRES']) {
-      const page = [lede, '', 'Tim Cook and Marc Benioff on stage at the Moscone Center', `Tim Cook and Marc Benioff on stage at the Moscone Center ${credit}`, '', more].join('\n');
+    for (const [alt, credit] of [['Tim Cook and Marc Benioff on stage at the Moscone Center', '(Photo: Ann Lee)'], ['Tim Cook and Marc Benioff on stage at the Moscone Center.', 'REUTERS'], ['Tim Cook and Marc Benioff on stage at the Moscone Center.', 'MÒNICA TORRES']]) {
+      const page = [lede, '', alt, `${alt} ${credit}`, '', more].join('\n');
       const out = cleanDocument(page, null);
       expect(out.text).not.toContain('on stage at the Moscone Center');
       expect(out.noise.filter((n) => n.reason === 'caption')).toHaveLength(2);
     }
   });
-  it('leaves a line that its next line goes on from in lower case (a headline cut from its lede\'s first words)', () => {
+  it('leaves a line that its next line goes on from in lower case (a headline cut from its lede\'s first words), or in capitals with no stop before them (a product\'s name)', () => {
     const page = ['Salesforce chief executive Marc Benioff said on Tuesday', lede, '', more].join('\n');
     expect(cleanDocument(page, null).noise.some((n) => n.reason === 'caption')).toBe(false);
+    const models = [lede, '', 'The phones we tested:', 'Samsung Galaxy S25 Ultra', 'Samsung Galaxy S25 Ultra 5G', 'Google Pixel 9 Pro', '', more].join('\n');
+    expect(cleanDocument(models, null).noise.some((n) => n.reason === 'caption')).toBe(false);
   });
 });
 
