@@ -6,7 +6,7 @@ import type { CleanResult, NoiseBlock } from '../types.js';
 import { splitBlocks, type Block } from './blocks.js';
 import { computeFeatures, PHRASE_MAX_WORDS, tableRows, words, type BlockFeatures } from './features.js';
 import { asTableRow, blockFacts } from './block-facts.js';
-import { hardNoiseReason, isByline, isCookieNotice, isOneOffCookieNotice, isTemplate, speaksOfCookies, opensWithBylineCue, SHAPE_REASONS, SITE_LABEL_MIN_DOCS } from './signals.js';
+import { CREDITED_CAPTION_MAX_WORDS, hardNoiseReason, isByline, isCookieNotice, isOneOffCookieNotice, isTemplate, speaksOfCookies, opensWithBylineCue, SHAPE_REASONS, SITE_LABEL_MIN_DOCS } from './signals.js';
 import { DEFAULT_THRESHOLDS, initialClass, promoteProseRuns, smoothClasses, type BlockClass, type ClassifyThresholds } from './classify.js';
 import { DEFAULT_REGION_OPTIONS, recursFarMore, selectArticle, type RegionOptions } from './region.js';
 import { isTeaserShaped, trailingTeaserStart, teaserHeadingStart } from './teasers.js';
@@ -127,7 +127,7 @@ export function cleanDocument(text: string, stats: CorpusStats | null, options: 
 function markTwinCaptions(judged: Judged[]): void {
   for (let i = 0; i + 1 < judged.length; i++) {
     const [alt, caption] = [judged[i], judged[i + 1]];
-    if (caption.block.blankBefore > 0 || alt.features.words < TWIN_CAPTION_MIN_WORDS || alt.features.words > TWIN_CAPTION_MAX_WORDS) continue;
+    if (caption.block.blankBefore > 0 || alt.features.words < TWIN_CAPTION_MIN_WORDS || alt.features.words > CREDITED_CAPTION_MAX_WORDS) continue;
     const text = alt.block.text.trim();
     const full = caption.block.text.trim();
     if (!full.startsWith(text) || full.length === text.length) continue;
@@ -141,10 +141,9 @@ function markTwinCaptions(judged: Judged[]): void {
     caption.reason ??= 'caption';
   }
 }
-/** Words of the alternative text at least (a one- or two-word line repeated with more is a label over its line)… */
+/** Words of the alternative text at least (a one- or two-word line repeated with more is a label over its line); at
+ *  most, a credited caption's (CREDITED_CAPTION_MAX_WORDS). */
 const TWIN_CAPTION_MIN_WORDS = 4;
-/** …and at most, as a caption's. */
-const TWIN_CAPTION_MAX_WORDS = 60;
 /** Words of the credit closing the caption: an agency, a photographer, "(foto Vigili del fuoco)". */
 const TWIN_CAPTION_CREDIT_MAX_WORDS = 6;
 /** A credit in brackets ("(foto Vigili del fuoco)", "(WARTANUSA.COM/RINA KARTIKA)")… */

@@ -77,10 +77,12 @@ export function isSourceFooter(text: string): boolean {
 
 /** Services a share bar offers: brands, named alike in every language or transliterated ("फेसबुक", "واتساپ"), and
  *  e-mail ("Mail", "E-post", "Correo", "Courriel", "Sähköposti", "E-posta"). The bar's label ("Share:", "Поделиться:", "分享到：") and its "copy link" are the site's language. */
-const SHARE_SERVICE_RE = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|豆瓣|邮件|はてなブックマーク|はてブ|フェイスブック|ツイッター|メール|xポスト|xでポスト|(?:e-?)?mail|courriel|correo|e-?post|sähköposti|e-?posta|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স)$/iu;
+/** Share services as Chinese and Japanese bars print them (X's button is "Xでポスト", post on X). */
+const CJK_SERVICE_NAMES = ['豆瓣', '邮件', 'はてなブックマーク', 'はてブ', 'フェイスブック', 'ツイッター', 'メール', 'xポスト', 'xでポスト'];
+const SHARE_SERVICE_RE = new RegExp(String.raw`^(?:facebook|twitter|x|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao(?:talk|story)?|zalo|wechat|weibo|douban|hatena|naver|vk|vkontakte|вконтакте|одноклассники|ok|微信|微博|qq|qq空间|(?:e-?)?mail|courriel|correo|e-?post|sähköposti|e-?posta|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्सऐप|व्हाट्सएप|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স|${CJK_SERVICE_NAMES.join('|')})$`, 'iu');
 /** A service's name somewhere in the text (as a word or not): the checks below split the text, and most lines name
  *  none (cleaning asks this of every short line). Holds every SHARE_SERVICE_RE name or a part of it. */
-const SHARE_HINT_RE = /facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao|zalo|wechat|weibo|douban|hatena|naver|vk|вконтакте|одноклассники|(?:^|\s)ok(?:$|\s)|微|qq|豆瓣|邮件|はてな|はてブ|フェイスブック|ツイッター|メール|mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्स|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স/iu;
+const SHARE_HINT_RE = new RegExp(String.raw`facebook|twitter|(?:^|[\s:：|•·])x(?:$|[\s|•·])|whatsapp|telegram|linkedin|pinterest|reddit|tumblr|flipboard|xing|threads|bluesky|mastodon|messenger|viber|line|kakao|zalo|wechat|weibo|douban|hatena|naver|vk|вконтакте|одноклассники|(?:^|\s)ok(?:$|\s)|微|qq|mail|sms|фейсбук|телеграм|פייסבוק|וואטסאפ|טוויטר|فيسبوك|فیسبوک|واتساب|واتساپ|تويتر|توییتر|تلگرام|تيليجرام|ایکس|फेसबुक|व्हाट्स|ट्विटर|ফেসবুক|হোয়াটসঅ্যাপ|টুইটার|এক্স|${CJK_SERVICE_NAMES.join('|')}`, 'iu');
 /** Pieces of a laid-out bar: between runs of spaces, bars or bullets. */
 const SHARE_PIECE_SEPARATOR_RE = /\s{2,}|\u00a0{2,}|\s[|•·]\s/u;
 /** Words of a share line, its label's colon cut off. */
@@ -89,10 +91,12 @@ const SHARE_TOKEN_SEPARATOR_RE = /[\s|•·,:：]+/u;
  *  names is read as those names and the words between them (see cjkShareWords). */
 const shareTokens = (text: string): string[] => text.split(SHARE_TOKEN_SEPARATOR_RE).flatMap((t) => (t && CJK_RE.test(t) ? cjkShareWords(t) : t ? [t] : []));
 
-/** Share services as Chinese and Japanese bars print them (X's button is "Xでポスト", post on X). A dump drops the
- *  spaces between such words (w3m does, between two CJK characters), so a bar's names run together: "微信微博",
- *  "Xポストはてなブックマーク". */
-const CJK_SHARE_NAME_RE = /はてなブックマーク|はてブ|フェイスブック|ツイッター|メール|微信|微博|QQ空间|QQ|豆瓣|邮件|xでポスト|xポスト|facebook|line|x(?![a-z])/iuy;
+/** The services' names as a CJK bar runs them together (a dump drops the spaces between such words, as w3m does
+ *  between two CJK characters: "微信微博", "Xポストはてなブックマーク"), longest first ("QQ空间" before "QQ"). */
+const CJK_SHARE_NAME_RE = new RegExp(
+  [...CJK_SERVICE_NAMES, '微信', '微博', 'qq空间', 'qq', 'facebook', 'line'].sort((a, b) => b.length - a.length).concat('x(?![a-z])').join('|'),
+  'iuy',
+);
 /** A Han or kana character. */
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 

@@ -249,4 +249,4 @@ function isCaption(text: string, f: BlockFeatures): boolean {
   return (f.words <= CAPTION_MAX_WORDS && (!f.sentenceEnd || f.words <= 12) && isCaptionText(text)) || (f.words <= CREDITED_CAPTION_MAX_WORDS && closesWithCredit(text));
 }
 /** Words of a caption closed by its credit at most (a few sentences of one; see closesWithCredit). */
-const CREDITED_CAPTION_MAX_WORDS = 60;
+export const CREDITED_CAPTION_MAX_WORDS = 60;
